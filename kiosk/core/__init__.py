@@ -1,0 +1,1 @@
+"""The Qt-free core: domain, reception flow, fallback rules. Imports no adapter."""

@@ -1,0 +1,158 @@
+"""Everything that can happen to a reception: from the devices, the patient, staff and the clock.
+
+Events from devices arrive on their own threads; the driver hands them to the flow on one thread.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.core.domain import IdentityMethod
+from kiosk.core.qualification import QualificationRecord, QualificationResult
+
+
+class Event:
+    """Base of every event; its class name is what transcripts and logs show."""
+
+    @property
+    def name(self) -> str:
+        return type(self).__name__
+
+
+# --- devices ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CardInserted(Event):
+    pass
+
+
+@dataclass(frozen=True)
+class CardRemovedEvent(Event):
+    pass
+
+
+@dataclass(frozen=True)
+class ReaderLost(Event):
+    pass
+
+
+@dataclass(frozen=True)
+class ReaderRestored(Event):
+    pass
+
+
+@dataclass(frozen=True)
+class FaceGuidance(Event):
+    codes: tuple[str, ...]
+
+
+# --- the patient --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Touch(Event):
+    """Any touch: resets the inactivity timer and clears the warning."""
+
+
+@dataclass(frozen=True)
+class ChooseMethod(Event):
+    method: IdentityMethod
+
+
+@dataclass(frozen=True)
+class SubmitPin(Event):
+    pin: str
+
+    def __repr__(self) -> str:  # never let a PIN reach a log through repr()
+        return "SubmitPin(pin=****)"
+
+
+@dataclass(frozen=True)
+class Proceed(Event):
+    """「次へ」 on a notice screen (certificate expiring)."""
+
+
+@dataclass(frozen=True)
+class AnswerConsent(Event):
+    medical: bool
+    drugs: bool
+    checkups: bool
+
+
+@dataclass(frozen=True)
+class AskLimitConsent(Event):
+    """「高額療養費制度を利用する方はこちら」."""
+
+
+@dataclass(frozen=True)
+class AnswerLimitConsent(Event):
+    provide: bool
+
+
+@dataclass(frozen=True)
+class CallStaff(Event):
+    """「職員を呼ぶ」, always on screen."""
+
+
+@dataclass(frozen=True)
+class ResumeFromStaff(Event):
+    """「もどる」 on the waiting-for-staff screen: the call was a mistake."""
+
+
+@dataclass(frozen=True)
+class Cancel(Event):
+    """「終了」 / 「やめる」: always possible."""
+
+
+# --- staff (authenticated before it reaches the flow; ``staff`` is the account name) ------------
+
+
+@dataclass(frozen=True)
+class StaffEvent(Event):
+    staff: str
+
+
+@dataclass(frozen=True)
+class StaffVisualCheck(StaffEvent):
+    """目視: staff compared the patient with the card photo."""
+
+    confirmed: bool
+
+
+@dataclass(frozen=True)
+class StaffChooseRecord(StaffEvent):
+    index: int
+
+
+@dataclass(frozen=True)
+class StaffProvideResult(StaffEvent):
+    """A result staff obtained another way (a check by insurance-card data)."""
+
+    result: QualificationResult
+    method: IdentityMethod | None = None
+
+
+@dataclass(frozen=True)
+class StaffCompleteWithBilling(StaffEvent):
+    """Finish on a fallback: the billing data follows the MHLW order (current, old, 不詳)."""
+
+    billing: QualificationRecord
+    basis: str  # "last_visit", "old_qualification", "declaration", "insurance_card"
+
+
+@dataclass(frozen=True)
+class StaffResume(StaffEvent):
+    pass
+
+
+@dataclass(frozen=True)
+class StaffEnd(StaffEvent):
+    pass
+
+
+# --- the clock ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tick(Event):
+    """Sent about once a second by the driver; the flow reads the time from its clock."""

@@ -1,0 +1,283 @@
+"""The reception's paths, one story each: what the patient does, where the flow goes, what is kept."""
+from __future__ import annotations
+
+import ast
+from datetime import timedelta
+from pathlib import Path
+
+from kiosk.core import events as ev
+from kiosk.core.domain import IdentityMethod, Trouble
+from kiosk.core.errors import AssistPinDiffers, CardRemoved, CodeBUnavailable, HolderProofFailed, ReaderGone
+from kiosk.core.fakes import DEMO_RECORD, FakeCard, FakeCardFaceReader, FakeFaceAuthenticator, FakeQualificationChecker, ManualRunner
+from kiosk.core.flow import Outcome
+from kiosk.core.harness import make_harness
+from kiosk.core.ports import FaceAttempt
+from kiosk.core.qualification import QualificationResult, Validity
+from kiosk.core.states import State
+
+PIN = ev.ChooseMethod(IdentityMethod.PIN)
+FACE = ev.ChooseMethod(IdentityMethod.FACE)
+
+
+def test_happy_path_with_pin_publishes_and_stores(rig):
+    rig.send(ev.CardInserted(), PIN, ev.SubmitPin("1234"), ev.AnswerConsent(True, True, False))
+    assert rig.states() == ["idle", "reading", "choose_method", "pin", "checking", "consent", "done"]
+    assert rig.flow.view().patient_name == "見本 太郎"
+    [published] = rig.publisher.published
+    assert published.method is IdentityMethod.PIN and published.consent.checkups is False
+    assert rig.store.receptions[-1].outcome == Outcome.COMPLETED.value
+    rig.send(ev.CardRemovedEvent())
+    assert rig.state is State.IDLE
+    assert len(rig.store.receptions) == 1, "a finished reception is written once"
+
+
+def test_happy_path_with_face_drops_the_photo(rig):
+    rig.send(ev.CardInserted(), FACE)
+    assert rig.state is State.CONSENT
+    assert rig.flow.session.method is IdentityMethod.FACE
+    assert rig.flow.session.reference_photo is None
+
+
+def test_pin_countdown_warns_then_offers_face_or_staff_instead_of_a_third_try(rig):
+    rig.send(ev.CardInserted(), PIN)
+    assert rig.flow.view().pin_tries_left == 3
+    rig.send(ev.SubmitPin("0000"))
+    assert rig.state is State.PIN and rig.flow.view().pin_tries_left == 2
+    rig.send(ev.SubmitPin("1111"))
+    assert rig.state is State.PIN_LOW
+    assert rig.card.pins_sent == 2
+    rig.send(ev.SubmitPin("1234"))  # no third try from this screen
+    assert rig.card.pins_sent == 2 and rig.state is State.PIN_LOW
+    rig.send(PIN)
+    assert rig.state is State.PIN_LOW, "choosing PIN again does not reopen the keypad"
+    rig.send(FACE)
+    assert rig.state is State.CONSENT
+    assert Trouble.T13 in rig.flow.session.troubles
+
+
+def test_locked_pin_card_goes_straight_to_the_locked_screen():
+    rig = make_harness(FakeCard(tries_left=0))
+    rig.send(ev.CardInserted(), PIN)
+    assert rig.state is State.PIN_LOCKED
+    rig.send(FACE)
+    assert rig.state is State.CONSENT
+
+
+def test_malformed_pins_are_not_sent(rig):
+    rig.send(ev.CardInserted(), PIN, ev.SubmitPin("12"), ev.SubmitPin("12a4"), ev.SubmitPin("12345"))
+    assert rig.card.pins_sent == 0 and rig.state is State.PIN
+
+
+def test_pin_never_reaches_the_transcript_or_repr(rig):
+    rig.send(ev.CardInserted(), PIN, ev.SubmitPin("9876"))
+    assert "9876" not in repr(rig.flow.transcript)
+    assert "9876" not in repr(ev.SubmitPin("9876"))
+
+
+def test_face_failures_offer_pin_and_keep_counters():
+    rig = make_harness(face=FakeFaceAuthenticator([FaceAttempt(matched=False, distance=0.7, guidance=("mask",))]))
+    rig.send(ev.CardInserted(), FACE)
+    assert rig.state is State.FACE_FAILED
+    assert rig.flow.view().face_failures == 3 and rig.flow.view().guidance == ("mask",)
+    rig.send(FACE)
+    assert rig.state is State.FACE_FAILED, "no more face attempts after the limit"
+    rig.send(PIN, ev.SubmitPin("0000"))
+    assert rig.flow.view().face_failures == 3 and rig.flow.view().pin_failures == 1
+
+
+def test_a_replayed_photo_is_not_accepted():
+    still = FaceAttempt(matched=True, live=False, distance=0.2)
+    rig = make_harness(face=FakeFaceAuthenticator([still]))
+    rig.send(ev.CardInserted(), FACE)
+    assert rig.state is State.FACE_FAILED
+    assert rig.flow.session.method is None
+
+
+def test_unreadable_card_face_sends_the_patient_to_pin_or_staff():
+    rig = make_harness(card_face=FakeCardFaceReader(code_b=None))
+    rig.send(ev.CardInserted(), FACE)
+    assert rig.state is State.FACE_FAILED
+    assert rig.flow.view().problem == CodeBUnavailable.code
+
+
+def test_expired_certificate_routes_to_staff_and_refuses_a_card_check():
+    rig = make_harness(FakeCard(certificate_expires=timedelta(days=-3)))
+    rig.send(ev.CardInserted())
+    assert rig.state is State.CERT_EXPIRED
+    rig.send(ev.StaffVisualCheck("suzuki", True))
+    assert rig.state is State.CERT_EXPIRED, "no card check on an expired certificate"
+    rig.send(ev.StaffCompleteWithBilling("suzuki", DEMO_RECORD, "insurance_card"))
+    assert rig.state is State.DONE
+    assert rig.store.receptions[-1].outcome == Outcome.FALLBACK.value
+    assert rig.publisher.published == []
+    assert ("suzuki", "StaffCompleteWithBilling") in [(a, b) for a, b, _ in rig.store.audit_log]
+
+
+def test_expiring_certificate_is_a_notice_then_the_normal_path():
+    rig = make_harness(FakeCard(certificate_expires=timedelta(days=40)))
+    rig.send(ev.CardInserted())
+    assert rig.state is State.CERT_EXPIRING
+    rig.send(ev.Proceed(), PIN, ev.SubmitPin("1234"))
+    assert rig.state is State.CONSENT
+    assert "certificate_expiring" in rig.flow.view().notices
+
+
+def test_visual_check_by_staff_continues_with_method_visual():
+    rig = make_harness(face=FakeFaceAuthenticator([FaceAttempt(matched=False)]), card=FakeCard(tries_left=1))
+    rig.send(ev.CardInserted(), FACE)
+    rig.send(ev.CallStaff())
+    assert rig.state is State.WAITING_STAFF
+    rig.send(ev.StaffVisualCheck("tanaka", True))
+    assert rig.state is State.CONSENT
+    assert rig.checker.card_checks[-1][1] is IdentityMethod.VISUAL
+    assert rig.flow.view().face_failures == 3, "switching to 目視 does not reset the counters"
+    rig.send(ev.AnswerConsent(True, True, True))
+    assert rig.store.receptions[-1].outcome == Outcome.COMPLETED_BY_STAFF.value
+
+
+def test_staff_refusal_ends_the_reception():
+    rig = make_harness()
+    rig.send(ev.CardInserted(), ev.CallStaff(), ev.StaffVisualCheck("tanaka", False))
+    assert rig.state is State.ENDED
+    rig.send(ev.CardRemovedEvent())
+    assert rig.store.receptions[-1].outcome == Outcome.NOT_CONFIRMED.value
+
+
+def test_several_records_staff_chooses():
+    result = QualificationResult(Validity.SEVERAL, (DEMO_RECORD, DEMO_RECORD.__class__(**{**DEMO_RECORD.__dict__, "insurer_number": "39999999"})))
+    rig = make_harness(qualification=FakeQualificationChecker(result))
+    rig.send(ev.CardInserted(), PIN, ev.SubmitPin("1234"))
+    assert rig.state is State.QUAL_SEVERAL and len(rig.flow.view().records) == 2
+    rig.send(ev.StaffChooseRecord("sato", 5))
+    assert rig.state is State.QUAL_SEVERAL
+    rig.send(ev.StaffChooseRecord("sato", 1), ev.AnswerConsent(True, True, True))
+    assert rig.publisher.published[-1].billing.insurer_number == "39999999"
+
+
+def test_limit_consent_is_recorded(rig):
+    rig.send(ev.CardInserted(), PIN, ev.SubmitPin("1234"), ev.AskLimitConsent(), ev.AnswerLimitConsent(True))
+    assert rig.state is State.CONSENT and rig.flow.view().limit_answer is True
+    rig.send(ev.AnswerConsent(True, True, True))
+    assert rig.store.receptions[-1].consent.limit is True
+
+
+def test_assist_pin_differs_still_checks_without_facts():
+    card = FakeCard(assist_pin_same=False)
+    rig = make_harness(card)
+    rig.send(ev.CardInserted(), PIN, ev.SubmitPin("1234"))
+    assert rig.state is State.CONSENT
+    assert rig.checker.card_checks[-1][2] is None
+    assert rig.flow.view().problem == AssistPinDiffers.code
+
+
+def test_holder_proof_failure_calls_staff():
+    rig = make_harness()
+    rig.card.card.fail_with = None
+    rig.send(ev.CardInserted(), PIN)
+    rig.card.card.fail_with = HolderProofFailed("signature did not verify")
+    rig.send(ev.SubmitPin("1234"))
+    assert rig.state is State.WAITING_STAFF and rig.flow.view().staff_reason == HolderProofFailed.code
+
+
+def test_card_pulled_during_a_device_call_is_a_card_removal():
+    rig = make_harness()
+    rig.send(ev.CardInserted(), PIN)
+    rig.card.card.fail_with = CardRemoved("6F00 while reading")
+    rig.send(ev.SubmitPin("1234"))
+    assert rig.state is State.CARD_REMOVED
+
+
+def test_reader_gone_mid_step_and_back():
+    rig = make_harness()
+    rig.send(ev.CardInserted(), PIN)
+    rig.card.card.fail_with = ReaderGone("SCARD_E_NO_READERS_AVAILABLE")
+    rig.send(ev.SubmitPin("1234"))
+    assert rig.state is State.READER_FAULT
+    rig.send(ev.ReaderRestored())
+    assert rig.state is State.IDLE
+    assert rig.store.receptions[-1].outcome == Outcome.READER_FAULT.value
+    rig.card.card.fail_with = None
+    rig.send(ev.CardInserted())
+    assert rig.state is State.CHOOSE_METHOD
+
+
+def test_a_device_that_raises_a_bug_becomes_a_named_problem():
+    rig = make_harness()
+    rig.card.card.fail_with = ZeroDivisionError("driver bug")
+    rig.send(ev.CardInserted())
+    assert rig.state is State.UNREADABLE
+    assert rig.flow.view().problem == "internal"
+
+
+def test_terminal_down_then_fallback_by_staff():
+    from kiosk.core.errors import TerminalUnavailable
+
+    rig = make_harness(qualification=FakeQualificationChecker(error=TerminalUnavailable("no answer")))
+    rig.send(ev.CardInserted(), PIN, ev.SubmitPin("1234"))
+    assert rig.state is State.TERMINAL_DOWN
+    rig.send(ev.CallStaff(), ev.StaffCompleteWithBilling("sato", DEMO_RECORD, "last_visit"))
+    assert rig.state is State.DONE
+    saved = rig.store.receptions[-1]
+    assert saved.outcome == Outcome.FALLBACK.value and Trouble.T12 in saved.troubles and "last_visit" in saved.notes
+
+
+def test_late_answers_after_cancel_are_dropped():
+    rig = make_harness(runner=ManualRunner())
+    rig.send(ev.CardInserted())
+    rig.send(ev.Cancel())
+    assert rig.state is State.ENDED
+    rig.runner.finish_next()  # the card read finishes after the patient cancelled
+    assert rig.state is State.ENDED
+
+
+def test_events_that_make_no_sense_are_ignored_and_logged(rig, caplog):
+    caplog.set_level("INFO")
+    rig.send(ev.SubmitPin("1234"), ev.AnswerConsent(True, True, True), ev.StaffVisualCheck("x", True))
+    assert rig.state is State.IDLE
+    assert [e for e in rig.flow.transcript if e.get("ignored")]
+    assert "ignored SubmitPin in idle" in caplog.text
+
+
+def test_card_left_reminds_until_taken(rig):
+    rig.send(ev.CardInserted(), PIN, ev.SubmitPin("1234"), ev.AnswerConsent(True, True, True))
+    rig.wait(16)
+    assert rig.state is State.CARD_LEFT
+    rig.wait(31)
+    assert rig.state is State.CARD_LEFT
+    assert rig.states().count("card_left") == 2, "the reminder repeats"
+    rig.send(ev.CardRemovedEvent())
+    assert rig.state is State.IDLE
+
+
+def test_store_failure_is_shown_to_staff_not_hidden(rig):
+    from kiosk.core.errors import StoreError
+
+    rig.store.fail = StoreError("disk full")
+    rig.send(ev.CardInserted(), PIN, ev.SubmitPin("1234"), ev.AnswerConsent(True, True, True))
+    assert rig.state is State.DONE and rig.flow.view().problem == StoreError.code
+
+
+def test_core_imports_no_adapter_or_heavy_library():
+    forbidden = {"PySide6", "smartcard", "cv2", "dlib", "face_recognition", "sqlite_utils", "sqlite3"}
+    core = Path(__file__).resolve().parents[2] / "kiosk" / "core"
+    for path in core.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                top = name.split(".")[0]
+                assert top not in forbidden, f"{path.name} imports {name}"
+                if top == "kiosk":
+                    assert name.startswith("kiosk.core"), f"{path.name} imports the adapter {name}"
+
+
+def test_card_left_behind_is_counted_after_the_reception_was_saved(rig):
+    rig.send(ev.CardInserted(), PIN, ev.SubmitPin("1234"), ev.AnswerConsent(True, True, True))
+    rig.wait(16)
+    rig.send(ev.CardRemovedEvent())
+    assert Trouble.T15 in rig.store.receptions[-1].troubles
+    assert rig.store.receptions[-1].session_id == rig.store.receptions[0].session_id, "the same reception, saved again"
