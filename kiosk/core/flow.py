@@ -43,7 +43,7 @@ from kiosk.core.ports import (
     TaskRunner,
 )
 from kiosk.core.qualification import QualificationRecord, QualificationResult, Validity
-from kiosk.core.result_review import ResultReview, review_result
+from kiosk.core.result_checks import ResultFindings, check_result
 from kiosk.core.states import CARD_MAY_LEAVE, IN_SESSION, POLICIES, PROBLEM_TROUBLE, State, Step
 
 log = logging.getLogger(__name__)
@@ -106,7 +106,7 @@ class Session:
     guidance: tuple[str, ...] = ()
     reference_photo: bytes | None = None  # the chip photo: memory only, dropped after matching
     result: QualificationResult | None = None
-    review: ResultReview | None = None
+    review: ResultFindings | None = None
     chosen: QualificationRecord | None = None
     consent: Consent | None = None
     limit_answer: bool | None = None
@@ -427,6 +427,14 @@ class ReceptionFlow:
         self._complete(Outcome.FALLBACK)
         return True
 
+    def _on_StaffCorrectName(self, event: ev.StaffCorrectName) -> bool:
+        session = self._staff_session(event)
+        if session is None or session.chosen is None or not event.name.strip():
+            return False
+        session.chosen = replace(session.chosen, name=event.name.strip())
+        self._notify()
+        return True
+
     def _on_StaffResume(self, event: ev.StaffResume) -> bool:
         session = self._staff_session(event)
         if session is None or session.resume_to is None:
@@ -490,12 +498,18 @@ class ReceptionFlow:
         assert session is not None and session.summary is not None and session.summary.certificate is not None
         cert, method, facts = session.summary.certificate, session.method, session.facts
         assert method is not None
-        checker = self.devices.qualification
-        self._start_task(
-            lambda cancel: checker.check_by_card(cert, method, facts, False, cancel),
-            self._check_done,
-            self.config.check_timeout,
-        )
+        checker, store = self.devices.qualification, self.devices.store
+
+        def check(cancel: CancelToken) -> tuple[QualificationResult, QualificationRecord | None]:
+            result = checker.check_by_card(cert, method, facts, False, cancel)
+            try:
+                previous = store.last_confirmed(cert, facts)
+            except Exception as exc:  # the last visit only adds warnings; its absence must not stop the check
+                log.error("reading the last visit failed: %s", exc)
+                previous = None
+            return result, previous
+
+        self._start_task(check, self._check_done, self.config.check_timeout)
 
     def _enter_done(self) -> None:
         self._save_and_publish()
@@ -611,19 +625,19 @@ class ReceptionFlow:
             self._start_face_attempt()
             self._notify()
 
-    def _check_done(self, result: QualificationResult | None, error: BaseException | None) -> None:
+    def _check_done(self, value: tuple | None, error: BaseException | None) -> None:
         if error is not None:
             self._fail_task(error, State.TERMINAL_DOWN)
             return
-        assert result is not None
-        self._route_result(result)
+        assert value is not None
+        self._route_result(*value)
 
-    def _route_result(self, result: QualificationResult) -> None:
+    def _route_result(self, result: QualificationResult, previous: QualificationRecord | None = None) -> None:
         session = self.session
         assert session is not None
         session.result = result
         certificate = session.summary.certificate if session.summary else None
-        review = review_result(result, session.facts, certificate, self.devices.clock.now())
+        review = check_result(result, session.facts, certificate, self.devices.clock.now(), previous)
         session.review = review
         for trouble in review.troubles:
             session.trouble(trouble)
@@ -634,7 +648,7 @@ class ReceptionFlow:
             self._go(State.CONSENT)
         elif result.validity in (Validity.INVALID, Validity.INVALID_NEWER):
             self._go(State.QUAL_INVALID)
-        elif result.validity is Validity.SEVERAL or (result.validity is Validity.VALID and result.records):
+        elif review.staff_choice or (result.validity is Validity.VALID and result.records):
             self._go(State.QUAL_SEVERAL)
         else:
             self._go(State.QUAL_NONE)

@@ -1,0 +1,252 @@
+"""The terminal-folder gateway: requests into ``req``, answers out of ``res``, card-check results out of ``face``.
+
+:class:`FolderGateway` implements :class:`kiosk.core.ports.QualificationChecker`. Every exchange writes its
+request atomically, then polls ``res`` until the answer, a same-named ``.err`` or the deadline; it honours
+the CancelToken between polls and removes its request when nobody answered, so a late terminal does not
+act on a check the kiosk gave up on. Every failure is a named error (see :mod:`.errors`); none hangs.
+"""
+from __future__ import annotations
+
+import logging
+import secrets
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, TypeVar
+
+from kiosk.core.domain import CardFacts, CertificateInfo, IdentityMethod
+from kiosk.core.errors import Cancelled, QualificationError
+from kiosk.core.ports import CancelToken, InsuranceCardQuery
+from kiosk.core.qualification import QualificationResult
+from kiosk.qualification import codec, schema
+from kiosk.qualification.codec import BatchEntry, RequestHeader
+from kiosk.qualification.errors import RequestRejected, TerminalTimeout
+from kiosk.qualification.folders import atomic_write, list_names, read_settled, remove_quietly, require_folder
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class TerminalConfig:
+    root: Path
+    institution_code: str = "0000000000"
+    encoding: str = "utf-8"  # "utf-8" or "shift_jis": what this site's terminal is set up for
+    timeout: float = 30.0  # per exchange
+    poll_interval: float = 0.25  # how often ``res`` is looked at
+    settle: float = 2.0  # how long an answer may stay locked or half-written
+    remove_answers: bool = True  # answers hold personal data: don't leave them in a shared folder
+
+    def __post_init__(self) -> None:
+        if self.encoding not in schema.ENCODINGS:
+            raise ValueError(f"encoding must be one of {sorted(schema.ENCODINGS)}, not {self.encoding!r}")
+
+    @property
+    def character_code(self) -> str:
+        return schema.ENCODINGS[self.encoding]
+
+    @property
+    def req(self) -> Path:
+        return self.root / schema.REQ_DIR
+
+    @property
+    def res(self) -> Path:
+        return self.root / schema.RES_DIR
+
+    @property
+    def face(self) -> Path:
+        return self.root / schema.FACE_DIR
+
+
+def new_file_id(now: datetime) -> str:
+    """20 digits: time to the second and 6 random digits; also the ArbitraryFileIdentifier."""
+    return f"{now:%Y%m%d%H%M%S}{secrets.randbelow(10**6):06d}"
+
+
+class FolderGateway:
+    def __init__(self, config: TerminalConfig, clock: Callable[[], datetime] = datetime.now) -> None:
+        self.config = config
+        self._clock = clock
+
+    # --- QualificationChecker ---------------------------------------------------------------
+
+    def check_by_insurance_card(self, query: InsuranceCardQuery, cancel: CancelToken) -> QualificationResult:
+        return self._exchange(
+            schema.INDIVIDUAL, lambda header: codec.encode_insurance_request(header, query),
+            codec.decode_result, cancel,
+        )
+
+    def check_by_card(
+        self,
+        certificate: CertificateInfo,
+        method: IdentityMethod,
+        facts: CardFacts | None,
+        limit_consent: bool,
+        cancel: CancelToken,
+    ) -> QualificationResult:
+        """Our ``KSKcardchk01`` extension. The 4 facts are not sent: the terminal finds the holder from the
+        certificate, and the flow compares the facts with the answer (:mod:`kiosk.core.result_checks`)."""
+        return self._exchange(
+            schema.CARD_CHECK, lambda header: codec.encode_card_request(header, certificate, method, limit_consent),
+            codec.decode_result, cancel,
+        )
+
+    # --- batch checks -----------------------------------------------------------------------
+
+    def submit_batch(self, queries: tuple[InsuranceCardQuery, ...], cancel: CancelToken) -> str:
+        """Send a batch (e.g. tomorrow's appointments); returns the ReceptionNumber to fetch it with."""
+        return self._exchange(
+            schema.BATCH_UPLOAD, lambda header: codec.encode_batch_upload_request(header, queries),
+            codec.decode_batch_upload_answer, cancel,
+        )
+
+    def fetch_batch(self, reception_number: str, cancel: CancelToken) -> tuple[BatchEntry, ...]:
+        return self._exchange(
+            schema.BATCH_DOWNLOAD, lambda header: codec.encode_batch_download_request(header, reception_number),
+            codec.decode_batch_download_answer, cancel,
+        )
+
+    def face_watcher(self, include_existing: bool = False) -> FaceWatcher:
+        return FaceWatcher(self.config.face, self.config, include_existing)
+
+    # --- the exchange -----------------------------------------------------------------------
+
+    def _exchange(
+        self,
+        message: str,
+        build: Callable[[RequestHeader], bytes],
+        decode: Callable[[bytes], T],
+        cancel: CancelToken,
+    ) -> T:
+        cancel.raise_if_cancelled()
+        config = self.config
+        require_folder(config.res)
+        now = self._clock()
+        file_id = new_file_id(now)
+        header = RequestHeader(file_id, config.institution_code, now.date(), config.character_code)
+        data = build(header)
+        # Answers already in ``res`` predate the request: never ours, never parsed.
+        already_there = set(list_names(config.res))
+        request = atomic_write(config.req, schema.request_name(message, file_id), data)
+        log.info("request %s written", request.name)
+        started = time.monotonic()
+        deadline = started + config.timeout
+        try:
+            path = self._wait_for_answer(message, file_id, already_there, cancel, deadline)
+        except (TerminalTimeout, Cancelled):
+            remove_quietly(request)
+            raise
+        try:
+            if path.suffix == ".err":
+                raise RequestRejected(f"{path.name}: {_err_text(path)}")
+            answer = read_settled(path, decode, cancel, deadline, config.settle, config.poll_interval)
+        finally:
+            if config.remove_answers:
+                remove_quietly(path)
+        log.info("answer %s read after %.2f s", path.name, time.monotonic() - started)
+        return answer
+
+    def _wait_for_answer(
+        self, message: str, file_id: str, skip: set[str], cancel: CancelToken, deadline: float
+    ) -> Path:
+        res = self.config.res
+        stem = schema.answer_stem(message, file_id)
+        by_name = [stem + suffix for suffix in (".err", ".xml", ".zip")]
+        prefix = message + "res_"
+        while True:
+            names = list_names(res)
+            present = set(names)
+            for name in by_name:
+                if name in present:
+                    return res / name
+            # A terminal that names its answers differently still echoes ArbitraryFileIdentifier.
+            for name in names:
+                if name in skip or not name.startswith(prefix) or not name.endswith(".xml"):
+                    continue
+                try:
+                    found = codec.peek_file_id((res / name).read_bytes())
+                except OSError:
+                    continue  # not readable yet: looked at again next round
+                if found == file_id:
+                    return res / name
+                if found or not _younger_than(res / name, self.config.settle):
+                    skip.add(name)  # someone else's answer, or one that will never say whose it is
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TerminalTimeout(f"no answer to {message} {file_id} in {self.config.timeout:g} s")
+            if cancel.wait(min(self.config.poll_interval, remaining)):
+                raise Cancelled()
+
+
+def _err_text(path: Path) -> str:
+    """The first line of a ``.err`` file, for the log and the staff console."""
+    try:
+        data = path.read_bytes()[:2000]
+    except OSError as error:
+        return f"(unreadable: {error})"
+    for codec_name in ("utf-8", "cp932"):
+        try:
+            text = data.decode(codec_name)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        text = data.decode("latin-1")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[0][:200] if lines else "(empty)"
+
+
+@dataclass(frozen=True)
+class FaceArrival:
+    """A result file that appeared in ``face``: parsed, or the named error that kept it from parsing."""
+
+    name: str
+    result: QualificationResult | None
+    error: QualificationError | None = None
+
+
+class FaceWatcher:
+    """Reports results the terminal writes to ``face`` after card checks at its own reader."""
+
+    def __init__(self, folder: Path, config: TerminalConfig, include_existing: bool = False) -> None:
+        self._folder = folder
+        self._config = config
+        self._seen: set[str] = set() if include_existing else set(list_names(require_folder(folder)))
+
+    def poll(self) -> list[FaceArrival]:
+        """The new files since the last poll, oldest name first; a file still being written waits."""
+        arrivals = []
+        for name in sorted(list_names(self._folder)):
+            if name in self._seen or not name.startswith(schema.FACE_PREFIX) or not name.endswith(".xml"):
+                continue
+            path = self._folder / name
+            try:
+                result = read_settled(path, codec.decode_result, CancelToken(), 0.0, self._config.settle, 0.0)
+                arrivals.append(FaceArrival(name, result))
+            except QualificationError as error:
+                if _younger_than(path, self._config.settle):
+                    continue  # still being written or locked by the terminal: looked at again next poll
+                arrivals.append(FaceArrival(name, None, error))
+            self._seen.add(name)
+        return arrivals
+
+    def wait(self, cancel: CancelToken, timeout: float) -> list[FaceArrival]:
+        deadline = time.monotonic() + timeout
+        while True:
+            arrivals = self.poll()
+            if arrivals:
+                return arrivals
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TerminalTimeout(f"no face result in {timeout:g} s")
+            if cancel.wait(min(self._config.poll_interval, remaining)):
+                raise Cancelled()
+
+
+def _younger_than(path: Path, seconds: float) -> bool:
+    try:
+        return time.time() - path.stat().st_mtime < seconds
+    except OSError:
+        return False
+

@@ -1,0 +1,275 @@
+"""The terminal simulator: a separate process playing the 資格確認端末 on a folder root.
+
+It takes requests from ``req`` (individual, batch and our card-check extension), answers in ``res`` as the
+active scenario says, and after a card check pushes the result into ``face`` as the real terminal does.
+The scenario file is read again before each request, so switching it (atomically) takes effect at once.
+
+:class:`SimulatorProcess` starts and stops it as a subprocess for the demo and the tests.
+"""
+from __future__ import annotations
+
+import dataclasses
+import heapq
+import itertools
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Callable
+
+import kiosk
+from kiosk.core.errors import MalformedResult, QualificationError, TerminalUnavailable
+from kiosk.core.qualification import QualificationResult, Reference
+from kiosk.qualification import codec, schema
+from kiosk.qualification.codec import BatchEntry, RequestHeader
+from kiosk.qualification.folders import atomic_write, list_names, remove_quietly
+from kiosk.qualification.publisher import face_file_name
+from kiosk.qualification.scenario import Scenario, load_scenario
+
+log = logging.getLogger(__name__)
+
+_MESSAGES = (schema.INDIVIDUAL, schema.CARD_CHECK, schema.BATCH_UPLOAD, schema.BATCH_DOWNLOAD)
+IN_PLACE_PAUSE = 0.3  # between the two halves of an answer written in place
+
+
+class TerminalSimulator:
+    def __init__(
+        self,
+        root: Path,
+        scenario: str | Path,
+        institution_code: str = "",
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        self.root = Path(root)
+        self.scenario_source = scenario
+        self.institution_code = institution_code
+        self._clock = clock
+        self._batches: dict[str, tuple] = {}
+        self._reception_numbers = itertools.count(1)
+        self._pending: list[tuple[float, int, Callable[[], None]]] = []  # (due, order, action)
+        self._order = itertools.count()
+        for folder in (schema.REQ_DIR, schema.RES_DIR, schema.FACE_DIR):
+            (self.root / folder).mkdir(parents=True, exist_ok=True)
+
+    # --- the loop ---------------------------------------------------------------------------
+
+    def run(self, stop: threading.Event, poll: float = 0.05) -> None:
+        while not stop.is_set():
+            self.step()
+            stop.wait(self._next_wait(poll))
+
+    def _next_wait(self, poll: float) -> float:
+        if not self._pending:
+            return poll
+        return max(0.0, min(poll, self._pending[0][0] - time.monotonic()))
+
+    def step(self) -> int:
+        """Run what is due and take every waiting request once; returns the number of requests taken."""
+        now = time.monotonic()
+        while self._pending and self._pending[0][0] <= now:
+            _due, _order, action = heapq.heappop(self._pending)
+            self._safely(action)
+        req = self.root / schema.REQ_DIR
+        taken = 0
+        for name in sorted(list_names(req)):
+            message = next((m for m in _MESSAGES if name.startswith(m + "req_") and name.endswith(".xml")), None)
+            if message is None:
+                continue
+            path = req / name
+            try:
+                data = path.read_bytes()
+            except OSError:
+                continue  # being written or already gone
+            remove_quietly(path)
+            taken += 1
+            self._safely(lambda: self._answer(message, name, data))
+        return taken
+
+    def _safely(self, action: Callable[[], None]) -> None:
+        # One bad request or a full disk must not end the simulator: log it and go on.
+        try:
+            action()
+        except (OSError, QualificationError, ValueError) as error:
+            log.warning("simulator: %s", error)
+
+    def _later(self, delay: float, action: Callable[[], None]) -> None:
+        heapq.heappush(self._pending, (time.monotonic() + delay, next(self._order), action))
+
+    # --- answering --------------------------------------------------------------------------
+
+    def _answer(self, message: str, request_name: str, data: bytes) -> None:
+        scenario = load_scenario(self.scenario_source)
+        stem = schema.answer_stem_for(request_name)
+        try:
+            body, face = self._answer_body(message, data, scenario)
+        except MalformedResult as error:
+            log.info("simulator: rejecting %s: %s", request_name, error)
+            self._later(scenario.delay, lambda: self._write(stem + ".err", f"E0001 {error}".encode(), "atomic"))
+            return
+        if scenario.answer == "none":
+            return
+        if scenario.answer == "err":
+            text = f"{scenario.error_code} {scenario.error_message}\n".encode(schema.CODECS[scenario.character_code])
+            self._later(scenario.delay, lambda: self._write(stem + ".err", text, "atomic"))
+            return
+        if scenario.answer == "malformed":
+            body = body[: len(body) * 2 // 3]
+        self._later(scenario.delay, lambda: self._write(stem + ".xml", body, scenario.write))
+        if face is not None:
+            self._later(scenario.delay, lambda: self._write_face(face))
+
+    def _answer_body(self, message: str, data: bytes, scenario: Scenario) -> tuple[bytes, bytes | None]:
+        """The answer's bytes and, for a card check, the face file's."""
+        now = self._clock().replace(microsecond=0)
+        if message == schema.INDIVIDUAL:
+            header, _query = codec.decode_insurance_request(data)
+            return self._result_bytes(header, scenario, Reference.INSURANCE_CARD, now), None
+        if message == schema.CARD_CHECK:
+            request = codec.decode_card_request(data)
+            body = self._result_bytes(request.header, scenario, Reference.CARD, now)
+            return body, (body if scenario.face and scenario.answer == "result" else None)
+        if message == schema.BATCH_UPLOAD:
+            header, queries = codec.decode_batch_upload_request(data)
+            number = f"{now:%Y%m%d}{next(self._reception_numbers):06d}"
+            self._batches[number] = queries
+            return codec.encode_batch_upload_answer(
+                number, file_id=header.file_id, institution_code=self._institution(header), processed_at=now,
+                character_code=scenario.character_code,
+            ), None
+        header, number = codec.decode_batch_download_request(data)
+        if number not in self._batches:
+            return codec.encode_abnormal(
+                "EQ0404", f"unknown ReceptionNumber {number}", file_id=header.file_id,
+                institution_code=self._institution(header), processed_at=now, character_code=scenario.character_code,
+            ), None
+        result = self._result(header, scenario, Reference.INSURANCE_CARD, now)
+        entries = tuple(BatchEntry(query, result) for query in self._batches.pop(number))
+        return codec.encode_batch_download_answer(
+            entries, reception_number=number, file_id=header.file_id, institution_code=self._institution(header),
+            processed_at=now, character_code=scenario.character_code,
+        ), None
+
+    def _institution(self, header: RequestHeader) -> str:
+        return self.institution_code or header.institution_code
+
+    def _result(self, header: RequestHeader, scenario: Scenario, reference: Reference, now: datetime):
+        return dataclasses.replace(
+            scenario.result,
+            reference=reference,
+            processed_at=now,
+            confirmation_date=header.confirmation_date or now.date(),
+            institution_code=self._institution(header),
+            file_id=header.file_id,
+            character_code=scenario.character_code,
+        )
+
+    def _result_bytes(self, header: RequestHeader, scenario: Scenario, reference: Reference, now: datetime) -> bytes:
+        if scenario.answer == "abnormal":
+            return codec.encode_abnormal(
+                scenario.error_code, scenario.error_message, file_id=header.file_id,
+                institution_code=self._institution(header), processed_at=now, character_code=scenario.character_code,
+            )
+        result: QualificationResult = self._result(header, scenario, reference, now)
+        return codec.encode_result(result)
+
+    def _write(self, name: str, data: bytes, mode: str) -> None:
+        res = self.root / schema.RES_DIR
+        if mode == "atomic":
+            atomic_write(res, name, data)
+            return
+        half = len(data) // 2
+        with open(res / name, "wb") as handle:
+            handle.write(data[:half])
+
+        def rest() -> None:
+            with open(res / name, "ab") as handle:
+                handle.write(data[half:])
+
+        self._later(IN_PLACE_PAUSE, rest)
+
+    def _write_face(self, data: bytes) -> None:
+        result = codec.decode_result(data)
+        name = face_file_name(result.institution_code, result.file_id, result.processed_at or self._clock())
+        atomic_write(self.root / schema.FACE_DIR, name, data)
+
+
+# --- the subprocess -----------------------------------------------------------------------------
+
+
+class SimulatorProcess:
+    """``kiosk terminal-sim`` as a child process, with a scenario that can be switched while it runs."""
+
+    def __init__(self, root: Path, scenario: str | Path = "valid", poll: float = 0.05,
+                 institution_code: str = "") -> None:
+        self.root = Path(root)
+        self.poll = poll
+        self.institution_code = institution_code
+        self._control = Path(tempfile.mkdtemp(prefix="kiosk-terminal-sim-"))
+        self.scenario_file = self._control / "scenario.json"
+        self.log_file = self._control / "simulator.log"
+        self._process: subprocess.Popen | None = None
+        self.switch(scenario)
+
+    def switch(self, scenario: str | Path) -> None:
+        """Make ``scenario`` (a packaged name or a file) the one answering the next request."""
+        load_scenario(scenario)  # refuse a bad scenario here, not in the child
+        path = Path(scenario)
+        if path.exists():
+            data = path.read_bytes()
+        else:
+            data = (resources.files("kiosk.qualification") / "scenarios" / f"{scenario}.json").read_bytes()
+        atomic_write(self._control, self.scenario_file.name, data)
+
+    def start(self, timeout: float = 15.0) -> SimulatorProcess:
+        package_parent = str(Path(kiosk.__file__).resolve().parent.parent)
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH", "")]))
+        command = [
+            sys.executable, "-m", "kiosk.qualification", "--log-level", "INFO", "terminal-sim",
+            "--root", str(self.root), "--scenario", str(self.scenario_file), "--poll", str(self.poll),
+        ]
+        if self.institution_code:
+            command += ["--institution", self.institution_code]
+        log_handle = open(self.log_file, "ab")
+        try:
+            self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log_handle, env=env)
+        finally:
+            log_handle.close()
+        ready: list[bytes] = []
+        reader = threading.Thread(target=lambda: ready.append(self._process.stdout.readline()), daemon=True)
+        reader.start()
+        reader.join(timeout)
+        if not ready or not ready[0].startswith(b"ready"):
+            self.stop()
+            raise TerminalUnavailable(f"the terminal simulator did not start in {timeout:g} s (see {self.log_file})")
+        return self
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    def stop(self, timeout: float = 5.0) -> None:
+        process, self._process = self._process, None
+        if process is not None:
+            process.terminate()
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout)
+            if process.stdout is not None:
+                process.stdout.close()
+        shutil.rmtree(self._control, ignore_errors=True)
+
+    def __enter__(self) -> SimulatorProcess:
+        return self.start() if self._process is None else self
+
+    def __exit__(self, *_exc) -> None:
+        self.stop()

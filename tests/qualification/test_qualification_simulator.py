@@ -1,0 +1,122 @@
+"""Round trips through the real file system with the simulator as a real subprocess, for every scenario."""
+import dataclasses
+from datetime import date, datetime
+
+import pytest
+
+from kiosk.core.domain import IdentityMethod, Trouble
+from kiosk.core.errors import MalformedResult
+from kiosk.core.ports import CancelToken, InsuranceCardQuery
+from kiosk.core.qualification import Validity
+from kiosk.core.result_checks import check_result
+from kiosk.qualification import schema
+from kiosk.qualification.errors import CheckFailed, RequestRejected, TerminalTimeout
+from kiosk.qualification.gateway import FolderGateway, TerminalConfig
+from kiosk.qualification.scenario import load_scenario, scenario_names
+from kiosk.qualification.simulator import SimulatorProcess
+
+QUERY = InsuranceCardQuery("06139999", "見本", "1234567", "00", date(1980, 2, 17))
+NOW = datetime(2026, 11, 27, 9, 0)
+
+
+@pytest.fixture(scope="module")
+def terminal(tmp_path_factory):
+    root = tmp_path_factory.mktemp("terminal")
+    with SimulatorProcess(root, "valid", poll=0.02, institution_code="1312345678") as process:
+        yield process
+
+
+@pytest.fixture
+def gateway(terminal):
+    return FolderGateway(TerminalConfig(terminal.root, "1312345678", timeout=3.0, poll_interval=0.02, settle=1.0))
+
+
+def _check_card(gateway, certificate):
+    return gateway.check_by_card(certificate, IdentityMethod.FACE, None, True, CancelToken())
+
+
+def _troubles(result, facts, certificate):
+    return check_result(result, facts, certificate, NOW).troubles
+
+
+EXPECTED_ERRORS = {"no_answer": TerminalTimeout, "err": RequestRejected, "malformed": MalformedResult,
+                   "abnormal": CheckFailed}
+
+
+def test_every_packaged_scenario_is_covered():
+    covered = set(EXPECTED_ERRORS) | set(EXPECTED_RESULTS)
+    assert covered == set(scenario_names())
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_ERRORS))
+def test_failing_scenarios_raise_their_named_error(terminal, gateway, certificate, name):
+    terminal.switch(name)
+    if name == "no_answer":
+        gateway = FolderGateway(dataclasses.replace(gateway.config, timeout=0.3))
+    with pytest.raises(EXPECTED_ERRORS[name]):
+        _check_card(gateway, certificate)
+    with pytest.raises(EXPECTED_ERRORS[name]):
+        gateway.check_by_insurance_card(QUERY, CancelToken())
+
+
+# scenario → (validity, troubles the result checks find against the demo card)
+EXPECTED_RESULTS = {
+    "valid": (Validity.VALID, ()),
+    "shift_jis": (Validity.VALID, ()),
+    "slow": (Validity.VALID, ()),
+    "half_written": (Validity.VALID, ()),
+    "certificates": (Validity.VALID, ()),
+    "burden_changed": (Validity.VALID, ()),
+    "expiring": (Validity.VALID, (Trouble.T4,)),
+    "invalid": (Validity.INVALID, (Trouble.T3,)),
+    "invalid_newer": (Validity.INVALID_NEWER, (Trouble.T3,)),
+    "no_record": (Validity.NO_RECORD, (Trouble.T6,)),
+    "several": (Validity.SEVERAL, (Trouble.T17,)),
+    "gaiji": (Validity.VALID, (Trouble.T1,)),
+    "other_person": (Validity.VALID, (Trouble.T9, Trouble.T5)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_RESULTS))
+def test_answering_scenarios_round_trip(terminal, gateway, certificate, demo_facts, name):
+    terminal.switch(name)
+    validity, troubles = EXPECTED_RESULTS[name]
+    watcher = gateway.face_watcher()
+    by_card = _check_card(gateway, certificate)
+    assert by_card.validity is validity
+    assert by_card.records == load_scenario(name).result.records
+    assert _troubles(by_card, demo_facts, certificate) == troubles
+    face = watcher.wait(CancelToken(), 3.0)
+    assert face[0].result == by_card
+    declared = b'encoding="Shift_JIS"' if name == "shift_jis" else b'encoding="UTF-8"'
+    assert declared in (terminal.root / schema.FACE_DIR / face[0].name).read_bytes()[:60]
+    by_data = gateway.check_by_insurance_card(QUERY, CancelToken())
+    assert by_data.validity is validity and by_data.records == by_card.records
+
+
+def test_scenario_details_reach_the_kiosk(terminal, gateway, certificate, demo_facts):
+    terminal.switch("certificates")
+    record = _check_card(gateway, certificate).record
+    assert record.limit_class == "A03" and record.limit.valid_until == date(2027, 3, 31)
+    assert record.elderly.burden_percent == 20 and record.elderly_certificate
+    assert record.specific_diseases[0].self_pay_yen == 10000 and record.specific_disease
+    terminal.switch("burden_changed")
+    previous = load_scenario("valid").result.record
+    changed = _check_card(gateway, certificate)
+    assert check_result(changed, demo_facts, certificate, NOW, previous=previous).troubles == (Trouble.T7,)
+
+
+def test_batch_round_trip(terminal, gateway):
+    terminal.switch("valid")
+    number = gateway.submit_batch((QUERY,), CancelToken())
+    (entry,) = gateway.fetch_batch(number, CancelToken())
+    assert entry.query == QUERY and entry.result.validity is Validity.VALID
+    with pytest.raises(CheckFailed):
+        gateway.fetch_batch("unknown", CancelToken())
+
+
+def test_the_simulator_stops_cleanly(tmp_path):
+    process = SimulatorProcess(tmp_path, "valid", poll=0.02).start()
+    assert process.running
+    process.stop()
+    assert not process.running
