@@ -1,0 +1,115 @@
+"""Face pipeline timings on 640×480 frames: detection, encoding, guidance, liveness, a whole attempt's
+decision time from its first frame, the capture/preview frame rate meanwhile, and memory.
+
+    python scripts/bench/face_pipeline.py [--repeat 20] [--ocr]
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+from PIL import Image  # noqa: E402
+
+DATA = ROOT / "tests" / "face" / "data"
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def timed(fn, repeat: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000, result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--ocr", action="store_true", help="also time 照合番号B OCR on a rendered card face")
+    args = parser.parse_args()
+
+    from kiosk.camera.replay import ReplaySource
+    from kiosk.core.ports import CancelToken
+    from kiosk.face import guidance, models
+    from kiosk.face.augment import camera_frame
+    from kiosk.face.authenticator import CameraFaceAuthenticator
+    from kiosk.face.config import FaceConfig
+    from kiosk.face.engine import FaceEngine
+    from kiosk.face.images import derive_chip_photo
+    from kiosk.face.liveness import LivenessTracker
+
+    photos = {n: np.asarray(Image.open(DATA / f"{n}.jpg").convert("RGB")) for n in ("obama", "obama2", "obama3")}
+    frames = [camera_frame(photos["obama2"], scale=1.5, offset=(0, 120)),
+              camera_frame(photos["obama"], scale=1.7, offset=(0, 150)),
+              camera_frame(photos["obama3"], scale=2.4, offset=(0, 330))]
+    base = rss_mb()
+    start = time.perf_counter()
+    models.load()
+    print(f"model load: {(time.perf_counter() - start) * 1000:.0f} ms; RSS {base:.0f} MB before, {rss_mb():.0f} MB after")
+
+    frame = frames[0]
+    for width in (320, 640):
+        engine = FaceEngine(detect_width=width)
+        ms, faces = timed(lambda e=engine: e.detect(frame), args.repeat)
+        print(f"detect (HOG on {width} px wide) + 5 landmarks: {ms:6.1f} ms/frame, {len(faces)} face")
+    engine = FaceEngine()
+    face = engine.detect(frame)[0]
+    ms, _ = timed(lambda: engine.encode(frame, face), args.repeat)
+    print(f"encode (ResNet, 128-d):                  {ms:6.1f} ms/face")
+    ms, _ = timed(lambda: guidance.assess(frame, [face], face.box), args.repeat)
+    print(f"guidance codes:                          {ms:6.1f} ms/frame")
+    tracker = LivenessTracker()
+    ms, _ = timed(lambda: tracker.observe(frame, face), args.repeat)
+    print(f"liveness observe:                        {ms:6.1f} ms/frame")
+
+    chip = derive_chip_photo(photos["obama"], engine.detect(photos["obama"])[0].box.as_tuple())
+    from kiosk.face.images import decode_image
+
+    ms, _ = timed(lambda: engine.encode_reference(decode_image(chip)), args.repeat)
+    print(f"chip photo decode + encode ({len(chip)} B):    {ms:6.1f} ms (before the camera opens)")
+    decisions, rates = [], []
+    for _ in range(5):
+        stamps: list[float] = []
+        authenticator = CameraFaceAuthenticator(lambda: ReplaySource(frames, fps=30), FaceConfig(),
+                                                on_frame=lambda f, s=stamps: s.append(time.monotonic()))
+        result = authenticator.attempt(chip, CancelToken(), lambda codes: None)
+        end = time.monotonic()
+        assert result.matched and result.live, result
+        decisions.append((end - stamps[0]) * 1000)
+        rates.append((len(stamps) - 1) / (stamps[-1] - stamps[0]))
+    print(f"attempt decision from first frame:       {statistics.median(decisions):6.0f} ms "
+          f"(min {min(decisions):.0f}, max {max(decisions):.0f}; matched and live)")
+    print(f"capture/preview rate during the attempt: {statistics.median(rates):6.1f} frames/s (replay at 30)")
+    print(f"RSS with models loaded after attempts:   {rss_mb():6.0f} MB")
+
+    if args.ocr:
+        from datetime import date
+
+        from kiosk.face.card_image import render_card_face
+        from kiosk.face.card_reader import recognise_lines
+
+        card = render_card_face("見本 花子", date(1980, 2, 17), date(2030, 2, 17), "1234")
+        start = time.perf_counter()
+        recognise_lines(card)
+        print(f"OCR first card-face frame (model load):  {(time.perf_counter() - start) * 1000:6.0f} ms")
+        ms, _ = timed(lambda: recognise_lines(card), 5)
+        print(f"OCR card face {card.shape[1]}×{card.shape[0]}:                {ms:6.0f} ms/frame; RSS {rss_mb():.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
