@@ -81,7 +81,7 @@ def _describe(action) -> str:
         return f"wait {action.seconds:g}s"
     if isinstance(action, Mutate):
         return action.describe
-    return repr(action) if isinstance(action, ev.SubmitPin) else action.name
+    return repr(action) if isinstance(action, ev.SubmitPin) else action.kind
 
 
 def run(args: argparse.Namespace) -> int:

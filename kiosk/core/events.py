@@ -11,10 +11,10 @@ from kiosk.core.qualification import QualificationRecord, QualificationResult
 
 
 class Event:
-    """Base of every event; its class name is what transcripts and logs show."""
+    """Base of every event; its class name (``kind``) is what transcripts and logs show."""
 
     @property
-    def name(self) -> str:
+    def kind(self) -> str:
         return type(self).__name__
 
 
@@ -138,6 +138,13 @@ class StaffCompleteWithBilling(StaffEvent):
 
     billing: QualificationRecord
     basis: str  # "last_visit", "old_qualification", "declaration", "insurance_card"
+
+
+@dataclass(frozen=True)
+class StaffCorrectName(StaffEvent):
+    """T1: staff replace a name the insurer sent with ● by the clinic's own spelling; the saved record keeps it."""
+
+    name: str
 
 
 @dataclass(frozen=True)

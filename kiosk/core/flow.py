@@ -118,6 +118,7 @@ class Session:
     outcome: Outcome | None = None
     billing: QualificationRecord | None = None
     billing_basis: str = ""
+    corrected_name: bool = False
     saved_troubles: tuple[Trouble, ...] | None = None  # what the last save wrote; None: never saved
     published_to: str = ""
 
@@ -198,8 +199,8 @@ class ReceptionFlow:
                 self._notify()
         handled = handler(event) if handler else False
         if handled is False:
-            log.info("ignored %s in %s", event.name, self.state.value)
-            self._record(event.name, self.state, None, ignored=True)
+            log.info("ignored %s in %s", event.kind, self.state.value)
+            self._record(event.kind, self.state, None, ignored=True)
 
     # --- device events ---------------------------------------------------------------------------
 
@@ -383,7 +384,7 @@ class ReceptionFlow:
         if session is None or self.state not in IN_SESSION:
             return None
         session.staff = event.staff
-        self.devices.store.audit(event.staff, event.name, f"session={session.id} state={self.state.value}")
+        self.devices.store.audit(event.staff, event.kind, f"session={session.id} state={self.state.value}")
         return session
 
     def _on_StaffVisualCheck(self, event: ev.StaffVisualCheck) -> bool:
@@ -428,10 +429,12 @@ class ReceptionFlow:
         return True
 
     def _on_StaffCorrectName(self, event: ev.StaffCorrectName) -> bool:
+        """T1: the clinic's own spelling replaces a name the insurer could only send with ●."""
         session = self._staff_session(event)
         if session is None or session.chosen is None or not event.name.strip():
             return False
         session.chosen = replace(session.chosen, name=event.name.strip())
+        session.corrected_name = True
         self._notify()
         return True
 
@@ -738,7 +741,15 @@ class ReceptionFlow:
             troubles=tuple(session.troubles),
             staff_flags=review.staff_flags if review else (),
             billing=session.billing,
-            notes=tuple(x for x in (session.billing_basis, session.staff and f"staff:{session.staff}") if x),
+            notes=tuple(
+                x
+                for x in (
+                    session.billing_basis,
+                    session.staff and f"staff:{session.staff}",
+                    session.corrected_name and "name_corrected",
+                )
+                if x
+            ),
         )
 
     # --- problems --------------------------------------------------------------------------------

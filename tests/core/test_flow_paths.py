@@ -281,3 +281,16 @@ def test_card_left_behind_is_counted_after_the_reception_was_saved(rig):
     rig.send(ev.CardRemovedEvent())
     assert Trouble.T15 in rig.store.receptions[-1].troubles
     assert rig.store.receptions[-1].session_id == rig.store.receptions[0].session_id, "the same reception, saved again"
+
+
+def test_staff_correct_a_black_circle_name_before_it_is_saved():
+    from dataclasses import replace
+
+    result = QualificationResult(Validity.VALID, (replace(DEMO_RECORD, name="見本 ●郎"),))
+    rig = make_harness(qualification=FakeQualificationChecker(result))
+    rig.send(ev.CardInserted(), PIN, ev.SubmitPin("1234"))
+    assert rig.state is State.CONSENT and "gaiji:name" in rig.flow.view().staff_flags
+    rig.send(ev.StaffCorrectName("sato", "見本 太郎"), ev.AnswerConsent(True, True, True))
+    saved = rig.store.receptions[-1]
+    assert saved.billing.name == "見本 太郎" and "name_corrected" in saved.notes
+    assert Trouble.T1 in saved.troubles
