@@ -135,7 +135,8 @@ def decide_billing(
     patient confirmed orally nothing changed since.
     """
     if current is not None:
-        return Billing(Basis.CURRENT, current, _window(current.burden_percent, None, current.birth_date, today)[0])
+        window, warnings = _window(current.burden_percent, None, current.birth_date, today)
+        return Billing(Basis.CURRENT, current, window, warnings=warnings)
     if outcome in (CheckOutcome.CONFIRMED, CheckOutcome.SEVERAL):
         # A confirmed check always has a current record; several records need staff's choice first.
         raise ValueError(f"check outcome {outcome.value} needs the current record (staff choose one of several)")

@@ -1,0 +1,147 @@
+"""The kiosk's configuration: one small TOML or JSON file, then environment overrides.
+
+Where the file is: ``$KIOSK_CONFIG`` if set, else ``kiosk.toml`` (or ``kiosk.json``) in the platform's
+user config directory. A missing file means all defaults; a malformed file or a bad value raises
+:class:`ConfigError` naming the key — the kiosk must not start on a guess.
+
+Keys (file key / environment variable / default):
+
+- ``data_dir`` / ``KIOSK_DATA_DIR`` / platform user data dir: the store's database lives here.
+- ``key_dir`` / ``KIOSK_KEY_DIR`` / ``<user config dir>/keys``: the store key file when no OS keyring is
+  used. Deliberately not under ``data_dir``: a copy of the data directory must not carry its key.
+- ``key_provider`` / ``KIOSK_KEY_PROVIDER`` / ``auto``: ``auto`` (OS keyring if usable, else file),
+  ``keyring`` or ``file``.
+- ``retention_days`` / ``KIOSK_RETENTION_DAYS`` / 730: receptions older than this are purged.
+- ``unknown_insurer_number`` / ``KIOSK_UNKNOWN_INSURER`` / ``77777777``: the 不詳 insurer number;
+  ``77777779`` where the レセコン cannot take ``77777777``.
+- ``institution_code`` / ``KIOSK_INSTITUTION_CODE`` / ``1312345678`` (demo): 医療機関コード, 10 digits.
+- ``terminal_root`` / ``KIOSK_TERMINAL_ROOT`` / ``<data_dir>/terminal``: the qualification terminal's
+  shared root folder (holding ``req``, ``res``, ``face``).
+- ``face_encoding`` / ``KIOSK_FACE_ENCODING`` / ``utf-8``: what we write into ``face`` result files,
+  ``utf-8`` or ``shift_jis`` (the site's setting; reading accepts both).
+"""
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Mapping
+
+import platformdirs
+
+from kiosk.core.errors import KioskError
+
+APP_NAME = "kiosk"
+UNKNOWN_INSURER_NUMBERS = ("77777777", "77777779")
+FACE_ENCODINGS = ("utf-8", "shift_jis")
+KEY_PROVIDERS = ("auto", "keyring", "file")
+
+_ENV = {
+    "data_dir": "KIOSK_DATA_DIR",
+    "key_dir": "KIOSK_KEY_DIR",
+    "key_provider": "KIOSK_KEY_PROVIDER",
+    "retention_days": "KIOSK_RETENTION_DAYS",
+    "unknown_insurer_number": "KIOSK_UNKNOWN_INSURER",
+    "institution_code": "KIOSK_INSTITUTION_CODE",
+    "terminal_root": "KIOSK_TERMINAL_ROOT",
+    "face_encoding": "KIOSK_FACE_ENCODING",
+}
+
+
+class ConfigError(KioskError):
+    code = "config_error"
+
+
+@dataclass(frozen=True)
+class Config:
+    data_dir: Path
+    key_dir: Path
+    terminal_root: Path
+    key_provider: str = "auto"
+    retention_days: int = 730
+    unknown_insurer_number: str = "77777777"
+    institution_code: str = "1312345678"
+    face_encoding: str = "utf-8"
+
+    @property
+    def database_path(self) -> Path:
+        return self.data_dir / "kiosk.db"
+
+
+def default_config_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "kiosk.toml"
+
+
+def load(path: Path | None = None, env: Mapping[str, str] | None = None) -> Config:
+    """The configuration from ``path`` (or ``$KIOSK_CONFIG``, or the default place) and ``env``."""
+    env = os.environ if env is None else env
+    if path is None:
+        path = Path(env["KIOSK_CONFIG"]) if env.get("KIOSK_CONFIG") else default_config_path()
+        if not path.exists() and path.suffix == ".toml" and path.with_suffix(".json").exists():
+            path = path.with_suffix(".json")
+        explicit = "KIOSK_CONFIG" in env
+    else:
+        explicit = True
+    values: dict[str, object] = {}
+    if path.exists():
+        values.update(_read_file(path))
+    elif explicit:
+        raise ConfigError(f"config file not found: {path}")
+    for key, var in _ENV.items():
+        if env.get(var):
+            values[key] = env[var]
+    return _build(values)
+
+
+def _read_file(path: Path) -> dict[str, object]:
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text) if path.suffix == ".json" else tomllib.loads(text)
+    except (OSError, ValueError) as exc:  # tomllib.TOMLDecodeError and JSONDecodeError are ValueErrors
+        raise ConfigError(f"cannot read config {path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"config {path}: expected a table of keys")
+    known = {f.name for f in fields(Config)}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(f"config {path}: unknown keys {', '.join(unknown)}")
+    return data
+
+
+def _build(values: dict[str, object]) -> Config:
+    data_dir = Path(str(values.get("data_dir") or platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+    key_dir = Path(
+        str(values.get("key_dir") or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "keys")
+    )
+    terminal_root = Path(str(values.get("terminal_root") or data_dir / "terminal"))
+    config = Config(
+        data_dir=data_dir.expanduser(), key_dir=key_dir.expanduser(), terminal_root=terminal_root.expanduser()
+    )
+    changes: dict[str, object] = {}
+    if "retention_days" in values:
+        try:
+            changes["retention_days"] = int(str(values["retention_days"]))
+        except ValueError as exc:
+            raise ConfigError(f"retention_days: not a whole number: {values['retention_days']!r}") from exc
+    for key in ("key_provider", "unknown_insurer_number", "institution_code", "face_encoding"):
+        if key in values:
+            changes[key] = str(values[key]).strip().lower() if key == "face_encoding" else str(values[key]).strip()
+    config = replace(config, **changes)
+    _validate(config)
+    return config
+
+
+def _validate(config: Config) -> None:
+    if config.retention_days < 1:
+        raise ConfigError("retention_days must be at least 1")
+    if config.unknown_insurer_number not in UNKNOWN_INSURER_NUMBERS:
+        raise ConfigError(f"unknown_insurer_number must be one of {', '.join(UNKNOWN_INSURER_NUMBERS)}")
+    code = config.institution_code
+    if not (len(code) == 10 and code.isascii() and code.isdigit()):
+        raise ConfigError("institution_code must be 10 digits")
+    if config.face_encoding not in FACE_ENCODINGS:
+        raise ConfigError(f"face_encoding must be one of {', '.join(FACE_ENCODINGS)}")
+    if config.key_provider not in KEY_PROVIDERS:
+        raise ConfigError(f"key_provider must be one of {', '.join(KEY_PROVIDERS)}")

@@ -1,0 +1,144 @@
+"""``kiosk store ...``: check, export, purge, and staff accounts, for IT staff (English output)."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from datetime import date
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    store = subparsers.add_parser("store", help="the local encrypted store")
+    store.add_argument("--config", help="config file (default: $KIOSK_CONFIG or the user config dir)")
+    sub = store.add_subparsers(dest="store_command", required=True)
+
+    check = sub.add_parser("check", help="SQLite integrity, audit chain and sealed fields; non-zero on any problem")
+    check.set_defaults(func=_check)
+
+    export = sub.add_parser("export", help="receptions since a day as CSV")
+    export.add_argument("--since", required=True, type=date.fromisoformat, help="YYYY-MM-DD")
+    export.add_argument("--output", "-o", help="file to write (default: standard output)")
+    export.add_argument("--personal", action="store_true", help="include personal fields (needs an admin)")
+    export.add_argument("--user", help="staff user name, required with --personal")
+    export.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    export.set_defaults(func=_export)
+
+    purge = sub.add_parser("purge", help="remove receptions older than the retention period")
+    purge.add_argument("--retention-days", type=int, help="override the configured retention_days")
+    purge.set_defaults(func=_purge)
+
+    add = sub.add_parser("add-staff", help="create a staff account")
+    add.add_argument("username")
+    add.add_argument("--role", choices=("reception", "admin"), default="reception")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add.set_defaults(func=_add_staff)
+
+    unlock = sub.add_parser("unlock-staff", help="unlock a staff account after 5 wrong passwords")
+    unlock.add_argument("username")
+    unlock.set_defaults(func=_unlock_staff)
+
+
+def _open(args: argparse.Namespace, create: bool = False):
+    from pathlib import Path
+
+    from kiosk import config
+    from kiosk.store import open_store
+
+    cfg = config.load(Path(args.config) if args.config else None)
+    return cfg, open_store(cfg, create=create)
+
+
+def _operator() -> str:
+    """The audit actor for a command run by IT staff at the machine."""
+    return f"it:{getpass.getuser()}"
+
+
+def _password(args: argparse.Namespace, confirm: bool = False) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    password = getpass.getpass("Password: ")
+    if confirm and getpass.getpass("Again: ") != password:
+        raise SystemExit("passwords differ")
+    return password
+
+
+def _run(func):
+    """Named kiosk errors become one line on stderr and exit code 2; anything else is a bug and raises."""
+
+    def wrapper(args: argparse.Namespace) -> int:
+        from kiosk.core.errors import KioskError
+
+        try:
+            return func(args)
+        except KioskError as exc:
+            print(f"error [{exc.code}]: {exc}", file=sys.stderr)
+            return 2
+
+    return wrapper
+
+
+@_run
+def _check(args: argparse.Namespace) -> int:
+    _, store = _open(args)
+    with store:
+        problems = store.check()
+        if not problems:
+            store.audit(_operator(), "store_checked", "problems=0")
+    for problem in problems:
+        print(problem)
+    print(f"{store.path}: {'OK' if not problems else f'{len(problems)} problem(s)'}")
+    return 1 if problems else 0
+
+
+@_run
+def _export(args: argparse.Namespace) -> int:
+    from kiosk.store.staff_accounts import Role, StaffAccounts
+
+    _, store = _open(args)
+    with store:
+        actor = _operator()
+        if args.personal:
+            if not args.user:
+                print("--personal needs --user (an admin staff account)", file=sys.stderr)
+                return 2
+            actor = StaffAccounts(store).authenticate(args.user, _password(args), require=Role.ADMIN).username
+        if args.output:
+            with open(args.output, "w", encoding="utf-8", newline="") as out:
+                count = store.export_csv(args.since, out, args.personal, actor)
+        else:
+            count = store.export_csv(args.since, sys.stdout, args.personal, actor)
+    print(f"exported {count} reception(s)", file=sys.stderr)
+    return 0
+
+
+@_run
+def _purge(args: argparse.Namespace) -> int:
+    cfg, store = _open(args)
+    days = args.retention_days or cfg.retention_days
+    with store:
+        counts = store.purge(days, _operator())
+    print("purged " + ", ".join(f"{n} {table}" for table, n in counts.items()) + f" (older than {days} days)")
+    return 0
+
+
+@_run
+def _add_staff(args: argparse.Namespace) -> int:
+    from kiosk.store.staff_accounts import Role, StaffAccounts
+
+    _, store = _open(args, create=True)  # the first admin may be made before the kiosk's first run
+    with store:
+        password = _password(args, confirm=True)
+        account = StaffAccounts(store).create(args.username, password, Role(args.role), _operator())
+    print(f"created {account.role.value} account {account.username}")
+    return 0
+
+
+@_run
+def _unlock_staff(args: argparse.Namespace) -> int:
+    from kiosk.store.staff_accounts import StaffAccounts
+
+    _, store = _open(args)
+    with store:
+        StaffAccounts(store).unlock(args.username, _operator())
+    print(f"unlocked {args.username}")
+    return 0

@@ -1,0 +1,679 @@
+"""The local store: one SQLite file (WAL) in the data directory, personal fields sealed with AES-GCM.
+
+Implements :class:`kiosk.core.ports.ReceptionStore` plus what the fallback path and staff need.
+Every write is one transaction together with its audit row, so a killed process leaves either the
+whole change or none of it. The connection is shared by the flow's worker, the re-check worker and the
+staff console, so every call takes the store's lock; calls are short.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import sqlite3
+import threading
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator
+
+import sqlite_utils
+from cryptography.exceptions import InvalidTag
+
+from kiosk.core.domain import CardFacts, CertificateInfo, Consent, IdentityMethod, Trouble
+from kiosk.core.fallback import Billing, Change, Declaration, RecheckItem
+from kiosk.core.ports import InsuranceCardQuery, ReceptionRecord
+from kiosk.core.qualification import QualificationRecord, QualificationResult, Validity
+from kiosk.store import audit, codec, migrations
+from kiosk.store.cipher import KEY_CHECK, FieldCipher
+from kiosk.store.errors import KeyMissing, NotFound, StoreCorrupt, StoreError, WrongKey
+from kiosk.store.keys import KeyProvider
+
+if TYPE_CHECKING:
+    from kiosk.config import Config
+
+KIOSK_ACTOR = "kiosk"  # the audit actor for what the kiosk does on its own
+
+
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+@dataclass(frozen=True)
+class StoredReception:
+    """A reception as staff see it; personal fields already opened."""
+
+    session_id: str
+    state: str
+    started_at: str
+    ended_at: str | None
+    outcome: str | None
+    method: IdentityMethod | None
+    troubles: tuple[Trouble, ...]
+    staff_flags: tuple[str, ...]
+    facts: CardFacts | None = None
+    result: QualificationResult | None = None
+    consent: Consent | None = None
+    billing: QualificationRecord | None = None  # the claim record the flow settled on
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoredDeclaration:
+    id: str
+    session_id: str
+    created_at: str
+    declaration: Declaration
+    settled_at: str | None
+
+
+@dataclass(frozen=True)
+class RecheckOutcome:
+    item: RecheckItem
+    result: QualificationResult
+    changes: tuple[Change, ...]
+    done_at: str
+
+
+class Store:
+    """Open with :meth:`open`; use as a context manager or call :meth:`close`."""
+
+    def __init__(
+        self, db: sqlite_utils.Database, cipher: FieldCipher, path: Path, clock: Callable[[], datetime]
+    ) -> None:
+        self._db = db
+        self._cipher = cipher
+        self.path = path
+        self._clock = clock
+        self._lock = threading.RLock()
+        self._live: set[str] = set()  # started through this instance and not saved yet: not interrupted
+
+    # --- opening ---------------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        keys: KeyProvider,
+        *,
+        clock: Callable[[], datetime] = _now,
+        migrate_to: int = migrations.LATEST,
+        create: bool = True,
+    ) -> "Store":
+        """Open (or create) the store at ``path``.
+
+        A store that holds a schema but whose key cannot be found raises :class:`KeyMissing`; a key
+        that does not open the store's key check raises :class:`WrongKey`. A new key is made only for
+        a database with no schema yet. With ``create=False`` a missing database raises :class:`NotFound`
+        (IT commands must not report "OK" on a fresh store made by a wrong path).
+        ``migrate_to`` exists for the migration tests.
+        """
+        if not create and not path.exists():
+            raise NotFound(f"no kiosk store at {path}")
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # SQLite gives its -wal and -shm files the database file's mode: make that owner-only first.
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=15)
+        try:
+            db = sqlite_utils.Database(conn)
+            existing = migrations.version(db)
+            db.enable_wal()
+            # FULL: a committed reception survives a power cut (T12), not only a killed process.
+            db.execute("PRAGMA synchronous = FULL")
+            # Deleted (purged) rows are overwritten, not left readable in free pages.
+            db.execute("PRAGMA secure_delete = ON")
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreCorrupt(f"{path} is not a kiosk store: {exc}") from exc
+        try:
+            if existing == 0:
+                key = keys.load() or keys.create()
+            else:
+                key = keys.load()
+                if key is None:
+                    raise KeyMissing(f"{path} holds data but its key is missing ({keys.description})")
+            cipher = FieldCipher(key)
+            store = cls(db, cipher, path, clock)
+            if existing == 0:
+                with db.atomic():
+                    migrations.migrate(db, migrate_to)
+                    db["meta"].insert({"key": "key_check", "value": cipher.seal(KEY_CHECK, "meta:key_check").hex()})
+                    store._audit(KIOSK_ACTOR, "store_created", f"schema={migrate_to}")
+            else:
+                store._check_key()
+                before, after = migrations.migrate(db, migrate_to)
+                if after != before:
+                    with db.atomic():
+                        store._audit(KIOSK_ACTOR, "store_migrated", f"schema={before}->{after}")
+            return store
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreCorrupt(f"{path} is not a kiosk store: {exc}") from exc
+        except BaseException:
+            conn.close()
+            raise
+
+    def _check_key(self) -> None:
+        try:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'key_check'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreCorrupt(f"{self.path}: no key check: {exc}") from exc
+        if row is None:
+            raise StoreCorrupt(f"{self.path}: the key check row is missing")
+        try:
+            if self._cipher.open(bytes.fromhex(row[0]), "meta:key_check") != KEY_CHECK:
+                raise InvalidTag()
+        except (InvalidTag, ValueError) as exc:
+            raise WrongKey(f"the key does not open {self.path}") from exc
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        with self._lock:
+            return migrations.version(self._db)
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite_utils.Database]:
+        """One write transaction. IMMEDIATE takes the write lock up front: a transaction that reads
+        first (the audit chain's last row) and writes later could otherwise fail at once with
+        SQLITE_BUSY when ``kiosk store purge`` writes from another process, instead of waiting."""
+        with self._lock:
+            db = self._db
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield db
+                except BaseException:
+                    db.rollback()
+                    raise
+                db.execute("COMMIT")
+            except sqlite3.DatabaseError as exc:
+                db.rollback()
+                raise StoreError(f"write to {self.path} failed: {exc}") from exc
+
+    def _audit(self, actor: str, action: str, detail: str) -> None:
+        audit.append(self._db, self._cipher, self._clock(), actor, action, detail)
+
+    def _seal(self, value: object, context: str) -> bytes:
+        return self._cipher.seal_json(value, context)
+
+    def _open(self, blob: bytes, context: str) -> dict:
+        return self._cipher.open_json(blob, context)  # type: ignore[return-value]
+
+    # --- the ReceptionStore port -------------------------------------------------------------------
+
+    def reception_started(self, session_id: str, started_at: datetime) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO receptions (session_id, state, started_at, started_on) "
+                "VALUES (?, 'in_progress', ?, ?)",
+                (session_id, codec.when(started_at), started_at.date().isoformat()),
+            )
+            self._live.add(session_id)
+
+    def save_reception(self, record: ReceptionRecord) -> None:
+        with self._write() as db:
+            self._save(db, record)
+        self._live.discard(record.session_id)
+
+    def save_receptions(self, records: Iterable[ReceptionRecord]) -> int:
+        """Many receptions in one transaction (an import, the benchmark's 100,000); all or none."""
+        saved: list[str] = []
+        with self._write() as db:
+            for record in records:
+                self._save(db, record)
+                saved.append(record.session_id)
+        self._live.difference_update(saved)
+        return len(saved)
+
+    def save_fallback_reception(
+        self,
+        record: ReceptionRecord,
+        recheck: RecheckItem | None,
+        declaration: Declaration | None = None,
+        actor: str = KIOSK_ACTOR,
+    ) -> tuple[str | None, int | None]:
+        """A reception finished on a fallback, with its 申立書 and its re-check, in one transaction: a
+        crash cannot leave a 不詳 bill without the 申立書 behind it, or a bill nobody re-checks.
+        Returns (declaration id, re-check id)."""
+        with self._write() as db:
+            self._save(db, record)
+            declaration_id = (
+                self._insert_declaration(db, record.session_id, declaration, actor) if declaration else None
+            )
+            recheck_id = self._insert_recheck(db, recheck) if recheck else None
+        self._live.discard(record.session_id)
+        return declaration_id, recheck_id
+
+    def _save(self, db: sqlite_utils.Database, record: ReceptionRecord) -> None:
+        sid = record.session_id
+        patient_key = (
+            self._cipher.patient_key(record.certificate, record.facts.birth_date)
+            if record.certificate is not None and record.facts is not None
+            else None
+        )
+        body = {
+            "facts": codec.to_json(record.facts) if record.facts else None,
+            "result": codec.to_json(record.result) if record.result else None,
+            "consent": codec.to_json(record.consent) if record.consent else None,
+            "billing": codec.to_json(record.billing) if record.billing else None,
+            "notes": list(record.notes),
+        }
+        row = {
+            "session_id": sid,
+            "state": "saved",
+            "started_at": codec.when(record.started_at),
+            "started_on": record.started_at.date().isoformat(),
+            "ended_at": codec.when(record.ended_at),
+            "outcome": record.outcome,
+            "method": record.method.value if record.method else None,
+            "patient_key": patient_key,
+            "troubles": ",".join(t.value for t in record.troubles),
+            "staff_flags": ",".join(record.staff_flags),
+            "sealed": self._seal(body, f"receptions:{sid}"),
+        }
+        confirmed = record.result.record if record.result and record.result.validity is Validity.VALID else None
+        _put(db, "receptions", row, "session_id")
+        if patient_key and confirmed is not None:
+            _put(
+                db,
+                "patients",
+                {
+                    "patient_key": patient_key,
+                    "confirmed_at": codec.when(record.ended_at),
+                    "confirmed_on": record.ended_at.date().isoformat(),
+                    "session_id": sid,
+                    "sealed": self._seal(codec.to_json(confirmed), f"patients:{patient_key}"),
+                },
+                "patient_key",
+            )
+        if record.consent is not None:
+            c = record.consent
+            _put(
+                db,
+                "consents",
+                {
+                    "session_id": sid,
+                    "patient_key": patient_key,
+                    "given_at": codec.when(record.ended_at),
+                    "medical": int(c.medical),
+                    "drugs": int(c.drugs),
+                    "checkups": int(c.checkups),
+                    "limit_info": None if c.limit is None else int(c.limit),
+                },
+                "session_id",
+            )
+        self._audit(KIOSK_ACTOR, "reception_saved", f"session={sid} outcome={record.outcome}")
+
+    def last_confirmed(self, certificate: CertificateInfo, facts: CardFacts | None) -> QualificationRecord | None:
+        """The returning patient's last confirmed qualification. The birth date is part of the key,
+        so without the card's facts there is no lookup."""
+        if facts is None:
+            return None
+        key = self._cipher.patient_key(certificate, facts.birth_date)
+        with self._lock:
+            row = self._db.execute("SELECT sealed FROM patients WHERE patient_key = ?", (key,)).fetchone()
+        return codec.from_json(QualificationRecord, self._open(row[0], f"patients:{key}")) if row else None
+
+    def audit(self, actor: str, action: str, detail: str = "") -> None:
+        with self._write():
+            self._audit(actor, action, detail)
+
+    # --- staff views -----------------------------------------------------------------------------
+
+    def receptions_on(self, day: date) -> list[StoredReception]:
+        with self._lock:
+            rows = list(
+                self._db.query(
+                    "SELECT * FROM receptions WHERE started_on = ? ORDER BY started_at", [day.isoformat()]
+                )
+            )
+        return [self._reception(r) for r in rows]
+
+    def receptions_since(self, day: date) -> Iterator[StoredReception]:
+        with self._lock:
+            rows = list(
+                self._db.query("SELECT * FROM receptions WHERE started_on >= ? ORDER BY started_at", [day.isoformat()])
+            )
+        return (self._reception(r) for r in rows)
+
+    def interrupted_receptions(self) -> list[StoredReception]:
+        """Started, never saved, not yet dismissed by staff: what a crash or power cut left behind.
+        A reception this process is still running is live, not interrupted, and is left out."""
+        with self._lock:
+            rows = list(self._db.query("SELECT * FROM receptions WHERE state = 'in_progress' ORDER BY started_at"))
+            live = set(self._live)
+        return [self._reception(r) for r in rows if r["session_id"] not in live]
+
+    def dismiss_interrupted(self, session_id: str, actor: str) -> None:
+        with self._write() as db:
+            cursor = db.execute(
+                "UPDATE receptions SET state = 'abandoned' WHERE session_id = ? AND state = 'in_progress'",
+                (session_id,),
+            )
+            if cursor.rowcount != 1:
+                raise NotFound(f"no interrupted reception {session_id}")
+            self._audit(actor, "interrupted_dismissed", f"session={session_id}")
+
+    def _reception(self, row: dict) -> StoredReception:
+        body = self._open(row["sealed"], f"receptions:{row['session_id']}") if row["sealed"] else {}
+        return StoredReception(
+            session_id=row["session_id"],
+            state=row["state"],
+            started_at=row["started_at"],
+            ended_at=row["ended_at"],
+            outcome=row["outcome"],
+            method=IdentityMethod(row["method"]) if row["method"] else None,
+            troubles=tuple(Trouble(t) for t in row["troubles"].split(",") if t) if row["troubles"] else (),
+            staff_flags=tuple(f for f in (row["staff_flags"] or "").split(",") if f),
+            facts=codec.from_json(CardFacts, body["facts"]) if body.get("facts") else None,
+            result=codec.from_json(QualificationResult, body["result"]) if body.get("result") else None,
+            consent=codec.from_json(Consent, body["consent"]) if body.get("consent") else None,
+            billing=codec.from_json(QualificationRecord, body["billing"]) if body.get("billing") else None,
+            notes=tuple(body.get("notes", ())),
+        )
+
+    # --- 被保険者資格申立書 ---------------------------------------------------------------------------
+
+    def save_declaration(self, session_id: str, declaration: Declaration, actor: str = KIOSK_ACTOR) -> str:
+        with self._write() as db:
+            return self._insert_declaration(db, session_id, declaration, actor)
+
+    def _insert_declaration(
+        self, db: sqlite_utils.Database, session_id: str, declaration: Declaration, actor: str
+    ) -> str:
+        declaration_id = uuid.uuid4().hex
+        now = self._clock()
+        db["declarations"].insert(
+            {
+                "id": declaration_id,
+                "session_id": session_id,
+                "created_at": codec.when(now),
+                "created_on": now.date().isoformat(),
+                "sealed": self._seal(codec.to_json(declaration), f"declarations:{declaration_id}"),
+            }
+        )
+        self._audit(actor, "declaration_saved", f"id={declaration_id} session={session_id}")
+        return declaration_id
+
+    def declaration(self, declaration_id: str) -> StoredDeclaration:
+        with self._lock:
+            rows = list(self._db.query("SELECT * FROM declarations WHERE id = ?", [declaration_id]))
+        if not rows:
+            raise NotFound(f"no 申立書 {declaration_id}")
+        return self._declaration(rows[0])
+
+    def open_declarations(self) -> list[StoredDeclaration]:
+        """申立書 whose claim is not settled yet, oldest first."""
+        with self._lock:
+            rows = list(self._db.query("SELECT * FROM declarations WHERE settled_at IS NULL ORDER BY created_at"))
+        return [self._declaration(r) for r in rows]
+
+    def record_contact(self, declaration_id: str, contact_date: date, actor: str) -> Declaration:
+        """The clinic reached the patient afterwards (the date the 不詳 摘要 needs)."""
+        with self._write() as db:
+            row = db.execute("SELECT sealed FROM declarations WHERE id = ?", (declaration_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"no 申立書 {declaration_id}")
+            context = f"declarations:{declaration_id}"
+            updated = replace(codec.from_json(Declaration, self._open(row[0], context)), contact_date=contact_date)
+            db.execute(
+                "UPDATE declarations SET sealed = ? WHERE id = ?",
+                (self._seal(codec.to_json(updated), context), declaration_id),
+            )
+            self._audit(actor, "declaration_contacted", f"id={declaration_id} on={contact_date.isoformat()}")
+        return updated
+
+    def mark_claim_settled(self, declaration_id: str, actor: str) -> None:
+        with self._write() as db:
+            cursor = db.execute(
+                "UPDATE declarations SET settled_at = ?, settled_by = ? WHERE id = ? AND settled_at IS NULL",
+                (codec.when(self._clock()), actor, declaration_id),
+            )
+            if cursor.rowcount != 1:
+                raise NotFound(f"no unsettled 申立書 {declaration_id}")
+            self._audit(actor, "claim_settled", f"declaration={declaration_id}")
+
+    def _declaration(self, row: dict) -> StoredDeclaration:
+        body = self._open(row["sealed"], f"declarations:{row['id']}")
+        declaration = codec.from_json(Declaration, body)
+        return StoredDeclaration(row["id"], row["session_id"], row["created_at"], declaration, row["settled_at"])
+
+    # --- the re-check queue ------------------------------------------------------------------------
+
+    def enqueue_recheck(self, item: RecheckItem) -> int:
+        with self._write() as db:
+            return self._insert_recheck(db, item)
+
+    def _insert_recheck(self, db: sqlite_utils.Database, item: RecheckItem) -> int:
+        cursor = db.execute(
+            "INSERT INTO rechecks (session_id, state, created_at, created_on, attempts, sealed) "
+            "VALUES (?, ?, ?, ?, 0, x'')",
+            (
+                item.session_id,
+                "pending" if item.query else "awaiting_numbers",
+                codec.when(item.created_at),
+                item.created_at.date().isoformat(),
+            ),
+        )
+        # The row id is part of the sealed fields' associated data, so they are sealed once it exists.
+        item_id = int(cursor.lastrowid)
+        body = {"billing": codec.to_json(item.billing), "birth_date": item.birth_date.isoformat()}
+        db.execute(
+            "UPDATE rechecks SET sealed = ?, sealed_query = ? WHERE id = ?",
+            (
+                self._seal(body, f"rechecks:{item_id}"),
+                self._seal(codec.to_json(item.query), f"rechecks.query:{item_id}") if item.query else None,
+                item_id,
+            ),
+        )
+        self._audit(KIOSK_ACTOR, "recheck_queued", f"id={item_id} session={item.session_id}")
+        return item_id
+
+    def pending_rechecks(self) -> list[RecheckItem]:
+        """Items the worker can run now (their insurance numbers are known)."""
+        return self._rechecks("pending")
+
+    def rechecks_awaiting_numbers(self) -> list[RecheckItem]:
+        """不詳 items: staff must learn the numbers from the patient first."""
+        return self._rechecks("awaiting_numbers")
+
+    def set_recheck_query(self, item_id: int, query: InsuranceCardQuery, actor: str) -> None:
+        with self._write() as db:
+            cursor = db.execute(
+                "UPDATE rechecks SET sealed_query = ?, state = 'pending' WHERE id = ? AND state != 'done'",
+                (self._seal(codec.to_json(query), f"rechecks.query:{item_id}"), item_id),
+            )
+            if cursor.rowcount != 1:
+                raise NotFound(f"no open re-check {item_id}")
+            self._audit(actor, "recheck_numbers_set", f"id={item_id}")
+
+    def recheck_failed(self, item_id: int, error_code: str) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE rechecks SET attempts = attempts + 1, last_attempt_at = ?, last_error = ? WHERE id = ?",
+                (codec.when(self._clock()), error_code, item_id),
+            )
+
+    def recheck_done(self, item_id: int, result: QualificationResult, changes: tuple[Change, ...]) -> None:
+        body = {
+            "result": codec.to_json(result),
+            "changes": codec.to_json(changes),
+        }
+        now = self._clock()
+        with self._write() as db:
+            cursor = db.execute(
+                "UPDATE rechecks SET state = 'done', attempts = attempts + 1, last_attempt_at = ?, done_at = ?, "
+                "last_error = NULL, sealed_result = ? WHERE id = ? AND state = 'pending'",
+                (codec.when(now), codec.when(now), self._seal(body, f"rechecks.result:{item_id}"), item_id),
+            )
+            if cursor.rowcount != 1:
+                raise NotFound(f"no pending re-check {item_id}")
+            codes = ",".join(c.code for c in changes) or "none"
+            self._audit(KIOSK_ACTOR, "recheck_done", f"id={item_id} changes={codes}")
+
+    def recheck_outcomes(self, since: date) -> list[RecheckOutcome]:
+        """Finished re-checks since a day, for staff: what changed against what was billed."""
+        with self._lock:
+            rows = list(
+                self._db.query(
+                    "SELECT * FROM rechecks WHERE state = 'done' AND done_at >= ? ORDER BY done_at", [since.isoformat()]
+                )
+            )
+        outcomes = []
+        for row in rows:
+            body = self._open(row["sealed_result"], f"rechecks.result:{row['id']}")
+            result = codec.from_json(QualificationResult, body["result"])
+            changes = tuple(codec.from_json(Change, c) for c in body["changes"])
+            outcomes.append(RecheckOutcome(self._recheck(row), result, changes, row["done_at"]))
+        return outcomes
+
+    def _rechecks(self, state: str) -> list[RecheckItem]:
+        with self._lock:
+            rows = list(self._db.query("SELECT * FROM rechecks WHERE state = ? ORDER BY id", [state]))
+        return [self._recheck(r) for r in rows]
+
+    def _recheck(self, row: dict) -> RecheckItem:
+        body = self._open(row["sealed"], f"rechecks:{row['id']}")
+        query = (
+            codec.from_json(InsuranceCardQuery, self._open(row["sealed_query"], f"rechecks.query:{row['id']}"))
+            if row["sealed_query"]
+            else None
+        )
+        return RecheckItem(
+            session_id=row["session_id"],
+            billing=codec.from_json(Billing, body["billing"]),
+            birth_date=date.fromisoformat(body["birth_date"]),
+            created_at=datetime.fromisoformat(row["created_at"]),
+            query=query,
+            id=row["id"],
+        )
+
+    # --- retention -------------------------------------------------------------------------------
+
+    def purge(self, retention_days: int, actor: str, today: date | None = None) -> dict[str, int]:
+        """Remove what is older than the retention period. A 申立書 stays until its claim is settled, and
+        an unfinished re-check stays until it is done: both are still needed for the claim."""
+        cutoff = ((today or self._clock().date()) - timedelta(days=retention_days)).isoformat()
+        statements = {
+            "consents": "DELETE FROM consents WHERE session_id IN "
+            "(SELECT session_id FROM receptions WHERE started_on < :cutoff)",
+            "receptions": "DELETE FROM receptions WHERE started_on < :cutoff",
+            "patients": "DELETE FROM patients WHERE confirmed_on < :cutoff",
+            "declarations": "DELETE FROM declarations WHERE created_on < :cutoff AND settled_at IS NOT NULL",
+            "rechecks": "DELETE FROM rechecks WHERE created_on < :cutoff AND state = 'done'",
+        }
+        counts: dict[str, int] = {}
+        with self._write() as db:
+            for table, sql in statements.items():
+                counts[table] = db.execute(sql, {"cutoff": cutoff}).rowcount
+            detail = " ".join(f"{t}={n}" for t, n in counts.items())
+            self._audit(actor, "purge", f"before={cutoff} {detail}")
+        with self._lock:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return counts
+
+    # --- checking and exporting --------------------------------------------------------------------
+
+    def check(self) -> list[str]:
+        """Problems found: SQLite integrity, the audit chain, every sealed field. Empty when sound."""
+        problems: list[str] = []
+        with self._lock:
+            integrity = [row[0] for row in self._db.execute("PRAGMA integrity_check")]
+            if integrity != ["ok"]:
+                problems.extend(f"integrity: {line}" for line in integrity)
+                return problems
+            problems.extend(audit.verify(self._db, self._cipher))
+            sealed = (
+                ("receptions", "session_id", "sealed", "receptions"),
+                ("patients", "patient_key", "sealed", "patients"),
+                ("declarations", "id", "sealed", "declarations"),
+                ("rechecks", "id", "sealed", "rechecks"),
+                ("rechecks", "id", "sealed_query", "rechecks.query"),
+                ("rechecks", "id", "sealed_result", "rechecks.result"),
+            )
+            for table, pk, column, context in sealed:
+                for row_id, blob in self._db.execute(f"SELECT {pk}, {column} FROM {table} WHERE {column} IS NOT NULL"):
+                    try:
+                        self._cipher.open(blob, f"{context}:{row_id}")
+                    except InvalidTag:
+                        problems.append(f"{table} {row_id}: sealed {column} fails authentication")
+        return problems
+
+    def export_csv(self, since: date, out: IO[str], personal: bool, actor: str) -> int:
+        """Receptions since ``since`` as CSV; personal columns only when ``personal`` (the caller has
+        checked the staff credential). Returns the number of rows; the export itself is audited."""
+        writer = csv.writer(out)
+        writer.writerow(EXPORT_COLUMNS + (EXPORT_PERSONAL_COLUMNS if personal else []))
+        count = 0
+        for reception in self.receptions_since(since):
+            writer.writerow(_export_row(reception) + (_export_personal(reception) if personal else []))
+            count += 1
+        self.audit(actor, "export", f"since={since.isoformat()} rows={count} personal={int(personal)}")
+        return count
+
+
+def _put(db: sqlite_utils.Database, table: str, row: dict, pk: str) -> None:
+    """Insert or replace one row. Plain SQL on the hot path: sqlite-utils' upsert introspects the table
+    on every call, which was most of the time of a 100,000-reception import."""
+    columns = ", ".join(row)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in row if c != pk)
+    db.execute(
+        f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(row))}) "
+        f"ON CONFLICT({pk}) DO UPDATE SET {updates}",
+        list(row.values()),
+    )
+
+
+EXPORT_COLUMNS = [
+    "session_id", "state", "started_at", "ended_at", "outcome", "method", "troubles", "staff_flags", "validity",
+    "consent_medical", "consent_drugs", "consent_checkups", "consent_limit",
+]
+EXPORT_PERSONAL_COLUMNS = [
+    "name", "name_kana", "birth_date", "sex", "address", "insurer_number", "insurer_name", "card_symbol",
+    "card_number", "branch_number", "burden_percent", "limit_class",
+]
+
+
+def _flag(value: bool | None) -> str:
+    return "" if value is None else str(int(value))
+
+
+def _export_row(r: StoredReception) -> list[str]:
+    c = r.consent
+    return [
+        r.session_id, r.state, r.started_at, r.ended_at or "", r.outcome or "", r.method.value if r.method else "",
+        " ".join(t.value for t in r.troubles), " ".join(r.staff_flags),
+        r.result.validity.name.lower() if r.result else "",
+        _flag(c.medical if c else None), _flag(c.drugs if c else None), _flag(c.checkups if c else None),
+        _flag(c.limit if c else None),
+    ]
+
+
+def _export_personal(r: StoredReception) -> list[str]:
+    q = r.billing or (r.result.record if r.result else None) or QualificationRecord(insurer_number="")
+    f = r.facts
+    birth = f.birth_date if f else q.birth_date
+    return [
+        f.name if f else q.name, q.name_kana, birth.isoformat() if birth else "", f.sex.value if f else q.sex,
+        f.address if f else q.address, q.insurer_number, q.insurer_name, q.card_symbol, q.card_number,
+        q.branch_number, "" if q.burden_percent is None else str(q.burden_percent), q.limit_class,
+    ]
+
+
+def open_store(config: Config, clock: Callable[[], datetime] = _now, create: bool = True) -> Store:
+    """The store the configuration names, with its key provider."""
+    from kiosk.store.keys import provider_for
+
+    keys = provider_for(config.key_provider, config.key_dir)
+    return Store.open(config.database_path, keys, clock=clock, create=create)

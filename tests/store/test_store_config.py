@@ -1,0 +1,65 @@
+"""The kiosk configuration: file, environment overrides, validation."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk import config
+from kiosk.config import ConfigError
+
+
+def test_defaults_without_a_file(tmp_path):
+    cfg = config.load(env={"KIOSK_DATA_DIR": str(tmp_path / "d")})
+    assert cfg.data_dir == tmp_path / "d"
+    assert cfg.database_path == tmp_path / "d" / "kiosk.db"
+    assert cfg.terminal_root == tmp_path / "d" / "terminal"
+    assert (cfg.unknown_insurer_number, cfg.institution_code, cfg.face_encoding) == ("77777777", "1312345678", "utf-8")
+    assert cfg.key_dir != cfg.data_dir and cfg.data_dir not in cfg.key_dir.parents
+
+
+def test_toml_file_and_env_override(tmp_path):
+    path = tmp_path / "kiosk.toml"
+    path.write_text(
+        'data_dir = "/srv/kiosk"\nretention_days = 400\nunknown_insurer_number = "77777779"\n'
+        'institution_code = "2712345678"\nface_encoding = "Shift_JIS"\nterminal_root = "/mnt/oqs"\n',
+        encoding="utf-8",
+    )
+    cfg = config.load(path, env={"KIOSK_DATA_DIR": str(tmp_path / "override"), "KIOSK_RETENTION_DAYS": "90"})
+    assert cfg.data_dir == tmp_path / "override"
+    assert cfg.retention_days == 90
+    assert cfg.unknown_insurer_number == "77777779"
+    assert cfg.institution_code == "2712345678"
+    assert cfg.face_encoding == "shift_jis"
+    assert cfg.terminal_root == Path("/mnt/oqs")
+
+
+def test_json_file_via_env(tmp_path):
+    path = tmp_path / "kiosk.json"
+    path.write_text('{"retention_days": 30, "key_provider": "file"}', encoding="utf-8")
+    cfg = config.load(env={"KIOSK_CONFIG": str(path)})
+    assert (cfg.retention_days, cfg.key_provider) == (30, "file")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'unknown_insurer_number = "77777778"',
+        'institution_code = "12345"',
+        'face_encoding = "latin-1"',
+        "retention_days = 0",
+        'retention_days = "soon"',
+        'colour = "blue"',
+        "this is not toml",
+    ],
+)
+def test_bad_values_are_named_errors(tmp_path, text):
+    path = tmp_path / "kiosk.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError):
+        config.load(path, env={})
+
+
+def test_named_config_file_must_exist(tmp_path):
+    with pytest.raises(ConfigError):
+        config.load(env={"KIOSK_CONFIG": str(tmp_path / "missing.toml")})
