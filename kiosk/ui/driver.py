@@ -1,0 +1,115 @@
+"""The flow on Qt's thread: results of worker threads come back through ``QtPoster``, a timer ticks
+once a second, and every View the flow emits goes to the window."""
+from __future__ import annotations
+
+import logging
+import queue
+import socket
+from typing import Callable
+
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+
+from kiosk.core import events as ev
+from kiosk.core.flow import ReceptionFlow, View
+from kiosk.core.states import State
+from kiosk.ui.language import DEFAULT
+
+log = logging.getLogger(__name__)
+
+TICK_MS = 1000
+
+# The patient is gone when the flow returns to IDLE from these: the next one starts in Japanese.
+SESSION_OVER = frozenset({State.DONE, State.ENDED, State.CARD_LEFT})
+
+
+class QtPoster(QObject):
+    """``post(fn)`` from any thread runs ``fn`` on the thread this object lives in (the UI thread).
+
+    Worker threads touch no Qt object at all: the callable goes into a Python queue and one byte into a
+    socket pair, whose QSocketNotifier wakes the UI thread. (PySide6 6.12 corrupts reference counts
+    when signals are emitted from Python worker threads: a fatal "deallocating None/True" under load.)
+    Delivery is always deferred, even from the UI thread: a result never re-enters the flow mid-dispatch.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pending: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._reader, self._writer = socket.socketpair()
+        self._reader.setblocking(False)
+        self._writer.setblocking(False)
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Read, self)
+        self._notifier.activated.connect(self._drain)
+
+    def post(self, fn: Callable[[], None]) -> None:
+        self._pending.put(fn)
+        try:
+            self._writer.send(b"\0")
+        except BlockingIOError:
+            pass  # the socket is full of wake-ups already: the queue is drained whole on the next one
+        except OSError:
+            log.warning("posting to a closed QtPoster: dropped")
+
+    def _drain(self) -> None:
+        try:
+            while self._reader.recv(4096):
+                pass
+        except (BlockingIOError, OSError):
+            pass
+        while True:
+            try:
+                fn = self._pending.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                fn()
+            except Exception:  # one bad callable must not strand the ones queued behind it
+                log.exception("a posted call failed")
+
+    def close(self) -> None:
+        """Stop delivering; late posts are dropped. The Qt side is deleted on the UI thread (a parent-less
+        QObject finalised by Python's GC on a worker thread would take its socket notifier with it there)."""
+        self._notifier.setEnabled(False)
+        self._reader.close()
+        self._writer.close()
+        self.deleteLater()
+
+
+class KioskDriver(QObject):
+    """Connects one flow to one window; ``stop`` detaches it (the demo swaps flows per scenario)."""
+
+    def __init__(self, flow: ReceptionFlow, window, tick_ms: int = TICK_MS, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.flow = flow
+        self.window = window
+        self._last: View | None = None
+        self._active = True
+        flow.add_listener(self._on_view)
+        window.bind(self.dispatch)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.tick)
+        self._timer.start(tick_ms)
+
+    def start(self) -> None:
+        self.flow.start()
+
+    def dispatch(self, event: ev.Event) -> None:
+        if self._active:
+            self.flow.dispatch(event)
+
+    def tick(self) -> None:
+        seen = len(self.flow.transcript)
+        self.dispatch(ev.Tick())
+        if any(e.get("what") == "timeout" and e.get("from") == State.IDLE.value for e in self.flow.transcript[seen:]):
+            self.window.set_language(DEFAULT)  # IDLE's long timeout: a foreign patient's English ends
+
+    def _on_view(self, view: View) -> None:
+        if not self._active:
+            return
+        last, self._last = self._last, view
+        if view.state is State.IDLE and last is not None and last.state in SESSION_OVER:
+            self.window.set_language(DEFAULT)
+        self.window.render(view)
+
+    def stop(self) -> None:
+        self._active = False
+        self._timer.stop()

@@ -1,0 +1,560 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_GB" sourcelanguage="ja_JP">
+<context>
+    <name>Chrome</name>
+    <message>
+        <source>職員を呼ぶ</source>
+        <translation>Call staff</translation>
+    </message>
+    <message>
+        <source>終了</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>職員に知らせました。そのままお待ちください。</source>
+        <translation>Staff have been told. Please wait here.</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>研修用シナリオ</source>
+        <translation>Training scenario</translation>
+    </message>
+    <message>
+        <source>カードを置く</source>
+        <translation>Place card</translation>
+    </message>
+    <message>
+        <source>カードを取る</source>
+        <translation>Take card</translation>
+    </message>
+    <message>
+        <source>リーダーを外す</source>
+        <translation>Unplug reader</translation>
+    </message>
+    <message>
+        <source>リーダーを戻す</source>
+        <translation>Plug reader back</translation>
+    </message>
+    <message>
+        <source>職員メニュー：左上のマークを3秒押す（暗証番号 {pin}）</source>
+        <translation>Staff menu: hold the top-left mark for 3 s (PIN {pin})</translation>
+    </message>
+</context>
+<context>
+    <name>Face</name>
+    <message>
+        <source>お顔が見つかりません。カメラの正面に立ってください。</source>
+        <translation>We cannot see your face. Please stand in front of the camera.</translation>
+    </message>
+    <message>
+        <source>何人か映っています。おひとりで映ってください。</source>
+        <translation>More than one person is in view. Only one person, please.</translation>
+    </message>
+    <message>
+        <source>もう少しカメラに近づいてください。</source>
+        <translation>Please come a little closer to the camera.</translation>
+    </message>
+    <message>
+        <source>少しカメラから離れてください。</source>
+        <translation>Please move back a little from the camera.</translation>
+    </message>
+    <message>
+        <source>お顔を枠のまん中に合わせてください。</source>
+        <translation>Please put your face in the middle of the frame.</translation>
+    </message>
+    <message>
+        <source>お顔が暗く映っています。帽子をとり、顔を上げてください。</source>
+        <translation>Your face looks dark. Please take off your hat and look up.</translation>
+    </message>
+    <message>
+        <source>マスクを外してください。</source>
+        <translation>Please take off your mask.</translation>
+    </message>
+    <message>
+        <source>そのまま動かないでください。</source>
+        <translation>Please hold still.</translation>
+    </message>
+    <message>
+        <source>ゆっくり、まばたきをしてください。</source>
+        <translation>Please blink slowly.</translation>
+    </message>
+</context>
+<context>
+    <name>Overlay</name>
+    <message>
+        <source>操作を続けますか？</source>
+        <translation>Do you want to continue?</translation>
+    </message>
+    <message>
+        <source>続ける</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>あと{n}秒で終了します。</source>
+        <translation>This will end in {n} seconds.</translation>
+    </message>
+</context>
+<context>
+    <name>Screen</name>
+    <message>
+        <source>職員を呼ぶ</source>
+        <translation>Call staff</translation>
+    </message>
+    <message>
+        <source>マイナンバーカードを置いてください</source>
+        <translation>Please place your My Number card</translation>
+    </message>
+    <message>
+        <source>顔写真のある面を上にして置いてください。</source>
+        <translation>Place it with the photo side up.</translation>
+    </message>
+    <message>
+        <source>ケースやビニールから出してください。</source>
+        <translation>Take it out of its case or plastic sleeve.</translation>
+    </message>
+    <message>
+        <source>診察券ではなく、マイナンバーカードです。</source>
+        <translation>Use your My Number card, not a clinic card.</translation>
+    </message>
+    <message>
+        <source>カードを読み取っています</source>
+        <translation>Reading your card</translation>
+    </message>
+    <message>
+        <source>カードを動かさずに、お待ちください。</source>
+        <translation>Please do not move the card. Please wait.</translation>
+    </message>
+    <message>
+        <source>このカードはマイナンバーカードではありません</source>
+        <translation>This is not a My Number card</translation>
+    </message>
+    <message>
+        <source>診察券やほかのカードは使えません。</source>
+        <translation>Clinic cards and other cards cannot be used.</translation>
+    </message>
+    <message>
+        <source>カードを取り出して、マイナンバーカードを置いてください。</source>
+        <translation>Please take this card out and place your My Number card.</translation>
+    </message>
+    <message>
+        <source>マイナンバーカードをお持ちでない方は、受付にお声がけください。</source>
+        <translation>If you do not have a My Number card, please speak to reception.</translation>
+    </message>
+    <message>
+        <source>カードを読み取れませんでした</source>
+        <translation>We could not read your card</translation>
+    </message>
+    <message>
+        <source>カードを取り出して、もう一度置いてください。</source>
+        <translation>Please take the card out and place it again.</translation>
+    </message>
+    <message>
+        <source>顔写真のある面を上にして、ケースから出して置いてください。</source>
+        <translation>Take it out of its case and place it photo side up.</translation>
+    </message>
+    <message>
+        <source>何度やっても読めないときは、職員がお手伝いします。</source>
+        <translation>If it still cannot be read, staff will help you.</translation>
+    </message>
+    <message>
+        <source>カードが取り出されました</source>
+        <translation>The card was taken out</translation>
+    </message>
+    <message>
+        <source>確認は終わっていません。</source>
+        <translation>The check is not finished.</translation>
+    </message>
+    <message>
+        <source>はじめからやり直すときは、もう一度カードを置いてください。</source>
+        <translation>To start again, please place your card again.</translation>
+    </message>
+    <message>
+        <source>カードリーダーが使えません</source>
+        <translation>The card reader is not working</translation>
+    </message>
+    <message>
+        <source>いま、自動で直しています。しばらくお待ちください。</source>
+        <translation>It is restarting by itself. Please wait a moment.</translation>
+    </message>
+    <message>
+        <source>お急ぎの方は、受付にお声がけください。</source>
+        <translation>If you are in a hurry, please speak to reception.</translation>
+    </message>
+    <message>
+        <source>カードの電子証明書の有効期限が切れています</source>
+        <translation>Your card's electronic certificate has expired</translation>
+    </message>
+    <message>
+        <source>このカードでは、保険の確認ができません。</source>
+        <translation>Your insurance cannot be checked with this card.</translation>
+    </message>
+    <message>
+        <source>電子証明書は、お住まいの市区町村の窓口で更新できます。</source>
+        <translation>You can renew the certificate at your city hall.</translation>
+    </message>
+    <message>
+        <source>資格確認書や保険証をお持ちの方は、受付でお見せください。職員がお手伝いします。</source>
+        <translation>If you have an eligibility certificate or insurance card, please show it at reception. Staff will help you.</translation>
+    </message>
+    <message>
+        <source>電子証明書の有効期限が近づいています</source>
+        <translation>Your card's electronic certificate expires soon</translation>
+    </message>
+    <message>
+        <source>期限が切れる前に、お住まいの市区町村の窓口で更新してください。</source>
+        <translation>Please renew it at your city hall before it expires.</translation>
+    </message>
+    <message>
+        <source>次へ</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>有効期限：{year}年{month}月{day}日</source>
+        <translation>Expires on: {year}-{month:02d}-{day:02d}</translation>
+    </message>
+    <message>
+        <source>ここから先は、職員がご案内します</source>
+        <translation>A member of staff will help you from here</translation>
+    </message>
+    <message>
+        <source>もう少し確認が必要です。</source>
+        <translation>We need to check a little more.</translation>
+    </message>
+    <message>
+        <source>カードは置いたまま、職員をお呼びください。</source>
+        <translation>Leave the card where it is and call staff.</translation>
+    </message>
+    <message>
+        <source>保険の資格が確認できませんでした</source>
+        <translation>We could not confirm your insurance</translation>
+    </message>
+    <message>
+        <source>保険が変わったとき、保険者の登録がまだ終わっていないことがあります。</source>
+        <translation>If your insurance changed recently, your insurer may not have registered it yet.</translation>
+    </message>
+    <message>
+        <source>職員がお手伝いします。</source>
+        <translation>Staff will help you.</translation>
+    </message>
+    <message>
+        <source>資格確認書や保険証をお持ちの方は、受付でお見せください。</source>
+        <translation>If you have an eligibility certificate or insurance card, please show it at reception.</translation>
+    </message>
+    <message>
+        <source>保険の資格の情報が見つかりませんでした</source>
+        <translation>We could not find your insurance details</translation>
+    </message>
+    <message>
+        <source>保険者の登録がまだ終わっていないことがあります。</source>
+        <translation>Your insurer may not have registered them yet.</translation>
+    </message>
+    <message>
+        <source>保険の情報が複数見つかりました</source>
+        <translation>More than one insurance was found</translation>
+    </message>
+    <message>
+        <source>どの保険を使うか、職員が確認します。</source>
+        <translation>Staff will check which insurance to use.</translation>
+    </message>
+    <message>
+        <source>ただいま、オンラインで資格を確認できません</source>
+        <translation>We cannot check insurance online right now</translation>
+    </message>
+    <message>
+        <source>職員が別の方法で確認します。</source>
+        <translation>Staff will check it another way.</translation>
+    </message>
+    <message>
+        <source>いつもどおり受付できますので、ご安心ください。</source>
+        <translation>You can still check in as usual. Please do not worry.</translation>
+    </message>
+    <message>
+        <source>過去の診療・お薬・健診の情報を当機関に提供することに同意しますか。</source>
+        <translation>Do you agree to share your past medical, medicine and health check information with this clinic?</translation>
+    </message>
+    <message>
+        <source>同意すると、医師がこれまでの情報を見て、診療に役立てます。</source>
+        <translation>If you agree, the doctor can see this information and use it for your care.</translation>
+    </message>
+    <message>
+        <source>限度額情報：提供する</source>
+        <translation>Cost limit information: share</translation>
+    </message>
+    <message>
+        <source>限度額情報：提供しない</source>
+        <translation>Cost limit information: do not share</translation>
+    </message>
+    <message>
+        <source>同意する</source>
+        <translation>I agree</translation>
+    </message>
+    <message>
+        <source>同意しない</source>
+        <translation>I do not agree</translation>
+    </message>
+    <message>
+        <source>高額療養費制度を利用する方はこちら</source>
+        <translation>For the high-cost medical expense benefit</translation>
+    </message>
+    <message>
+        <source>限度額情報を当機関に提供しますか。</source>
+        <translation>Do you want to share your cost limit information with this clinic?</translation>
+    </message>
+    <message>
+        <source>提供すると、窓口でのお支払いが自己負担限度額までになります。</source>
+        <translation>If you share it, you pay no more than your cost limit at the counter.</translation>
+    </message>
+    <message>
+        <source>限度額適用認定証は不要です。</source>
+        <translation>You do not need a limit certificate.</translation>
+    </message>
+    <message>
+        <source>提供する</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <source>提供しない</source>
+        <translation>Do not share</translation>
+    </message>
+    <message>
+        <source>{name}様 確認が完了しました。</source>
+        <translation>{name}, the check is complete.</translation>
+    </message>
+    <message>
+        <source>確認が完了しました。</source>
+        <translation>The check is complete.</translation>
+    </message>
+    <message>
+        <source>マイナンバーカードを取り出し、待合室でお待ちください。</source>
+        <translation>Please take your My Number card and wait in the waiting room.</translation>
+    </message>
+    <message>
+        <source>電子証明書の有効期限が近づいています。市区町村の窓口で更新してください。</source>
+        <translation>Your card's electronic certificate expires soon. Please renew it at your city hall.</translation>
+    </message>
+    <message>
+        <source>職員を呼びました</source>
+        <translation>Staff have been called</translation>
+    </message>
+    <message>
+        <source>そのままお待ちください。</source>
+        <translation>Please wait here.</translation>
+    </message>
+    <message>
+        <source>カードは置いたままにしてください。</source>
+        <translation>Please leave the card where it is.</translation>
+    </message>
+    <message>
+        <source>もどる</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>終了しました</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>マイナンバーカードを取り出してください。</source>
+        <translation>Please take your My Number card.</translation>
+    </message>
+    <message>
+        <source>マイナンバーカードをお取りください</source>
+        <translation>Please take your My Number card</translation>
+    </message>
+    <message>
+        <source>カードがカードリーダーに残っています。</source>
+        <translation>Your card is still in the card reader.</translation>
+    </message>
+    <message>
+        <source>本人確認の方法を選んでください</source>
+        <translation>Please choose how to confirm your identity</translation>
+    </message>
+    <message>
+        <source>顔認証</source>
+        <translation>Face</translation>
+    </message>
+    <message>
+        <source>暗証番号</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>カメラにお顔を映します</source>
+        <translation>Show your face to the camera</translation>
+    </message>
+    <message>
+        <source>数字4桁を入力します</source>
+        <translation>Enter 4 digits</translation>
+    </message>
+    <message>
+        <source>本人確認の情報は、他の目的には使用しません。</source>
+        <translation>Identity information is not used for any other purpose.</translation>
+    </message>
+    <message>
+        <source>顔を枠内に入れてください</source>
+        <translation>Please put your face inside the frame</translation>
+    </message>
+    <message>
+        <source>カメラを見て、そのままお待ちください。</source>
+        <translation>Look at the camera and wait.</translation>
+    </message>
+    <message>
+        <source>暗証番号にする</source>
+        <translation>Use PIN instead</translation>
+    </message>
+    <message>
+        <source>あと{n}回ためせます。</source>
+        <translation>Tries left: {n}</translation>
+    </message>
+    <message>
+        <source>顔認証ができませんでした</source>
+        <translation>Face check did not work</translation>
+    </message>
+    <message>
+        <source>暗証番号で確認できます。わからないときは、職員がお手伝いします。</source>
+        <translation>You can use your PIN. If you do not know it, staff will help you.</translation>
+    </message>
+    <message>
+        <source>暗証番号で確認</source>
+        <translation>Use PIN</translation>
+    </message>
+    <message>
+        <source>暗証番号（数字4桁）を入力してください</source>
+        <translation>Please enter your PIN (4 digits)</translation>
+    </message>
+    <message>
+        <source>暗証番号がちがいます。</source>
+        <translation>Wrong PIN.</translation>
+    </message>
+    <message>
+        <source>確認しています…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>訂正</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>入力できる回数：あと{n}回</source>
+        <translation>Tries left: {n}</translation>
+    </message>
+    <message>
+        <source>注意：あと{n}回まちがえると、カードがロックされます。</source>
+        <translation>Caution: {n} more wrong tries will lock your card.</translation>
+    </message>
+    <message>
+        <source>暗証番号は、あと1回まちがえるとロックされます</source>
+        <translation>One more wrong PIN will lock your card</translation>
+    </message>
+    <message>
+        <source>ロックされると、市区町村の窓口で解除が必要になります。</source>
+        <translation>A locked card must be unlocked at city hall.</translation>
+    </message>
+    <message>
+        <source>顔認証で確認するか、職員をお呼びください。</source>
+        <translation>Please use face check, or call staff.</translation>
+    </message>
+    <message>
+        <source>顔認証で確認</source>
+        <translation>Use face check</translation>
+    </message>
+    <message>
+        <source>暗証番号がロックされています</source>
+        <translation>Your PIN is locked</translation>
+    </message>
+    <message>
+        <source>ロックの解除は、お住まいの市区町村の窓口でできます。</source>
+        <translation>You can unlock it at your city hall.</translation>
+    </message>
+    <message>
+        <source>今日は、顔認証で確認できます。</source>
+        <translation>Today you can use face check instead.</translation>
+    </message>
+    <message>
+        <source>保険の資格を確認しています</source>
+        <translation>Checking your insurance</translation>
+    </message>
+    <message>
+        <source>カードは置いたまま、お待ちください。</source>
+        <translation>Leave the card where it is and wait.</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <source>職員の暗証番号を入力してください</source>
+        <translation>Enter the staff PIN</translation>
+    </message>
+    <message>
+        <source>暗証番号がちがいます。</source>
+        <translation>Wrong PIN.</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>訂正</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>確定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>目視：本人と確認</source>
+        <translation>Visual check: confirmed</translation>
+    </message>
+    <message>
+        <source>目視：確認できない</source>
+        <translation>Visual check: cannot confirm</translation>
+    </message>
+    <message>
+        <source>患者さんの操作に戻す</source>
+        <translation>Hand back to the patient</translation>
+    </message>
+    <message>
+        <source>受付を終了</source>
+        <translation>End this check-in</translation>
+    </message>
+    <message>
+        <source>職員メニュー（{staff}）</source>
+        <translation>Staff menu ({staff})</translation>
+    </message>
+    <message>
+        <source>画面：{state}</source>
+        <translation>Screen: {state}</translation>
+    </message>
+    <message>
+        <source>理由：{reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+    <message>
+        <source>この保険を使う：{insurer}（{number}）</source>
+        <translation>Use this insurance: {insurer} ({number})</translation>
+    </message>
+</context>
+<context>
+    <name>StepBar</name>
+    <message>
+        <source>カードを置く</source>
+        <translation>Place card</translation>
+    </message>
+    <message>
+        <source>本人確認</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
+        <source>同意</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>完了</source>
+        <translation>Done</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,190 @@
+"""The kiosk window: renders whatever View the flow emits and sends the patient's events back.
+
+A new screen is built when the state (or the language) changes; within a state the screen refreshes
+in place, so a half-typed PIN survives the "still there?" warning. Overlays sit on top of the screen.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.core import events as ev
+from kiosk.core.flow import View
+from kiosk.core.states import State
+from kiosk.ui import theme
+from kiosk.ui.language import DEFAULT, Languages
+from kiosk.ui.overlays import StaffPanel, StaffPinPad, VerifyStaff, WarningOverlay
+from kiosk.ui.screens import PAGES
+from kiosk.ui.screens.base import Page
+from kiosk.ui.sound import Chime
+from kiosk.ui.widgets import label
+
+translate = QCoreApplication.translate
+
+TOAST_MS = 5000
+
+
+def _content(view: View) -> View:
+    """The view without the warning countdown: what the screen itself shows."""
+    return replace(view, warning=False, seconds_left=None)
+
+
+class KioskWindow(QWidget):
+    def __init__(self, verify_staff: VerifyStaff, languages: Languages | None = None,
+                 send: Callable[[ev.Event], None] | None = None) -> None:
+        super().__init__()
+        self.setObjectName("kiosk")
+        self.setAttribute(Qt.WA_StyledBackground, True)
+        self.setWindowTitle("マイナ保険証 受付")
+        self.languages = languages or Languages()
+        self._send = send or (lambda event: None)
+        self._scale = 0.0
+        self._chime = Chime()
+        self.view: View | None = None
+        self.page: Page | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._verify_staff = verify_staff
+        self._build_overlays()
+        self.toast = label("", "toast", "toast")
+        self.toast.setParent(self)
+        self.toast.setAlignment(Qt.AlignCenter)
+        self.toast.hide()
+        self._toast_timer = QTimer(self)
+        self._toast_timer.setSingleShot(True)
+        self._toast_timer.timeout.connect(self.toast.hide)
+        self._restyle()
+
+    # --- the PageHost the screens talk to -------------------------------------------------------
+
+    @property
+    def scale(self) -> float:
+        return self._scale
+
+    @property
+    def language(self) -> str:
+        return self.languages.current
+
+    def bind(self, send: Callable[[ev.Event], None]) -> None:
+        """Where events go: the flow's dispatch (rebound when the demo switches scenario)."""
+        self._send = send
+
+    def send(self, event: ev.Event) -> None:
+        before = self.view.state if self.view else None
+        self._send(event)
+        if isinstance(event, ev.CallStaff) and (before is State.WAITING_STAFF or (
+                self.view is not None and self.view.state is not State.WAITING_STAFF)):
+            # No screen change tells the patient the call went out (idle screen, or already waiting).
+            self.show_toast(translate("Chrome", "職員に知らせました。そのままお待ちください。"))
+
+    def toggle_language(self) -> None:
+        self.set_language("en" if self.language == DEFAULT else DEFAULT)
+        self._send(ev.Touch())
+
+    def set_language(self, lang: str) -> None:
+        if lang == self.language:
+            return
+        self.languages.apply(lang)
+        for overlay in self._overlays():  # overlays hold translated words too: rebuild them
+            overlay.hide()
+            overlay.setParent(None)
+            overlay.deleteLater()
+        self._build_overlays()
+        if self.view is not None:
+            self._new_page(self.view)
+            self._show_warning(self.view)
+
+    def _build_overlays(self) -> None:
+        self.warning = WarningOverlay(self, self.send)
+        self.staff_pin = StaffPinPad(self, self._verify_staff)
+        self.staff_panel = StaffPanel(self, self.send)
+        self.staff_pin.signed_in.connect(self._open_staff_panel)
+
+    def _overlays(self):
+        return (self.warning, self.staff_pin, self.staff_panel)
+
+    def open_staff_entry(self) -> None:
+        self.staff_pin.open()
+
+    def play_chime(self) -> None:
+        self._chime.play()
+
+    # --- rendering ------------------------------------------------------------------------------
+
+    def render(self, view: View) -> None:
+        previous, self.view = self.view, view
+        if self.page is None or previous is None or previous.state is not view.state:
+            self._new_page(view)
+        elif _content(previous) != _content(view):
+            self.page.update_view(view)
+        self._show_warning(view)
+        if self.staff_panel.isVisible():
+            if view.state is State.IDLE:
+                self.staff_panel.hide()
+            else:
+                self.staff_panel.update_view(view)
+        if view.state is State.IDLE and self.staff_pin.isVisible() and previous and previous.state is not State.IDLE:
+            self.staff_pin.close_pad()
+
+    def _new_page(self, view: View) -> None:
+        if self.page is not None:
+            self._layout.removeWidget(self.page)
+            self.page.hide()
+            self.page.setParent(None)  # gone from findChild at once; deleted once its click handler returns
+            self.page.deleteLater()
+        self.page = PAGES[view.state](view, self)
+        self._layout.addWidget(self.page)
+        self.page.show()  # at once, not on the next event-loop turn: a fast finger meets the new screen
+        for overlay in self._overlays():
+            if overlay.isVisible():
+                overlay.raise_()
+
+    def _show_warning(self, view: View) -> None:
+        if view.warning:
+            self.warning.update_view(view)
+            if not self.warning.isVisible():
+                self.warning.show_over()
+        else:
+            self.warning.hide()
+
+    def _open_staff_panel(self, staff: str) -> None:
+        if self.view is not None:
+            self.staff_panel.open(staff, self.view)
+
+    def set_preview(self, image: QImage) -> None:
+        """A camera frame for the face screen; dropped on any other screen."""
+        setter = getattr(self.page, "set_preview", None)
+        if setter is not None:
+            setter(image)
+
+    def show_toast(self, text: str) -> None:
+        self.toast.setText(text)
+        self.toast.adjustSize()
+        width = min(self.width() - 80, max(self.toast.sizeHint().width(), 600))
+        self.toast.setFixedWidth(width)
+        self.toast.adjustSize()
+        self.toast.move((self.width() - width) // 2, self.height() - self.toast.height() - 170)
+        self.toast.raise_()
+        self.toast.show()
+        self._toast_timer.start(TOAST_MS)
+
+    # --- size -----------------------------------------------------------------------------------
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._restyle()
+        for overlay in self._overlays():
+            if overlay.isVisible():
+                overlay.setGeometry(self.rect())
+
+    def _restyle(self) -> None:
+        scale = theme.scale_for(self.width(), self.height())
+        if scale != self._scale:
+            self._scale = scale
+            self.setStyleSheet(theme.stylesheet(scale))
+            if self.view is not None:  # painted sizes are fixed when a screen is built
+                self._new_page(self.view)

@@ -1,0 +1,95 @@
+"""How fast the kiosk answers a touch: building each state's screen, and a worker result reaching the UI.
+
+    cd /work/main && QT_QPA_PLATFORM=offscreen /tmp/venvtest/bin/python scripts/bench/ui_screens.py [--size 1280x800]
+
+Prints, per state, the median time to build and lay out its screen (what a patient waits for after a
+tap), then the round trip of QtPoster.post from a worker thread to the UI thread.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from kiosk.core.harness import reach  # noqa: E402
+from kiosk.core.states import State  # noqa: E402
+from kiosk.ui.demo import demo_verify_staff  # noqa: E402
+from kiosk.ui.driver import QtPoster  # noqa: E402
+from kiosk.ui.language import Languages  # noqa: E402
+from kiosk.ui.window import KioskWindow  # noqa: E402
+
+ROUNDS = 15
+
+
+def screens(app: QApplication, size: tuple[int, int]) -> None:
+    window = KioskWindow(demo_verify_staff, Languages())
+    window.resize(*size)
+    window.show()
+    print(f"screen build + layout at {size[0]}x{size[1]}, median of {ROUNDS} (ms)")
+    worst = 0.0
+    for state in State:
+        view = reach(state).flow.view()
+        other = reach(State.READING if state is State.IDLE else State.IDLE).flow.view()  # forces a new screen
+        times = []
+        for _ in range(ROUNDS):
+            window.render(other)
+            t0 = time.perf_counter()
+            window.render(view)
+            window.grab()  # forces layout and one paint, as the first frame on screen would
+            times.append((time.perf_counter() - t0) * 1000)
+        median = statistics.median(times)
+        worst = max(worst, median)
+        print(f"  {state.value:16s} {median:6.1f}")
+    print(f"  slowest median    {worst:6.1f}")
+    window.close()
+
+
+def poster_latency(app: QApplication) -> None:
+    poster = QtPoster()
+    samples: list[float] = []
+    n = 500
+
+    def worker() -> None:
+        for _ in range(n):
+            sent = time.perf_counter()
+            poster.post(lambda sent=sent: samples.append((time.perf_counter() - sent) * 1000))
+            time.sleep(0.001)
+
+    def finish() -> None:
+        if len(samples) >= n:
+            app.quit()
+
+    check = QTimer()
+    check.timeout.connect(finish)
+    check.start(10)
+    QTimer.singleShot(0, threading.Thread(target=worker, daemon=True).start)
+    QTimer.singleShot(30000, app.quit)
+    app.exec()
+    poster.close()
+    samples.sort()
+    print(f"QtPoster worker → UI thread over {len(samples)} posts (ms): "
+          f"median {statistics.median(samples):.3f}, p95 {samples[int(len(samples) * 0.95)]:.3f}, max {samples[-1]:.3f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", default="1280x800")
+    args = parser.parse_args()
+    size = tuple(int(v) for v in args.size.split("x"))
+    app = QApplication.instance() or QApplication([])
+    screens(app, size)
+    poster_latency(app)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from kiosk.ui.demo import demo_verify_staff
+from kiosk.ui.language import Languages
+from kiosk.ui.window import KioskWindow
+
+
+class Kiosk:
+    """A kiosk window on a harness's flow, driven by real clicks."""
+
+    def __init__(self, qtbot, rig, size=(1280, 800)):
+        self.qtbot = qtbot
+        self.rig = rig
+        self.window = KioskWindow(demo_verify_staff, Languages(), send=rig.flow.dispatch)
+        rig.flow.add_listener(self.window.render)
+        qtbot.addWidget(self.window)
+        self.window.resize(*size)
+        self.window.render(rig.flow.view())
+        self.window.show()
+        qtbot.waitExposed(self.window)
+
+    def button(self, name: str) -> QPushButton:
+        found = [b for b in self.window.findChildren(QPushButton, name) if b.isVisible()]
+        assert found, f"no visible button {name!r} on {self.rig.flow.state.value}"
+        return found[0]
+
+    def click(self, name: str) -> None:
+        b = self.button(name)
+        assert b.isEnabled(), f"{name} is disabled"
+        self.qtbot.mouseClick(b, Qt.LeftButton)
+
+    def keypad(self, digits: str) -> None:
+        for d in digits:
+            self.click(f"key_{d}")
+
+    def texts(self) -> list[str]:
+        widgets = self.window.findChildren(QLabel) + self.window.findChildren(QPushButton)
+        return [w.text() for w in widgets if w.isVisible()]
+
+    def title(self) -> str:
+        return next(lab.text() for lab in self.window.findChildren(QLabel, "title") if lab.isVisible())
+
+
+@pytest.fixture
+def kiosk_for(qtbot):
+    languages = []
+
+    def make(rig, size=(1280, 800)):
+        k = Kiosk(qtbot, rig, size)
+        languages.append(k.window.languages)
+        return k
+
+    yield make
+    for lang in languages:  # never leave an English translator installed for the next test
+        lang.apply("ja")

@@ -1,0 +1,134 @@
+"""What a patient sees: complete English, contrast, sizes at two screen sizes, and the screenshots."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from kiosk.app import main
+from kiosk.core import events as ev
+from kiosk.core.harness import reach
+from kiosk.core.states import State
+from kiosk.ui import theme
+from kiosk.ui.language import I18N_DIR, Languages
+from kiosk.ui.screenshots import EXTRAS
+
+UI = Path(__file__).resolve().parents[2] / "kiosk" / "ui"
+TS = I18N_DIR / "kiosk_en.ts"
+LUPDATE = Path(sys.executable).with_name("pyside6-lupdate")
+PLACEHOLDER = re.compile(r"\{([a-z_]+)(?::[^}]*)?\}")
+
+
+def _messages(path: Path) -> list[tuple[str, str, ET.Element]]:
+    root = ET.parse(path).getroot()
+    return [(ctx.findtext("name"), m.findtext("source"), m.find("translation"))
+            for ctx in root.iter("context") for m in ctx.iter("message")]
+
+
+def _sources() -> list[str]:
+    """The files whose strings we translate: the kiosk screens, not the staff console (its own owner)."""
+    return [str(p) for p in sorted(UI.glob("*.py")) + sorted((UI / "screens").glob("*.py"))]
+
+
+def test_every_string_has_a_finished_english_translation():
+    messages = _messages(TS)
+    assert len(messages) > 100
+    for context, source, translation in messages:
+        assert translation.get("type") is None, f"{context}: {source!r} is {translation.get('type')}"
+        assert translation.text and translation.text.strip(), f"{context}: {source!r} has no English"
+        assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation.text)), source
+        assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", translation.text.replace("日本語", "")), source
+
+
+@pytest.mark.skipif(not LUPDATE.exists(), reason="pyside6-lupdate not installed next to python")
+def test_the_ts_file_holds_every_string_in_the_sources(tmp_path):
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(LUPDATE), *_sources(), "-locations", "none", "-ts", str(fresh)], check=True,
+                   capture_output=True, timeout=60)
+    found = {(c, s) for c, s, _ in _messages(fresh)}
+    shipped = {(c, s) for c, s, _ in _messages(TS)}
+    assert found - shipped == set(), "run pyside6-lupdate and translate the new strings (docs/ui.md)"
+    assert shipped - found == set(), "the .ts holds strings no source uses any more"
+
+
+def test_the_compiled_qm_gives_the_english(qapp):
+    languages = Languages()
+    languages.apply("en")
+    try:
+        for context, source, translation in _messages(TS):
+            assert QCoreApplication.translate(context, source) == translation.text, source
+    finally:
+        languages.apply("ja")
+    assert QCoreApplication.translate("Chrome", "職員を呼ぶ") == "職員を呼ぶ"
+
+
+@pytest.mark.parametrize("name", sorted(theme.PAIRS))
+def test_contrast_is_at_least_7_to_1(name):
+    pair = theme.PAIRS[name]
+    assert theme.contrast_ratio(pair.fg, pair.bg) >= 7.0, f"{name}: {theme.contrast_ratio(pair.fg, pair.bg):.2f}"
+
+
+def test_contrast_formula_matches_wcag():
+    assert theme.contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
+    assert theme.contrast_ratio("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)
+
+
+def _visible(window, cls):
+    return [w for w in window.findChildren(cls) if w.isVisible()]
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_screen_is_big_enough_and_nothing_is_cut_off(kiosk_for, qapp, size, lang):
+    scale = theme.scale_for(*size)
+    for state in State:
+        rig = reach(state)
+        if state is State.FACE:
+            rig.send(ev.FaceGuidance(("several_faces",)))
+        k = kiosk_for(rig, size)
+        if lang == "en":
+            k.window.set_language("en")
+        qapp.processEvents()
+        window = k.window
+        assert window.findChild(QPushButton, "btn_call_staff").isVisible(), state
+        if state not in (State.IDLE, State.READER_FAULT, State.DONE, State.ENDED, State.CARD_LEFT):
+            assert _visible(window, QPushButton) and any(
+                b.objectName() in ("btn_cancel", "key_cancel") for b in _visible(window, QPushButton)), state
+        for b in _visible(window, QPushButton):
+            assert b.height() >= 90, f"{state.value}: {b.objectName()} is {b.height()} px tall"
+            assert b.font().pixelSize() >= 32, f"{state.value}: {b.objectName()} font {b.font().pixelSize()}"
+            assert b.sizeHint().width() <= b.width() + 1, f"{state.value}: {b.objectName()} text cut off"
+        for lab in _visible(window, QLabel):
+            if not lab.text():
+                continue
+            assert lab.font().pixelSize() >= round(32 * scale) - 1, f"{state.value}: {lab.text()!r} too small"
+            needed = lab.heightForWidth(lab.width()) if lab.wordWrap() else lab.sizeHint().height()
+            assert lab.height() >= needed - 1, f"{state.value} ({lang}): {lab.text()!r} cut off"
+            assert lab.geometry().bottom() <= lab.parentWidget().height(), f"{state.value}: {lab.text()!r} off screen"
+        window.close()
+
+
+def test_screenshots_command_renders_every_state(tmp_path, qapp):
+    assert main(["screenshots", "--out", str(tmp_path), "--lang", "en"]) == 0
+    for name in [s.value for s in State] + list(EXTRAS):
+        path = tmp_path / f"{name}.png"
+        assert path.exists(), name
+        image = Image.open(path).convert("L")
+        assert image.size == (1280, 800)
+        low, high = image.getextrema()
+        assert high - low > 100, f"{name}.png is blank"
+    assert QCoreApplication.translate("Chrome", "職員を呼ぶ") == "職員を呼ぶ"  # English was uninstalled
+
+
+def test_unknown_language_is_a_named_error(qapp):
+    from kiosk.ui.language import LanguageError
+
+    with pytest.raises(LanguageError):
+        Languages().apply("fr")
