@@ -7,7 +7,9 @@ A scenario is JSON::
      "delay": 0.0,                  # seconds before answering
      "encoding": "utf-8" | "shift_jis",
      "write": "atomic" | "in_place", # in_place: half the file, a pause, the rest (a terminal writing slowly)
-     "face": true,                  # after a card check, also push the result into face/ as the terminal does
+     "face": false,                 # true: after a card check, also push the result into face/, as a terminal
+                                    # does for checks at its own face-auth reader. Off by default: for our card
+                                    # check the kiosk writes the face file itself, after consent, exactly once.
      "error_code": "…", "error_message": "…",   # for "abnormal" and "err"
      "result": {…}}                 # a QualificationResult in kiosk.qualification.jsonform's shape
 
@@ -44,7 +46,7 @@ class Scenario:
     delay: float = 0.0
     character_code: str = schema.CHARSET_UTF8
     write: str = "atomic"
-    face: bool = True
+    face: bool = False
     error_code: str = "EQ0001"
     error_message: str = "simulated terminal error"
 

@@ -77,7 +77,8 @@ def test_insurance_card_check_through_the_simulator(simulator):
 
 
 def test_card_check_answer_and_face_push(simulator, certificate):
-    sim, _ = simulator
+    sim, scenario_file = simulator
+    scenario_file.write_text('{"extends": "valid", "face": true}', encoding="utf-8")
     gateway = FolderGateway(_config(sim.root))
     watcher = gateway.face_watcher()
     result = gateway.check_by_card(certificate, IdentityMethod.FACE, None, False, CancelToken())
@@ -86,6 +87,16 @@ def test_card_check_answer_and_face_push(simulator, certificate):
     assert arrivals[0].result.record == result.record
     assert arrivals[0].name.startswith("OQSsiquc01res_face_1312345678")
     assert watcher.poll() == []  # each file is reported once
+
+
+def test_card_check_pushes_no_face_file_by_default(simulator, certificate):
+    """The kiosk publishes the face file itself after consent: the simulator must not write a second one."""
+    sim, _ = simulator
+    gateway = FolderGateway(_config(sim.root))
+    watcher = gateway.face_watcher()
+    gateway.check_by_card(certificate, IdentityMethod.PIN, None, False, CancelToken())
+    with pytest.raises(TerminalTimeout):
+        watcher.wait(CancelToken(), 0.5)
 
 
 def test_a_half_written_answer_is_read_once_complete(simulator, certificate):
