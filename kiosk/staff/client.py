@@ -1,0 +1,271 @@
+"""The console's side of the channel: one :class:`KioskLink` per kiosk, each on its own thread.
+
+A link connects, checks the kiosk's certificate against the pinned fingerprint, proves the pairing
+secret and checks the kiosk's proof, then keeps the connection: it pings, reads the kiosk's views and
+heartbeats, and reconnects with a growing pause when the kiosk goes quiet. After a reconnect it signs
+in again with the token the kiosk issued, so the password is never kept.
+
+Callbacks (``on_status``, ``on_view``) run on the link's thread; the Qt console hops them onto its own.
+"""
+from __future__ import annotations
+
+import itertools
+import logging
+import secrets
+import socket
+import threading
+import time
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from kiosk.core.flow import View
+from kiosk.staff import identity as ids
+from kiosk.staff.errors import (
+    ChannelClosed,
+    ChannelError,
+    ChannelTimeout,
+    FingerprintMismatch,
+    PairingRefused,
+    ProtocolError,
+    RequestFailed,
+)
+from kiosk.staff.protocol import LineChannel, view_from_json
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT = 5.0
+PING_EVERY = 2.0
+OFFLINE_AFTER = 7.0  # no heartbeat for this long: the kiosk is offline (it beats every 2 s)
+RETRY_PAUSES = (1.0, 2.0, 4.0, 8.0)
+REQUEST_TIMEOUT = 40.0  # longer than the kiosk's own 35 s for a check by insurance-card data
+
+
+class Status:
+    CONNECTING = "connecting"
+    ONLINE = "online"  # paired; views arrive once signed in
+    OFFLINE = "offline"
+    REFUSED = "refused"  # wrong secret or another certificate: retrying will not help
+
+
+@dataclass(frozen=True)
+class KioskSnapshot:
+    kiosk: str
+    view: View
+    detail: dict[str, Any]
+    received_at: float
+
+
+def open_channel(host: str, port: int, pairing: ids.Pairing, timeout: float = CONNECT_TIMEOUT) -> tuple[LineChannel, str, str]:
+    """Connect and pair: returns the channel, the kiosk's name and the certificate fingerprint seen.
+
+    Raises FingerprintMismatch when a pinned fingerprint differs, PairingRefused when either side's
+    proof of the secret fails.
+    """
+    raw = socket.create_connection((host, port), timeout=timeout)
+    raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # one small message at a time
+    try:
+        tls = ids.client_context().wrap_socket(raw, server_hostname=None)
+    except BaseException:
+        raw.close()
+        raise
+    channel = LineChannel(tls)
+    try:
+        der = tls.getpeercert(binary_form=True)
+        fingerprint = ids.fingerprint_of(der or b"")
+        if pairing.fingerprint and fingerprint != pairing.fingerprint:
+            raise FingerprintMismatch(f"{host}:{port} shows certificate {fingerprint}, paired with {pairing.fingerprint}")
+        hello = channel.read(timeout)
+        if hello["type"] != "hello" or not isinstance(hello.get("nonce"), str):
+            raise ProtocolError("expected hello")
+        nonce = secrets.token_hex(16)
+        channel.write({"type": "auth", "nonce": nonce,
+                       "proof": ids.proof(pairing.secret, "console", hello["nonce"], nonce, fingerprint)})
+        answer = channel.read(timeout)
+        if answer["type"] == "error":
+            raise PairingRefused(f"{host}:{port} refused the pairing secret")
+        expected = ids.proof(pairing.secret, "kiosk", nonce, hello["nonce"], fingerprint)
+        if answer["type"] != "welcome" or not ids.proof_matches(expected, answer.get("proof")):
+            raise PairingRefused(f"{host}:{port} does not know the pairing secret")
+        return channel, str(hello.get("kiosk", "")), fingerprint
+    except BaseException:
+        channel.close()
+        raise
+
+
+def pair(address: str, secret: str, default_port: int, timeout: float = CONNECT_TIMEOUT) -> ids.Pairing:
+    """First contact: pin the kiosk's certificate once both sides have proven the secret."""
+    host, port = ids.parse_address(address, default_port)
+    channel, name, fingerprint = open_channel(host, port, ids.Pairing(address, secret), timeout)
+    channel.close()
+    return ids.Pairing(f"{host}:{port}", ids.normalise_secret(secret), fingerprint, name)
+
+
+class KioskLink:
+    def __init__(self, pairing: ids.Pairing, default_port: int, *,
+                 on_status: Callable[["KioskLink", str, str], None] = lambda link, status, code: None,
+                 on_view: Callable[["KioskLink", KioskSnapshot], None] = lambda link, snapshot: None,
+                 on_signed_out: Callable[["KioskLink", str], None] = lambda link, code: None) -> None:
+        self.pairing = pairing
+        self.host, self.port = ids.parse_address(pairing.address, default_port)
+        self.name = pairing.name or pairing.address
+        self.on_status, self.on_view, self.on_signed_out = on_status, on_view, on_signed_out
+        self.status = Status.CONNECTING
+        self.user = ""
+        self.role = ""
+        self.snapshot: KioskSnapshot | None = None
+        self._token = ""
+        self._channel: LineChannel | None = None
+        self._pending: dict[int, Future] = {}
+        self._ids = itertools.count(1)
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._online = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    # --- life ------------------------------------------------------------------------------------
+
+    def start(self) -> "KioskLink":
+        self._thread = threading.Thread(target=self._loop, name=f"link-{self.pairing.address}", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(3.0)
+
+    def wait_online(self, timeout: float) -> bool:
+        return self._online.wait(timeout)
+
+    def _set_status(self, status: str, code: str = "") -> None:
+        self.status = status
+        if status == Status.ONLINE:
+            self._online.set()
+        else:
+            self._online.clear()
+        self.on_status(self, status, code)
+
+    def _loop(self) -> None:
+        failures = 0
+        while not self._stop.is_set():
+            self._set_status(Status.CONNECTING)
+            try:
+                channel, name, _ = open_channel(self.host, self.port, self.pairing)
+            except (FingerprintMismatch, PairingRefused) as exc:
+                log.warning("kiosk %s: %s", self.pairing.address, exc)
+                self._set_status(Status.REFUSED, exc.code)
+                return
+            except (ChannelError, OSError) as exc:
+                failures += 1
+                self._set_status(Status.OFFLINE, getattr(exc, "code", "staff_channel_closed"))
+                self._stop.wait(RETRY_PAUSES[min(failures, len(RETRY_PAUSES)) - 1])
+                continue
+            failures = 0
+            self.name = self.pairing.name or name or self.pairing.address
+            with self._lock:
+                self._channel = channel
+            self._set_status(Status.ONLINE)
+            if self._token:
+                threading.Thread(target=self._resume, daemon=True).start()
+            try:
+                last_ping = [0.0]
+
+                def every() -> None:
+                    now = time.monotonic()
+                    if now - last_ping[0] >= PING_EVERY:
+                        last_ping[0] = now
+                        channel.send({"type": "ping"})
+
+                channel.pump(self._on_message, OFFLINE_AFTER, every=every, stop=self._stop.is_set)
+                code = "staff_channel_closed"
+            except ChannelTimeout as exc:
+                code = exc.code
+            except (ChannelError, OSError) as exc:
+                code = getattr(exc, "code", "staff_channel_closed")
+            finally:
+                with self._lock:
+                    self._channel = None
+                    pending, self._pending = self._pending, {}
+                channel.close()
+                for future in pending.values():
+                    future.set_exception(ChannelClosed("the kiosk went offline"))
+            if not self._stop.is_set():
+                self._set_status(Status.OFFLINE, code)
+                self._stop.wait(RETRY_PAUSES[0])
+
+    def _on_message(self, message: dict) -> None:
+        kind = message["type"]
+        if kind == "view":
+            view = view_from_json(message.get("view") or {})
+            self.snapshot = KioskSnapshot(str(message.get("kiosk", "")), view, message.get("detail") or {},
+                                          time.monotonic())
+            self.on_view(self, self.snapshot)
+        elif kind == "reply":
+            with self._lock:
+                future = self._pending.pop(message.get("id"), None)
+            if future is None:
+                return
+            if message.get("ok"):
+                future.set_result(message.get("data"))
+            else:
+                future.set_exception(RequestFailed(str(message.get("code") or "error"), str(message.get("detail") or "")))
+        elif kind == "signed_out":
+            self._token = ""
+            self.on_signed_out(self, str(message.get("code", "")))
+
+    # --- requests --------------------------------------------------------------------------------
+
+    def request(self, name: str, args: dict | None = None, timeout: float = REQUEST_TIMEOUT) -> Any:
+        """Send a request and wait for its reply (call from a worker, never the UI thread)."""
+        future: Future = Future()
+        with self._lock:
+            channel = self._channel
+            if channel is None:
+                raise ChannelClosed(f"kiosk {self.name} is offline")
+            request_id = next(self._ids)
+            self._pending[request_id] = future
+        channel.send({"type": "request", "id": request_id, "name": name, "args": args or {}})
+        try:
+            return future.result(timeout)
+        except FutureTimeout as exc:
+            with self._lock:
+                self._pending.pop(request_id, None)
+            raise ChannelTimeout(f"{name}: no reply within {timeout:g} s") from exc
+
+    def sign_in(self, user: str, password: str) -> dict:
+        data = self.request("sign_in", {"user": user, "password": password})
+        self._token, self.user, self.role = data["token"], data["user"], data["role"]
+        return data
+
+    def _resume(self) -> None:
+        try:
+            self.request("resume", {"token": self._token})
+        except RequestFailed as exc:
+            self._token = ""
+            self.on_signed_out(self, exc.code)
+        except ChannelError:
+            pass  # offline again: the next connection tries once more
+
+    def sign_out(self) -> None:
+        try:
+            self.request("sign_out", timeout=5.0)
+        except ChannelError:
+            pass
+        self._token, self.user, self.role = "", "", ""
+
+    @property
+    def signed_in(self) -> bool:
+        return bool(self._token)
+
+    @property
+    def online(self) -> bool:
+        return self.status == Status.ONLINE
+
+    def session_request(self, name: str, args: dict | None = None, timeout: float = REQUEST_TIMEOUT) -> Any:
+        """A request about the patient now at the kiosk: refused by the kiosk if the patient changed."""
+        snapshot = self.snapshot
+        if snapshot is None or not snapshot.view.session_id:
+            raise RequestFailed("session_changed")
+        return self.request(name, {"session_id": snapshot.view.session_id, **(args or {})}, timeout)

@@ -1,0 +1,49 @@
+"""Named failures of the kiosk↔console channel. ``code`` is what the console shows (translated)."""
+from __future__ import annotations
+
+from kiosk.core.errors import KioskError
+
+
+class ChannelError(KioskError):
+    code = "staff_channel_error"
+    patient_message = "problem.staff"
+
+
+class ChannelClosed(ChannelError):
+    code = "staff_channel_closed"
+
+
+class ChannelTimeout(ChannelError):
+    """The other side sent nothing within the read timeout (a dead network or a hung peer)."""
+
+    code = "staff_channel_timeout"
+
+
+class ProtocolError(ChannelError):
+    """A line that is not one of our messages: garbage, too long, or another protocol version."""
+
+    code = "staff_protocol_error"
+
+
+class PairingRefused(ChannelError):
+    """The other side does not know the pairing secret."""
+
+    code = "staff_pairing_refused"
+
+
+class FingerprintMismatch(ChannelError):
+    """The kiosk's certificate is not the one pinned at pairing: another machine, or a new install."""
+
+    code = "staff_fingerprint_mismatch"
+
+
+class NotPaired(ChannelError):
+    code = "staff_not_paired"
+
+
+class RequestFailed(ChannelError):
+    """The kiosk answered a request with a refusal; ``code`` is the kiosk's reason."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(detail or code)
+        self.code = code

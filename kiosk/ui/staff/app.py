@@ -1,0 +1,125 @@
+"""``kiosk staff``: start the console, pair unknown kiosks, sign in, show the window."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from kiosk.staff.client import pair
+from kiosk.staff.errors import NotPaired, RequestFailed
+from kiosk.staff.identity import PairingBook
+from kiosk.staff.server import DEFAULT_PORT
+from kiosk.ui.staff.calls import call
+from kiosk.ui.staff.console import Console
+from kiosk.ui.staff.dialogs import PairDialog, SignInDialog
+from kiosk.ui.staff.style import stylesheet
+from kiosk.ui.staff.window import ConsoleWindow
+
+I18N_DIR = Path(__file__).resolve().parent / "i18n"
+
+
+def install_language(app: QCoreApplication, lang: str) -> QTranslator | None:
+    """Japanese is the source language; English comes from ``staff_en.qm``."""
+    if lang == "ja":
+        return None
+    translator = QTranslator(app)
+    path = I18N_DIR / f"staff_{lang}.qm"
+    if not translator.load(str(path)):
+        raise FileNotFoundError(f"cannot load {path}")
+    app.installTranslator(translator)
+    return translator
+
+
+def wait_for(predicate, timeout_ms: int) -> bool:
+    """Let Qt run until ``predicate()`` or the timeout (the console's own start-up waits only)."""
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.timeout.connect(lambda: loop.quit() if predicate() else None)
+    timer.start(50)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    if not predicate():
+        loop.exec()
+    timer.stop()
+    return predicate()
+
+
+def pair_interactively(book: PairingBook, address: str) -> bool:
+    dialog = PairDialog(address)
+    while dialog.exec():
+        result: dict = {}
+        address, secret = dialog.address.text().strip(), dialog.secret.text()
+        call(lambda: pair(address, secret, DEFAULT_PORT),
+             lambda pairing, error: result.update(pairing=pairing, error=error, done=True))
+        wait_for(lambda: "done" in result, 15000)
+        if result.get("pairing") is not None:
+            book.save(result["pairing"])
+            return True
+        dialog.fail(result.get("error") or "staff_channel_timeout")
+    return False
+
+
+def sign_in(console: Console, window: ConsoleWindow) -> None:
+    """Ask for name and password and sign in to every kiosk that is online and not yet signed in."""
+    dialog = SignInDialog(window)
+    while dialog.exec():
+        links = [l for l in console.links.values() if l.online and not l.signed_in]
+        if not links:
+            dialog.fail("staff_channel_closed")
+            continue
+        user, password = dialog.user.text().strip(), dialog.password.text()
+        results: dict = {}
+
+        def attempt(link) -> tuple[str, str] | None:
+            try:
+                link.sign_in(user, password)
+            except RequestFailed as exc:
+                return exc.code, str(exc) if exc.code == "staff_bad_credentials" else ""
+            return None
+
+        for link in links:
+            call(lambda link=link: attempt(link),
+                 lambda refused, error, link=link: results.__setitem__(link.pairing.address, refused or (
+                     (error, "") if error else None)))
+        wait_for(lambda: len(results) == len(links), 20000)
+        failures = [refused for refused in results.values() if refused]
+        if not failures and len(results) == len(links):
+            window.set_user(user)
+            for address in results:
+                window.on_changed(address)
+            return
+        dialog.fail(*(failures[0] if failures else ("staff_channel_timeout", "")))
+
+
+def run_console(addresses: list[str], pairings: Path, lang: str = "ja") -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_language(app, lang)
+    app.setStyleSheet(stylesheet())
+    book = PairingBook(pairings)
+    wanted = addresses or [p.address for p in book.all()]
+    if not wanted:
+        if not pair_interactively(book, ""):
+            return 1
+        wanted = [p.address for p in book.all()]
+    console = Console(DEFAULT_PORT)
+    for address in wanted:
+        try:
+            pairing = book.get(address)
+        except NotPaired:
+            if not pair_interactively(book, address):
+                continue
+            pairing = book.all()[-1]
+        console.add(pairing)
+    if not console.links:
+        return 1
+    window = ConsoleWindow(console)
+    window.resize(1280, 800)
+    window.signInRequested.connect(lambda: sign_in(console, window))
+    window.show()
+    wait_for(lambda: any(l.online for l in console.links.values()), 5000)
+    sign_in(console, window)
+    try:
+        return app.exec()
+    finally:
+        console.stop()
