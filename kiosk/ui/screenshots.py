@@ -12,7 +12,7 @@ from kiosk.core import events as ev
 from kiosk.core.states import State
 
 # The pictures beyond one per state (the overlays, and the PIN screen with only two tries left).
-EXTRAS = ("warning", "pin_two_left", "staff_pin", "staff_panel")
+EXTRAS = ("warning", "pin_two_left", "kiosk_staff_pin", "kiosk_staff_panel")
 
 
 def _app():
@@ -74,12 +74,16 @@ def render_all(out: Path, lang: str = "ja", size: tuple[int, int] = (1280, 800))
         rig = reach(State.IDLE)
         window = _window(rig, languages, size)
         window.open_staff_entry()
-        written.append(_save(app, window, out / "staff_pin.png"))
+        written.append(_save(app, window, out / "kiosk_staff_pin.png"))
 
         rig = reach(State.WAITING_STAFF)
         window = _window(rig, languages, size)
         window.staff_panel.open(DEMO_STAFF, rig.flow.view())
-        written.append(_save(app, window, out / "staff_panel.png"))
+        written.append(_save(app, window, out / "kiosk_staff_panel.png"))
+
+        from kiosk.ui.staff.screenshots import render_staff_screens
+
+        written.extend(render_staff_screens(out, lang, size))  # the reception PC's console: staff_*.png
     finally:
         languages.apply("ja")
     return written
