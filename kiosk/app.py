@@ -17,6 +17,8 @@ COMMAND_MODULES = (
     "kiosk.ui.cli",
     "kiosk.face.cli",
     "kiosk.store.cli",
+    "kiosk.card.cli",
+    "kiosk.staff.cli",
 )
 
 

@@ -1,0 +1,64 @@
+"""Named virtual cards: one healthy card and one for each trouble the kiosk must handle."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from kiosk.core.domain import Sex, to_japanese_era
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    pin: str = "1234"
+    pin_tries: int = 3
+    assist_pin: str = "1234"
+    assist_pin_tries: int = 3
+    sign_password: str = "ABC123"
+    holder_name: str = "見本 太郎"
+    address: str = "東京都千代田区霞が関1-2-2"
+    birth_date: date = date(1980, 2, 17)
+    sex: Sex = Sex.MALE
+    card_expiry: date = date(2030, 2, 17)
+    security_code: str = "1234"
+    individual_number: str = "123456789018"  # a made-up number; the kiosk must never read it
+    cert_days_left: int = 3 * 365  # the user-authentication certificate's expiry, from start-up
+    my_number_card: bool = True
+    holder_key_matches: bool = True  # False: the card signs with a key its certificate does not hold
+    answer_delay: float = 0.0  # seconds before every answer
+    garbage: bool = False  # READ BINARY answers random bytes
+    pull_after_reads: int | None = None  # the card leaves the reader on this READ BINARY of the certificate
+
+    @property
+    def code_b(self) -> str:
+        """照合番号B: birth date as era YYMMDD + card expiry year + security code."""
+        _, era_year = to_japanese_era(self.birth_date)
+        return f"{era_year:02d}{self.birth_date:%m%d}{self.card_expiry:%Y}{self.security_code}"
+
+
+_VALID = Profile(name="valid")
+
+PROFILES: dict[str, Profile] = {
+    p.name: p
+    for p in (
+        _VALID,
+        replace(_VALID, name="expiring", cert_days_left=30),
+        replace(_VALID, name="expired", cert_days_left=-10),
+        replace(_VALID, name="pin-low", pin_tries=1),
+        replace(_VALID, name="pin-locked", pin_tries=0),
+        replace(_VALID, name="assist-pin-differs", assist_pin="5678"),
+        replace(_VALID, name="assist-pin-low", assist_pin_tries=1),
+        replace(_VALID, name="holder-mismatch", holder_key_matches=False),
+        replace(_VALID, name="not-my-number", my_number_card=False),
+        replace(_VALID, name="slow", answer_delay=2.0),
+        replace(_VALID, name="garbage", garbage=True),
+        replace(_VALID, name="pulled", pull_after_reads=3),
+    )
+}
+
+
+def profile(name: str) -> Profile:
+    try:
+        return PROFILES[name]
+    except KeyError:
+        raise ValueError(f"no virtual card profile {name!r}; choose from {', '.join(PROFILES)}") from None

@@ -1,0 +1,238 @@
+"""The card adapter through the real PC/SC stack: pcscd, the vpcd reader, pyscard, the virtual card."""
+from __future__ import annotations
+
+import threading
+import time
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from kiosk.card.errors import AssistPinAtRisk, CardTimeout, CodeBRejected
+from kiosk.card.reader import PcscCardReader
+from kiosk.card.virtual.profiles import profile
+from kiosk.core.domain import CardKind, Sex
+from kiosk.core.errors import (
+    AssistPinDiffers,
+    Cancelled,
+    CardRemoved,
+    CodeBUnavailable,
+    HolderProofFailed,
+    PinBlocked,
+    UnexpectedResponse,
+    WrongPin,
+)
+from kiosk.core.ports import CancelToken
+
+pytestmark = pytest.mark.pcsc
+
+VALID = profile("valid")
+
+
+@pytest.fixture
+def reader():
+    r = PcscCardReader("Virtual PCD 00 00", apdu_timeout=1.0, operation_timeout=8.0)
+    yield r
+    r.stop_monitoring()
+    r.release()
+
+
+def test_valid_card_summary_then_pin_then_code_b(virtual_card, reader):
+    link = virtual_card("valid")
+    summary = reader.read_summary(CancelToken())
+    assert summary.kind is CardKind.MY_NUMBER
+    assert summary.pin_tries_left == 3
+    now = datetime.now(timezone.utc)
+    assert not summary.certificate.expired(now) and not summary.certificate.expiring_soon(now)
+
+    facts = reader.authenticate_with_pin("1234", CancelToken())
+    assert (facts.name, facts.address, facts.birth_date, facts.sex) == (
+        "見本 太郎", "東京都千代田区霞が関1-2-2", date(1980, 2, 17), Sex.MALE,
+    )
+    facts_b, face = reader.read_card_face(VALID.code_b, CancelToken())
+    assert facts_b == facts
+    assert face.card_expiry == date(2030, 2, 17)
+    assert face.photo.startswith(b"\x00\x00\x00\x0cjP  ")  # a JPEG 2000 file
+    # The summary's JPKI SELECT served the PIN step too: one SELECT of the JPKI AP in the whole session.
+    jpki_selects = [c for _, c in link.card.log if c.startswith(bytes.fromhex("00A4040C0AD392F000260100000001"))]
+    assert len(jpki_selects) == 1
+
+
+def test_never_touches_the_individual_number(virtual_card, reader):
+    link = virtual_card("valid")
+    cancel = CancelToken()
+    reader.read_summary(cancel)
+    reader.authenticate_with_pin("1234", cancel)
+    reader.read_with_code_b(VALID.code_b, cancel)
+    reader.release()
+    reader.read_with_code_b(VALID.code_b, cancel)
+    touched = link.card.files_touched()
+    assert ("assist", 0x0002) in touched  # the test saw the 入力補助AP at work...
+    assert ("assist", 0x0001) not in touched  # ...and the number's file was never selected,
+    assert ("assist", 0x0014) not in touched  # nor 照合番号A
+    number = VALID.individual_number.encode()
+    assert all(number not in command for _, command in link.card.log)
+
+
+def test_wrong_pin_counts_down_then_blocks(virtual_card, reader):
+    virtual_card("valid")
+    with pytest.raises(WrongPin) as first:
+        reader.authenticate_with_pin("0000", CancelToken())
+    assert first.value.tries_left == 2
+    assert reader.read_summary(CancelToken()).pin_tries_left == 2
+    with pytest.raises(WrongPin) as second:
+        reader.authenticate_with_pin("0000", CancelToken())
+    assert second.value.tries_left == 1
+    with pytest.raises(PinBlocked):
+        reader.authenticate_with_pin("0000", CancelToken())
+    with pytest.raises(PinBlocked):
+        reader.authenticate_with_pin("1234", CancelToken())  # even the right PIN, once blocked
+    assert reader.read_summary(CancelToken()).pin_tries_left == 0
+
+
+def test_right_pin_restores_the_tries(virtual_card, reader):
+    virtual_card("valid")
+    with pytest.raises(WrongPin):
+        reader.authenticate_with_pin("9999", CancelToken())
+    reader.authenticate_with_pin("1234", CancelToken())
+    assert reader.read_summary(CancelToken()).pin_tries_left == 3
+
+
+def test_pin_low_and_locked_profiles(virtual_card, reader, wait_card):
+    link = virtual_card("pin-low")
+    assert reader.read_summary(CancelToken()).pin_tries_left == 1
+    reader.release()
+    link.stop()
+    wait_card(False)
+    virtual_card("pin-locked")
+    assert reader.read_summary(CancelToken()).pin_tries_left == 0
+    with pytest.raises(PinBlocked):
+        reader.authenticate_with_pin("1234", CancelToken())
+
+
+@pytest.mark.parametrize(("name", "expired", "soon"), [("expiring", False, True), ("expired", True, False)])
+def test_certificate_expiry(virtual_card, reader, name, expired, soon):
+    virtual_card(name)
+    cert = reader.read_summary(CancelToken()).certificate
+    now = datetime.now(timezone.utc)
+    assert cert.expired(now) is expired
+    assert cert.expiring_soon(now) is soon
+    if name == "expiring":
+        assert timedelta(days=29) < cert.not_after - now <= timedelta(days=30)
+
+
+def test_not_my_number_card(virtual_card, reader):
+    link = virtual_card("not-my-number")
+    assert reader.read_summary(CancelToken()).kind is CardKind.OTHER
+    assert len(link.card.log) == 1  # one SELECT told us
+
+
+def test_assist_pin_differs_and_at_risk(virtual_card, reader):
+    link = virtual_card("assist-pin-differs")
+    with pytest.raises(AssistPinDiffers) as error:
+        reader.authenticate_with_pin("1234", CancelToken())
+    assert type(error.value) is AssistPinDiffers
+    # The first attempt cost the 入力補助AP PIN one try (3 -> 2); the second costs another (2 -> 1);
+    # the third is refused without touching the PIN, so it can never lock.
+    with pytest.raises(AssistPinDiffers):
+        reader.authenticate_with_pin("1234", CancelToken())
+    sent_before = len(link.card.log)
+    with pytest.raises(AssistPinAtRisk) as risk:
+        reader.authenticate_with_pin("1234", CancelToken())
+    assert risk.value.tries_left == 1
+    verifies = [c for _, c in link.card.log[sent_before:] if c[:5] == bytes.fromhex("0020008004")]
+    assert len(verifies) == 1  # only the JPKI PIN was verified
+    assert link.card.apps[bytes.fromhex("D3921000310001010408")].pins[0x0011].tries == 1
+
+
+def test_holder_proof_fails_when_the_key_is_not_the_certificates(virtual_card, reader):
+    virtual_card("holder-mismatch")
+    with pytest.raises(HolderProofFailed):
+        reader.authenticate_with_pin("1234", CancelToken())
+
+
+def test_code_b_wrong_and_malformed(virtual_card, reader):
+    link = virtual_card("valid")
+    with pytest.raises(CodeBUnavailable):
+        reader.read_with_code_b("5502172030123", CancelToken())  # 13 digits: nothing is sent
+    assert link.card.log == []
+    with pytest.raises(CodeBRejected) as error:
+        reader.read_with_code_b("55021720309999", CancelToken())
+    assert error.value.tries_left == 9
+    facts, photo = reader.read_with_code_b(VALID.code_b, CancelToken())
+    assert facts.name == "見本 太郎" and len(photo) > 1000
+
+
+def test_card_pulled_mid_read(virtual_card, reader, wait_card):
+    link = virtual_card("pulled")
+    with pytest.raises(CardRemoved):
+        reader.read_summary(CancelToken())
+    wait_card(False)
+    link.insert()
+    wait_card(True)
+    # A fresh card session: the reader recovered on its own (the profile pulls on the 3rd read only once).
+    assert reader.read_summary(CancelToken()).kind is CardKind.MY_NUMBER
+
+
+def test_garbage_answers(virtual_card, reader):
+    virtual_card("garbage")
+    with pytest.raises(UnexpectedResponse):
+        reader.read_summary(CancelToken())
+
+
+def test_slow_card_times_out_and_cancel_is_prompt(virtual_card, reader, wait_card):
+    link = virtual_card("slow")  # 2 s per answer, the reader allows 1 s
+    with pytest.raises(CardTimeout):
+        reader.read_summary(CancelToken())
+    cancel = CancelToken()
+    threading.Timer(0.3, cancel.cancel).start()
+    with pytest.raises(Cancelled):
+        PcscCardReader("Virtual PCD 00 00", apdu_timeout=10.0).read_summary(cancel)
+    # The abandoned calls end when the slow card finally answers, and only then reset it: the card
+    # stays in until then, as pulling a card mid-reset leaves pcscd blind to the next one (docs/card.md).
+    time.sleep(link.card.profile.answer_delay + 0.5)
+    link.stop()
+    wait_card(False)
+
+
+def test_monitor_sees_insert_remove_and_recovers_from_pcscd_restart(virtual_card, reader, events, pcscd, wait_card):
+    link = virtual_card("valid", inserted=False)
+    reader.start_monitoring(events)
+    link.insert()
+    assert events.wait_for("card_inserted")
+    assert reader.read_summary(CancelToken()).kind is CardKind.MY_NUMBER
+    link.remove()
+    assert events.wait_for("card_removed")
+    with pytest.raises(CardRemoved):
+        reader.read_summary(CancelToken())
+    link.insert()
+    mark = len(events.seen)
+    assert events.wait_for("card_inserted", after=mark)
+
+    mark = len(events.seen)
+    pcscd.kill()
+    assert events.wait_for("reader_lost", after=mark)
+    pcscd.start()
+    assert events.wait_for("reader_restored", after=mark, timeout=15)
+    assert events.wait_for("card_inserted", after=mark, timeout=15)
+    assert reader.read_summary(CancelToken()).kind is CardKind.MY_NUMBER
+    assert events.seen[mark:] == ["card_removed", "reader_lost", "reader_restored", "card_inserted"]
+
+
+def test_virtual_card_as_a_subprocess(pcscd, reader, wait_card):
+    from kiosk.card.virtual.vpcd import VirtualCardProcess
+
+    process = VirtualCardProcess("valid", cert_days_left=60).start()
+    try:
+        wait_card(True)
+        cert = reader.read_summary(CancelToken()).certificate
+        assert timedelta(days=59) < cert.not_after - datetime.now(timezone.utc) <= timedelta(days=60)
+        reader.release()
+        process.remove()
+        wait_card(False)
+        process.insert()
+        wait_card(True)
+        assert reader.read_summary(CancelToken()).kind is CardKind.MY_NUMBER
+        reader.release()
+    finally:
+        process.stop()
+    wait_card(False)
