@@ -19,6 +19,10 @@ Keys (file key / environment variable / default):
   shared root folder (holding ``req``, ``res``, ``face``).
 - ``face_encoding`` / ``KIOSK_FACE_ENCODING`` / ``utf-8``: what we write into ``face`` result files,
   ``utf-8`` or ``shift_jis`` (the site's setting; reading accepts both).
+- ``reader_name`` / ``KIOSK_READER`` / empty: the PC/SC reader to use; empty takes the first one present.
+- ``camera_index`` / ``KIOSK_CAMERA`` / 0: the OpenCV camera device of the face camera.
+- ``staff_port`` / ``KIOSK_STAFF_PORT`` / 47810: where the staff console connects (TLS, paired).
+- ``kiosk_name`` / ``KIOSK_NAME`` / empty: how the staff console names this kiosk (e.g. 受付機1).
 """
 from __future__ import annotations
 
@@ -47,6 +51,10 @@ _ENV = {
     "institution_code": "KIOSK_INSTITUTION_CODE",
     "terminal_root": "KIOSK_TERMINAL_ROOT",
     "face_encoding": "KIOSK_FACE_ENCODING",
+    "reader_name": "KIOSK_READER",
+    "camera_index": "KIOSK_CAMERA",
+    "staff_port": "KIOSK_STAFF_PORT",
+    "kiosk_name": "KIOSK_NAME",
 }
 
 
@@ -64,6 +72,10 @@ class Config:
     unknown_insurer_number: str = "77777777"
     institution_code: str = "1312345678"
     face_encoding: str = "utf-8"
+    reader_name: str = ""
+    camera_index: int = 0
+    staff_port: int = 47810
+    kiosk_name: str = ""
 
     @property
     def database_path(self) -> Path:
@@ -120,12 +132,14 @@ def _build(values: dict[str, object]) -> Config:
         data_dir=data_dir.expanduser(), key_dir=key_dir.expanduser(), terminal_root=terminal_root.expanduser()
     )
     changes: dict[str, object] = {}
-    if "retention_days" in values:
-        try:
-            changes["retention_days"] = int(str(values["retention_days"]))
-        except ValueError as exc:
-            raise ConfigError(f"retention_days: not a whole number: {values['retention_days']!r}") from exc
-    for key in ("key_provider", "unknown_insurer_number", "institution_code", "face_encoding"):
+    for key in ("retention_days", "camera_index", "staff_port"):
+        if key in values:
+            try:
+                changes[key] = int(str(values[key]))
+            except ValueError as exc:
+                raise ConfigError(f"{key}: not a whole number: {values[key]!r}") from exc
+    for key in ("key_provider", "unknown_insurer_number", "institution_code", "face_encoding", "reader_name",
+                "kiosk_name"):
         if key in values:
             changes[key] = str(values[key]).strip().lower() if key == "face_encoding" else str(values[key]).strip()
     config = replace(config, **changes)
@@ -145,3 +159,7 @@ def _validate(config: Config) -> None:
         raise ConfigError(f"face_encoding must be one of {', '.join(FACE_ENCODINGS)}")
     if config.key_provider not in KEY_PROVIDERS:
         raise ConfigError(f"key_provider must be one of {', '.join(KEY_PROVIDERS)}")
+    if config.camera_index < 0:
+        raise ConfigError("camera_index must be 0 or more")
+    if not 1 <= config.staff_port <= 65535:
+        raise ConfigError("staff_port must be a TCP port, 1 to 65535")

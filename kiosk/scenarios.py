@@ -50,7 +50,11 @@ class Scenario:
     face: tuple[FaceAttempt, ...] = (FaceAttempt(matched=True, distance=0.38),)
     code_b: str | None = "55021720301234"
     script: tuple[Action, ...] = ()
-    terminal: str = "valid"  # the terminal simulator's scenario file for real-device runs
+    # The same patient on the embedded demo devices (kiosk demo): the virtual card's profile, the terminal
+    # simulator's scenario and what the replay camera shows (patient, other_person or nobody).
+    card_profile: str = "valid"
+    terminal: str = "valid"
+    camera: str = "patient"
 
 
 def _record(**changes) -> QualificationResult:
@@ -75,17 +79,17 @@ SCENARIOS: dict[str, Scenario] = {
         Scenario("valid-face", "valid qualification, face", "有効（顔認証）",
                  script=(ev.CardInserted(), FACE, CONSENT_ALL, ev.CardRemovedEvent())),
         Scenario("limit-consent", "valid, patient provides 限度額 information", "限度額情報の提供",
-                 result=_record(limit_class="A03"),
+                 result=_record(limit_class="A03"), terminal="certificates",
                  script=(ev.CardInserted(), PIN, ev.SubmitPin("1234"), ev.AskLimitConsent(),
                          ev.AnswerLimitConsent(True), CONSENT_ALL, ev.CardRemovedEvent())),
         Scenario("black-circle", "valid, name arrives with ● (T1): flagged for staff", "氏名に●（外字）",
-                 result=_record(name="見本 ●郎"), terminal="black-circle",
+                 result=_record(name="見本 ●郎"), terminal="gaiji",
                  script=(ev.CardInserted(), PIN, ev.SubmitPin("1234"), CONSENT_ALL, ev.CardRemovedEvent())),
         Scenario("cert-expiring", "certificate expires within 3 months (T4 notice)", "電子証明書の期限が近い",
-                 card=FakeCard(certificate_expires=timedelta(days=40)),
+                 card=FakeCard(certificate_expires=timedelta(days=40)), card_profile="expiring",
                  script=(ev.CardInserted(), ev.Proceed(), PIN, ev.SubmitPin("1234"), CONSENT_ALL, ev.CardRemovedEvent())),
         Scenario("cert-expired", "certificate expired (T4): staff take over", "電子証明書の期限切れ",
-                 card=FakeCard(certificate_expires=timedelta(days=-10)),
+                 card=FakeCard(certificate_expires=timedelta(days=-10)), card_profile="expired",
                  script=(ev.CardInserted(), ev.CallStaff())),
         Scenario("pin-wrong-once", "one wrong PIN, then the right one", "暗証番号を1回まちがえる",
                  script=(ev.CardInserted(), PIN, ev.SubmitPin("0000"), ev.SubmitPin("1234"), CONSENT_ALL,
@@ -93,22 +97,22 @@ SCENARIOS: dict[str, Scenario] = {
         Scenario("pin-low", "two wrong PINs: face or staff instead of a 3rd try (T13)", "暗証番号 残り1回",
                  script=(ev.CardInserted(), PIN, ev.SubmitPin("0000"), ev.SubmitPin("1111"))),
         Scenario("pin-locked", "PIN already locked (T13): face instead", "暗証番号ロック",
-                 card=FakeCard(tries_left=0),
+                 card=FakeCard(tries_left=0), card_profile="pin-locked",
                  script=(ev.CardInserted(), PIN, FACE, CONSENT_ALL, ev.CardRemovedEvent())),
         Scenario("face-fail", "face not matched 3 times (T14): PIN instead", "顔認証できない",
-                 face=(NO_FACE, MASKED, MASKED),
+                 face=(NO_FACE, MASKED, MASKED), camera="other_person",
                  script=(ev.CardInserted(), FACE, PIN, ev.SubmitPin("1234"), CONSENT_ALL, ev.CardRemovedEvent())),
         Scenario("staff-visual", "face fails, PIN forgotten: staff 目視", "職員による目視確認",
-                 face=(MASKED,), card=FakeCard(tries_left=1),
+                 face=(MASKED,), card=FakeCard(tries_left=1), card_profile="pin-low", camera="nobody",
                  script=(ev.CardInserted(), FACE, ev.CallStaff(), ev.StaffVisualCheck("demo-staff", True),
                          CONSENT_ALL, ev.CardRemovedEvent())),
         Scenario("not-my-number", "a clinic card instead of the My Number card (T16)", "マイナンバーカード以外",
-                 card=FakeCard(kind=CardKind.OTHER),
+                 card=FakeCard(kind=CardKind.OTHER), card_profile="not-my-number",
                  script=(ev.CardInserted(), ev.CardRemovedEvent())),
         Scenario("unreadable", "the card answers garbage", "カードが読めない",
-                 card=FakeCard(fail_with=UnexpectedResponse("SW 6F00")),
+                 card=FakeCard(fail_with=UnexpectedResponse("SW 6F00")), card_profile="garbage",
                  script=(ev.CardInserted(), ev.Cancel(), ev.CardRemovedEvent())),
-        Scenario("card-removed", "card pulled in the middle of a read", "途中でカードを抜く",
+        Scenario("card-removed", "card pulled in the middle of a read", "途中でカードを抜く", card_profile="pulled",
                  script=(ev.CardInserted(), PIN, Mutate("card pulled", _pull), ev.SubmitPin("1234"), Wait(21))),
         Scenario("reader-fault", "the reader vanishes and comes back (T2)", "カードリーダーの故障",
                  script=(ev.CardInserted(), ev.ReaderLost(), ev.ReaderRestored(), ev.CardInserted(), ev.Cancel(),
@@ -117,7 +121,7 @@ SCENARIOS: dict[str, Scenario] = {
                  result=QualificationResult(Validity.INVALID, (DEMO_RECORD,)), terminal="invalid",
                  script=(ev.CardInserted(), PIN, ev.SubmitPin("1234"), ev.CallStaff())),
         Scenario("no-record", "no qualification record (T6)", "該当資格なし",
-                 result=QualificationResult(Validity.NO_RECORD), terminal="no-record",
+                 result=QualificationResult(Validity.NO_RECORD), terminal="no_record",
                  script=(ev.CardInserted(), PIN, ev.SubmitPin("1234"), ev.CallStaff())),
         Scenario("several", "several records: staff choose", "複数該当",
                  result=QualificationResult(Validity.SEVERAL, (DEMO_RECORD, replace(DEMO_RECORD, insurer_number="39131234"))),
@@ -125,10 +129,10 @@ SCENARIOS: dict[str, Scenario] = {
                  script=(ev.CardInserted(), PIN, ev.SubmitPin("1234"), ev.StaffChooseRecord("demo-staff", 0),
                          CONSENT_ALL, ev.CardRemovedEvent())),
         Scenario("person-mismatch", "the result is another person's (T9): no medical info, staff", "別人の情報",
-                 result=QualificationResult(Validity.VALID, (OTHER,)), terminal="other-person",
+                 result=QualificationResult(Validity.VALID, (OTHER,)), terminal="other_person",
                  script=(ev.CardInserted(), PIN, ev.SubmitPin("1234"))),
         Scenario("terminal-down", "the terminal does not answer (T12): fallback", "資格確認端末の停止",
-                 check_error=TerminalUnavailable("no answer from the terminal"), terminal="no-answer",
+                 check_error=TerminalUnavailable("no answer from the terminal"), terminal="no_answer",
                  script=(ev.CardInserted(), PIN, ev.SubmitPin("1234"), ev.CallStaff())),
         Scenario("card-left", "the patient walks away without the card (T15)", "カードの置き忘れ",
                  script=(ev.CardInserted(), PIN, ev.SubmitPin("1234"), CONSENT_ALL, Wait(20), ev.CardRemovedEvent())),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.core.domain import IdentityMethod
+from kiosk.core.fallback import Billing, Declaration
 from kiosk.core.qualification import QualificationRecord, QualificationResult
 
 
@@ -60,6 +61,14 @@ class ChooseMethod(Event):
 
 
 @dataclass(frozen=True)
+class FaceChildMode(Event):
+    """「お子さまと一緒に」: a parent holds a small child to the camera; an adult's face beside the child's
+    is expected, not a reason to stop (T14)."""
+
+    on: bool
+
+
+@dataclass(frozen=True)
 class SubmitPin(Event):
     pin: str
 
@@ -87,6 +96,22 @@ class AskLimitConsent(Event):
 @dataclass(frozen=True)
 class AnswerLimitConsent(Event):
     provide: bool
+
+
+@dataclass(frozen=True)
+class StartDeclaration(Event):
+    """「申立書を記入する」 on a screen where the check failed."""
+
+
+@dataclass(frozen=True)
+class SubmitDeclaration(Event):
+    """The patient's 被保険者資格申立書 from the kiosk's form. The flow takes the card's facts and the date
+    from the session and its clock, never from the screen."""
+
+    declaration: Declaration
+
+    def __repr__(self) -> str:  # personal data: keep it out of logs
+        return "SubmitDeclaration(declaration=…)"
 
 
 @dataclass(frozen=True)
@@ -138,6 +163,13 @@ class StaffCompleteWithBilling(StaffEvent):
 
     billing: QualificationRecord
     basis: str  # "last_visit", "old_qualification", "declaration", "insurance_card"
+    # The whole decision (摘要 remarks, window ratio, re-check) and the 申立書 behind it; the flow saves
+    # them with the reception in one transaction and queues the re-check. None: an older sender.
+    detail: Billing | None = None
+    declaration: Declaration | None = None
+
+    def __repr__(self) -> str:
+        return f"StaffCompleteWithBilling(staff={self.staff!r}, basis={self.basis!r})"
 
 
 @dataclass(frozen=True)

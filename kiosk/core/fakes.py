@@ -17,6 +17,7 @@ from kiosk.core.errors import (
     PinBlocked,
     WrongPin,
 )
+from kiosk.core.fallback import Declaration, RecheckItem
 from kiosk.core.ports import CancelToken, FaceAttempt, InsuranceCardQuery, ReceptionRecord
 from kiosk.core.qualification import QualificationRecord, QualificationResult, Validity
 
@@ -30,9 +31,9 @@ DEMO_FACTS = CardFacts(
 DEMO_RECORD = QualificationRecord(
     insurer_number="06139999",
     insurer_name="見本健康保険組合",
-    card_symbol="1234",
-    card_number="5678",
-    branch_number="01",
+    card_symbol="見本",  # as the terminal simulator's "valid" scenario answers for the demo patient
+    card_number="1234567",
+    branch_number="00",
     name="見本 太郎",
     name_kana="ﾐﾎﾝ ﾀﾛｳ",
     sex="1",
@@ -144,11 +145,13 @@ class FakeFaceAuthenticator:
     def __init__(self, attempts: list[FaceAttempt] | None = None) -> None:
         self.attempts = list(attempts or [FaceAttempt(matched=True, distance=0.35)])
         self.calls = 0
+        self.child_modes: list[bool] = []
 
     def attempt(self, reference_photo: bytes, cancel: CancelToken, on_guidance: Callable, child_mode: bool = False) -> FaceAttempt:
         cancel.raise_if_cancelled()
         result = self.attempts[min(self.calls, len(self.attempts) - 1)]
         self.calls += 1
+        self.child_modes.append(child_mode)
         if result.guidance:
             on_guidance(result.guidance)
         return result
@@ -181,6 +184,8 @@ class MemoryStore:
     started: list[str] = field(default_factory=list)
     receptions: list[ReceptionRecord] = field(default_factory=list)
     audit_log: list[tuple[str, str, str]] = field(default_factory=list)
+    declarations: list[tuple[str, Declaration]] = field(default_factory=list)  # (session id, 申立書)
+    rechecks: list[RecheckItem] = field(default_factory=list)
     fail: Exception | None = None
 
     def reception_started(self, session_id: str, started_at: datetime) -> None:
@@ -191,9 +196,20 @@ class MemoryStore:
             raise self.fail
         self.receptions.append(record)
 
+    def save_fallback_reception(self, record: ReceptionRecord, recheck: RecheckItem | None,
+                                declaration: Declaration | None) -> None:
+        if self.fail is not None:  # all or nothing, like the store's one transaction
+            raise self.fail
+        self.receptions.append(record)
+        if declaration is not None:
+            self.declarations.append((record.session_id, declaration))
+        if recheck is not None:
+            self.rechecks.append(recheck)
+
     def last_confirmed(self, certificate, facts):
+        # A fallback bill (旧資格情報, 不詳) was never confirmed: like the store, it is no "last visit".
         for record in reversed(self.receptions):
-            if record.billing is not None and record.facts == facts:
+            if record.billing is not None and record.facts == facts and record.outcome != "fallback":
                 return record.billing
         return None
 

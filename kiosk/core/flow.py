@@ -29,6 +29,16 @@ from kiosk.core.errors import (
     TaskTimeout,
     WrongPin,
 )
+from kiosk.core.fallback import (
+    Basis,
+    Billing,
+    Declaration,
+    DeclarationSource,
+    RecheckItem,
+    decide_billing,
+    outcome_of,
+    recheck_item,
+)
 from kiosk.core.ports import (
     CancelToken,
     CardFaceReader,
@@ -44,7 +54,7 @@ from kiosk.core.ports import (
 )
 from kiosk.core.qualification import QualificationRecord, QualificationResult, Validity
 from kiosk.core.result_checks import ResultFindings, check_result
-from kiosk.core.states import CARD_MAY_LEAVE, IN_SESSION, POLICIES, PROBLEM_TROUBLE, State, Step
+from kiosk.core.states import CARD_MAY_LEAVE, DECLARABLE, IN_SESSION, POLICIES, PROBLEM_TROUBLE, State, Step
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +87,7 @@ class FlowConfig:
     face_attempt_timeout: float = 15.0
     check_timeout: float = 30.0
     save_timeout: float = 15.0
+    unknown_insurer_number: str = "77777777"  # the 不詳 insurer number: the config's (77777779 for some レセコン)
 
 
 @dataclass(frozen=True)
@@ -104,6 +115,7 @@ class Session:
     pin_failures: int = 0
     face_failures: int = 0
     guidance: tuple[str, ...] = ()
+    child_mode: bool = False
     reference_photo: bytes | None = None  # the chip photo: memory only, dropped after matching
     result: QualificationResult | None = None
     review: ResultFindings | None = None
@@ -118,6 +130,9 @@ class Session:
     outcome: Outcome | None = None
     billing: QualificationRecord | None = None
     billing_basis: str = ""
+    fallback: Billing | None = None  # the whole fallback decision: 摘要 remarks, window ratio, re-check
+    declaration: Declaration | None = None  # the 申立書, from the kiosk's form or from staff
+    fallback_saved: bool = False  # the 申立書 and re-check went to the store: a later re-save is the reception only
     corrected_name: bool = False
     saved_troubles: tuple[Trouble, ...] | None = None  # what the last save wrote; None: never saved
     published_to: str = ""
@@ -143,6 +158,7 @@ class View:
     face_failures: int = 0
     max_face_attempts: int = 0
     guidance: tuple[str, ...] = ()
+    child_mode: bool = False
     certificate_expiry: datetime | None = None
     notices: tuple[str, ...] = ()  # e.g. certificate_expiring
     problem: str = ""
@@ -154,6 +170,20 @@ class View:
     records: tuple[QualificationRecord, ...] = ()
     limit_answer: bool | None = None
     outcome: str = ""
+    can_declare: bool = False  # the screen may offer 「申立書を記入する」
+    card_facts: CardFacts | None = None  # the card's facts, prefilled on the 申立書 form only
+    name_kana: str = ""  # the kana name the terminal sent, for the 申立書; empty: staff complete it
+
+
+def billing_basis(billing: Billing) -> str:
+    """How a fallback bill is named in the saved reception's notes and on the console."""
+    if billing.declaration is DeclarationSource.PREVIOUS_VISIT:
+        return "last_visit"
+    if billing.basis is Basis.OLD_QUALIFICATION:
+        return "old_qualification"
+    if billing.basis is Basis.CURRENT:
+        return "insurance_card"
+    return "declaration"
 
 
 Listener = Callable[[View], None]
@@ -187,6 +217,11 @@ class ReceptionFlow:
         self._entered_at = self._last_activity = now
         self._record("start", None, State.IDLE)
         self._notify()
+
+    @property
+    def busy(self) -> bool:
+        """Waiting on a device or the terminal for the current step."""
+        return self._task_token is not None
 
     # --- the one entry point ---------------------------------------------------------------------
 
@@ -301,6 +336,56 @@ class ReceptionFlow:
         self._end_with_card()
         return True
 
+    def _on_StartDeclaration(self, _: ev.StartDeclaration) -> bool:
+        session = self.session
+        if self.state not in DECLARABLE or session is None or session.facts is None:
+            return False
+        self._go(State.DECLARATION)
+        return True
+
+    def _on_SubmitDeclaration(self, event: ev.SubmitDeclaration) -> bool:
+        session = self.session
+        if (self.state is not State.DECLARATION or session is None or session.facts is None
+                or self._task_token is not None):
+            return False
+        today = self.devices.clock.now().date()
+        declaration = replace(
+            event.declaration,
+            facts=session.facts,
+            declared_on=today,
+            name_kana=event.declaration.name_kana.strip() or self._known_kana(session),
+        )
+        session.declaration = declaration
+        result = session.result
+        certificate = session.summary.certificate if session.summary else None
+        store, facts, unknown_insurer = self.devices.store, session.facts, self.config.unknown_insurer_number
+
+        def decide(cancel: CancelToken) -> Billing:
+            last = None
+            if certificate is not None:
+                try:
+                    last = store.last_confirmed(certificate, facts)
+                except Exception as exc:  # without the last visit the 申立書 still bills 不詳
+                    log.error("reading the last visit failed: %s", exc)
+            return decide_billing(
+                outcome_of(result), today=today, old_qualification=result.old_qualification if result else None,
+                last_confirmed=last, declaration=declaration, unknown_insurer_number=unknown_insurer,
+            )
+
+        # A store read and a computation: bounded like a save.
+        self._start_task(decide, self._declaration_done, self.config.save_timeout)
+        self._notify()
+        return True
+
+    @staticmethod
+    def _known_kana(session: Session) -> str:
+        """The kana name from the terminal's answer (the old qualification of 資格（無効）), if it sent one."""
+        result = session.result
+        for record in result.records if result else ():
+            if record.name_kana.strip():
+                return record.name_kana.strip()
+        return ""
+
     def _on_CallStaff(self, _: ev.CallStaff) -> bool:
         if self.state in (State.IDLE, State.WAITING_STAFF) or self.session is None:
             if self.state is State.WAITING_STAFF:
@@ -343,6 +428,14 @@ class ReceptionFlow:
                 self._go(State.PIN_LOW)
             else:
                 self._go(State.PIN)
+        return True
+
+    def _on_FaceChildMode(self, event: ev.FaceChildMode) -> bool:
+        """Takes effect from the next attempt: the one running keeps its own setting."""
+        if self.session is None or self.state not in (State.CHOOSE_METHOD, State.FACE, State.FACE_FAILED):
+            return False
+        self.session.child_mode = event.on
+        self._notify()
         return True
 
     def _on_SubmitPin(self, event: ev.SubmitPin) -> bool:
@@ -425,6 +518,9 @@ class ReceptionFlow:
             return False
         session.billing = event.billing
         session.billing_basis = event.basis
+        session.fallback = event.detail
+        if event.declaration is not None:  # else the patient's own 申立書 from the kiosk, if any, stays
+            session.declaration = event.declaration
         self._complete(Outcome.FALLBACK)
         return True
 
@@ -597,10 +693,11 @@ class ReceptionFlow:
         session = self.session
         assert session is not None and session.reference_photo is not None
         photo, face, generation = session.reference_photo, self.devices.face, self._generation
-        runner_post = self._post_from_worker
+        runner_post, child = self._post_from_worker, session.child_mode
 
         def attempt(cancel: CancelToken) -> FaceAttempt:
-            return face.attempt(photo, cancel, lambda codes: runner_post(generation, ev.FaceGuidance(codes)))
+            guide = lambda codes: runner_post(generation, ev.FaceGuidance(codes))  # noqa: E731
+            return face.attempt(photo, cancel, guide, child_mode=child)
 
         self._start_task(attempt, self._face_done, self.config.face_attempt_timeout)
 
@@ -627,6 +724,22 @@ class ReceptionFlow:
         else:
             self._start_face_attempt()
             self._notify()
+
+    def _declaration_done(self, billing: Billing | None, error: BaseException | None) -> None:
+        session = self.session
+        assert session is not None
+        if error is not None:
+            # Mostly a 不詳 claim without a kana name (the terminal sent none): staff complete the 申立書.
+            session.problem = getattr(error, "code", "internal")
+            if not isinstance(error, KioskError):
+                log.error("deciding the fallback bill failed: %r", error)
+            self._wait_for_staff("declaration_incomplete")
+            return
+        assert billing is not None
+        session.billing = billing.record
+        session.billing_basis = billing_basis(billing)
+        session.fallback = billing
+        self._complete(Outcome.FALLBACK)
 
     def _check_done(self, value: tuple | None, error: BaseException | None) -> None:
         if error is not None:
@@ -679,14 +792,22 @@ class ReceptionFlow:
         record = self._record_of(session)
         store, publisher, generation = self.devices.store, self.devices.publisher, self._generation
         session.saved_troubles = tuple(session.troubles)
+        fallback = self._fallback_parts(session, record)
+        if fallback is not None:
+            session.fallback_saved = True  # written once: a re-save (card left behind) is the reception only
 
         def save(cancel: CancelToken) -> str:
-            store.save_reception(record)
+            if fallback is not None:
+                store.save_fallback_reception(record, *fallback)
+            else:
+                store.save_reception(record)
             return publisher.publish(record) if publish else ""
 
         def saved(where: str | None, error: BaseException | None) -> None:
             if error is not None:
                 log.error("saving reception %s failed: %s", record.session_id, error)
+                if fallback is not None:
+                    session.fallback_saved = False  # a later save of this session tries the whole again
             else:
                 self._record("saved", None, None, session=record.session_id, published_to=where or "")
             if generation == self._generation and self.session is session:
@@ -695,6 +816,26 @@ class ReceptionFlow:
                 self._notify()
 
         self.devices.runner.run(save, saved, self.config.save_timeout)
+
+    def _fallback_parts(
+        self, session: Session, record: ReceptionRecord
+    ) -> tuple[RecheckItem | None, Declaration | None] | None:
+        """(re-check, 申立書) to save with a fallback reception, or None for a plain save."""
+        if session.outcome is not Outcome.FALLBACK or session.fallback_saved:
+            return None
+        if session.fallback is None and session.declaration is None:
+            return None
+        recheck = None
+        billing = session.fallback
+        if billing is not None and billing.recheck:
+            birth = billing.record.birth_date or (session.facts.birth_date if session.facts else None)
+            if birth is None and session.declaration is not None:
+                birth = session.declaration.facts.birth_date
+            if birth is not None:
+                recheck = recheck_item(session.id, billing, birth, record.ended_at)
+            else:
+                log.error("fallback reception %s has no birth date: no re-check queued", session.id)
+        return recheck, session.declaration
 
     def _finish(self, outcome: Outcome) -> None:
         """Note how this session ended; the first reason wins (a later timeout does not overwrite it)."""
@@ -747,9 +888,11 @@ class ReceptionFlow:
                     session.billing_basis,
                     session.staff and f"staff:{session.staff}",
                     session.corrected_name and "name_corrected",
+                    *(session.fallback.warnings if session.fallback else ()),
                 )
                 if x
             ),
+            remarks=session.fallback.remarks if session.fallback else (),
         )
 
     # --- problems --------------------------------------------------------------------------------
@@ -888,6 +1031,7 @@ class ReceptionFlow:
             pin_failures=s.pin_failures,
             face_failures=s.face_failures,
             guidance=s.guidance,
+            child_mode=s.child_mode,
             certificate_expiry=certificate.not_after if certificate else None,
             notices=notices,
             problem=s.problem,
@@ -899,6 +1043,9 @@ class ReceptionFlow:
             records=s.result.records if s.result else (),
             limit_answer=s.limit_answer,
             outcome=s.outcome.value if s.outcome else "",
+            can_declare=self.state in DECLARABLE and s.facts is not None,
+            card_facts=s.facts if self.state is State.DECLARATION else None,
+            name_kana=self._known_kana(s) if self.state is State.DECLARATION else "",
         )
 
     def _notify(self) -> None:

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from kiosk.core import events as ev
 from kiosk.core.domain import CardKind, IdentityMethod
 from kiosk.core.errors import TerminalUnavailable, UnexpectedResponse
+from kiosk.core.fallback import Declaration, InsuranceType
 from kiosk.core.fakes import (
     DEMO_RECORD,
     ManualRunner,
@@ -87,6 +88,14 @@ def settle(rig: Harness, n: int = 1) -> None:
         rig.runner.finish_next()
 
 
+def declare(rig: Harness, contact: str = "090-1234-5678", insurance_type: InsuranceType = InsuranceType.NATIONAL,
+            burden_percent: int | None = 30) -> None:
+    """The patient's answers on the kiosk's 申立書 form; the flow adds the card's facts, the date and the kana."""
+    facts = rig.flow.session.facts
+    rig.send(ev.SubmitDeclaration(Declaration(facts, "", contact, rig.clock.now().date(), insurance_type,
+                                              burden_percent=burden_percent)))
+
+
 def reach(state: State) -> Harness:
     """A harness on a ManualRunner standing in ``state``: for tests and ``kiosk screenshots``."""
     card = FakeCard()
@@ -114,7 +123,7 @@ def reach(state: State) -> Harness:
         checker = FakeQualificationChecker(QualificationResult(Validity.NO_RECORD))
     elif state is State.QUAL_SEVERAL:
         checker = FakeQualificationChecker(QualificationResult(Validity.SEVERAL, (DEMO_RECORD, DEMO_RECORD)))
-    elif state is State.TERMINAL_DOWN:
+    elif state in (State.TERMINAL_DOWN, State.DECLARATION):
         checker = FakeQualificationChecker(error=TerminalUnavailable("res folder missing"))
     rig = make_harness(card, runner=ManualRunner(), qualification=checker, face=face)
     if state is State.IDLE:
@@ -153,6 +162,9 @@ def reach(state: State) -> Harness:
     settle(rig)
     if state in (State.CONSENT, State.PERSON_MISMATCH, State.QUAL_INVALID, State.QUAL_NONE, State.QUAL_SEVERAL,
                  State.TERMINAL_DOWN):
+        return rig
+    if state is State.DECLARATION:
+        rig.send(ev.StartDeclaration())
         return rig
     if state is State.LIMIT_CONSENT:
         rig.send(ev.AskLimitConsent())

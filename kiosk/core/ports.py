@@ -9,11 +9,14 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Callable, Protocol, TypeVar
+from typing import TYPE_CHECKING, Callable, Protocol, TypeVar
 
 from kiosk.core.domain import CardFacts, CardSummary, CertificateInfo, Consent, IdentityMethod, Trouble
 from kiosk.core.errors import Cancelled
 from kiosk.core.qualification import QualificationRecord, QualificationResult
+
+if TYPE_CHECKING:  # kiosk.core.fallback imports this module
+    from kiosk.core.fallback import Declaration, RecheckItem
 
 T = TypeVar("T")
 
@@ -146,6 +149,7 @@ class ReceptionRecord:
     staff_flags: tuple[str, ...] = ()
     billing: QualificationRecord | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    remarks: tuple[str, ...] = ()  # 摘要欄 of a fallback claim: 「旧資格情報」 or 「不詳」 and the 申立書's facts
 
 
 class ReceptionStore(Protocol):
@@ -154,6 +158,11 @@ class ReceptionStore(Protocol):
 
     def save_reception(self, record: ReceptionRecord) -> None:
         """Write one finished reception, atomically."""
+
+    def save_fallback_reception(
+        self, record: ReceptionRecord, recheck: RecheckItem | None, declaration: Declaration | None
+    ) -> object:
+        """A reception billed on a fallback, its 申立書 and its queued re-check, in one transaction."""
 
     def last_confirmed(self, certificate: CertificateInfo, facts: CardFacts | None) -> QualificationRecord | None:
         """The last confirmed qualification of a returning patient, found from the card."""

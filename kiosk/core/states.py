@@ -29,6 +29,7 @@ class State(str, enum.Enum):
     QUAL_NONE = "qual_none"  # T6
     QUAL_SEVERAL = "qual_several"
     TERMINAL_DOWN = "terminal_down"  # T12
+    DECLARATION = "declaration"  # 被保険者資格申立書 on the kiosk: the check failed, the card's facts are known
     CONSENT = "consent"
     LIMIT_CONSENT = "limit_consent"
     DONE = "done"
@@ -78,6 +79,8 @@ POLICIES: dict[State, StatePolicy] = {
     State.QUAL_NONE: StatePolicy(Step.IDENTITY, *_PROBLEM),
     State.QUAL_SEVERAL: StatePolicy(Step.IDENTITY, 300.0, None),
     State.TERMINAL_DOWN: StatePolicy(Step.IDENTITY, *_PROBLEM),
+    # A form of a few pages: long enough for an elderly patient to find the telephone number in a bag.
+    State.DECLARATION: StatePolicy(Step.CONSENT, 180.0, 30.0),
     State.CONSENT: StatePolicy(Step.CONSENT, 60.0, 15.0),
     State.LIMIT_CONSENT: StatePolicy(Step.CONSENT, 60.0, 15.0),
     State.DONE: StatePolicy(Step.DONE, 15.0, None),
@@ -92,6 +95,10 @@ CARD_MAY_LEAVE = frozenset({State.NOT_MY_NUMBER, State.UNREADABLE, State.DONE, S
 
 # States in which a patient's session exists and pulling the card interrupts it.
 IN_SESSION = frozenset(POLICIES) - CARD_MAY_LEAVE - {State.IDLE, State.CARD_REMOVED, State.READER_FAULT}
+
+# Where the check failed and the 申立書 may be filled in on the kiosk (when the card's 4 facts are known:
+# after a PIN, or read with 照合番号B for the face); otherwise staff fill it in at the console.
+DECLARABLE = frozenset({State.QUAL_INVALID, State.QUAL_NONE, State.TERMINAL_DOWN, State.CERT_EXPIRED})
 
 # Problem states whose screen offers 「職員を呼ぶ」 as the main way through, and the trouble they count.
 PROBLEM_TROUBLE = {

@@ -111,8 +111,9 @@ class SystemClock:
 class SerialStore:
     """Puts every store write on one thread, in order, so the UI thread never waits on the disk.
 
-    ``reception_started`` and ``audit`` return at once; ``save_reception`` waits for its own write
-    (it is called from a worker) and raises the store's error; reads go straight through.
+    ``reception_started`` and ``audit`` return at once; ``save_reception`` and ``save_fallback_reception``
+    wait for their own write (they are called from a worker) and raise the store's error; reads go
+    straight through.
     """
 
     def __init__(self, store, timeout: float = 15.0) -> None:
@@ -156,13 +157,19 @@ class SerialStore:
     def save_reception(self, record) -> None:
         self._enqueue(lambda: self._store.save_reception(record), wait=True)
 
+    def save_fallback_reception(self, record, recheck, declaration) -> None:
+        self._enqueue(lambda: self._store.save_fallback_reception(record, recheck, declaration), wait=True)
+
     def last_confirmed(self, certificate, facts):
         return self._store.last_confirmed(certificate, facts)
 
     def close(self, timeout: float = 5.0) -> None:
-        """Finish queued writes, then stop."""
+        """Finish queued writes, then stop and close the store."""
         self._jobs.put((None, None))
         self._thread.join(timeout)
+        close = getattr(self._store, "close", None)
+        if close is not None:
+            close()
 
     def __getattr__(self, name):  # staff and fallback reads reach the real store
         return getattr(self._store, name)

@@ -5,7 +5,7 @@ secret and checks the kiosk's proof, then keeps the connection: it pings, reads 
 heartbeats, and reconnects with a growing pause when the kiosk goes quiet. After a reconnect it signs
 in again with the token the kiosk issued, so the password is never kept.
 
-Callbacks (``on_status``, ``on_view``) run on the link's thread; the Qt console hops them onto its own.
+Callbacks (``on_status``, ``on_view``, ``on_follow_ups``) run on the link's thread; the Qt console hops them onto its own.
 """
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ from kiosk.staff.errors import (
     ProtocolError,
     RequestFailed,
 )
+from kiosk.staff.follow_ups import FollowUps
 from kiosk.staff.protocol import LineChannel, view_from_json
 
 log = logging.getLogger(__name__)
@@ -106,15 +107,18 @@ class KioskLink:
     def __init__(self, pairing: ids.Pairing, default_port: int, *,
                  on_status: Callable[["KioskLink", str, str], None] = lambda link, status, code: None,
                  on_view: Callable[["KioskLink", KioskSnapshot], None] = lambda link, snapshot: None,
-                 on_signed_out: Callable[["KioskLink", str], None] = lambda link, code: None) -> None:
+                 on_signed_out: Callable[["KioskLink", str], None] = lambda link, code: None,
+                 on_follow_ups: Callable[["KioskLink", FollowUps], None] = lambda link, follow_ups: None) -> None:
         self.pairing = pairing
         self.host, self.port = ids.parse_address(pairing.address, default_port)
         self.name = pairing.name or pairing.address
         self.on_status, self.on_view, self.on_signed_out = on_status, on_view, on_signed_out
+        self.on_follow_ups = on_follow_ups
         self.status = Status.CONNECTING
         self.user = ""
         self.role = ""
         self.snapshot: KioskSnapshot | None = None
+        self.follow_ups = FollowUps()  # what the kiosk's store holds for staff, as last sent
         self._token = ""
         self._channel: LineChannel | None = None
         self._pending: dict[int, Future] = {}
@@ -202,6 +206,9 @@ class KioskLink:
             self.snapshot = KioskSnapshot(str(message.get("kiosk", "")), view, message.get("detail") or {},
                                           time.monotonic())
             self.on_view(self, self.snapshot)
+        elif kind == "follow_ups":
+            self.follow_ups = FollowUps.from_json(message)
+            self.on_follow_ups(self, self.follow_ups)
         elif kind == "reply":
             with self._lock:
                 future = self._pending.pop(message.get("id"), None)
@@ -213,6 +220,7 @@ class KioskLink:
                 future.set_exception(RequestFailed(str(message.get("code") or "error"), str(message.get("detail") or "")))
         elif kind == "signed_out":
             self._token = ""
+            self.follow_ups = FollowUps()
             self.on_signed_out(self, str(message.get("code", "")))
 
     # --- requests --------------------------------------------------------------------------------
@@ -254,6 +262,7 @@ class KioskLink:
         except ChannelError:
             pass
         self._token, self.user, self.role = "", "", ""
+        self.follow_ups = FollowUps()  # patients' names stay with a signed-in member of staff
 
     @property
     def signed_in(self) -> bool:

@@ -1,6 +1,7 @@
 """The wire format: one JSON object per line, UTF-8, each carrying the protocol version ``v`` and a ``type``.
 
 Messages (kiosk → console): ``hello``, ``welcome``, ``view`` (the flow's View plus staff details),
+``follow_ups`` (interrupted receptions and re-check outcomes, see :mod:`kiosk.staff.follow_ups`),
 ``heartbeat``, ``reply``, ``error``. Console → kiosk: ``auth``, ``ping``, ``request``. A ``request`` has
 an ``id``, a ``name`` and ``args``; exactly one ``reply`` with the same ``id`` answers it, ``ok`` true with
 ``data`` or false with a ``code``.

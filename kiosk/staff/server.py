@@ -25,12 +25,14 @@ from typing import Any, Callable, Protocol
 from kiosk.core import events as ev
 from kiosk.core.domain import CardFacts, IdentityMethod, Sex
 from kiosk.core.errors import KioskError
-from kiosk.core.flow import ReceptionFlow, Session, View
+from kiosk.core.flow import ReceptionFlow, Session, View, billing_basis
 from kiosk.core.ports import InsuranceCardQuery
 from kiosk.core.states import State
 from kiosk.staff import identity as ids
 from kiosk.staff.blocking import call_with_timeout
 from kiosk.staff.errors import ChannelError, RequestFailed
+from kiosk.staff.follow_ups import FollowUps, follow_ups_of
+from kiosk.staff.progress import ProgressRecorder
 from kiosk.staff.protocol import LineChannel, view_to_json
 from kiosk.staff.report import rows_from_store
 
@@ -44,6 +46,7 @@ DEVICE_TIMEOUT = 20.0
 CHECK_TIMEOUT = 35.0
 TOKEN_LIFETIME = 12 * 3600.0  # one clinic day; a kiosk restart also ends every sign-in
 MAX_SIGN_IN_FAILURES = 5  # per connection; the account itself locks in the store
+FOLLOW_UP_POLL = 10.0  # how often the store's follow-up lists are read again (the re-check worker is quiet)
 
 Post = Callable[[Callable[[], None]], None]
 
@@ -91,6 +94,11 @@ class StaffServer:
         self._snapshot: dict[str, Any] | None = None
         self._takeovers: dict[str, str] = {}  # session id -> staff who took it over
         self._acks: dict[str, list[str]] = {}
+        # A store without follow-up lists (the fakes' memory store) simply has none to show.
+        self._follow_ups_on = hasattr(store, "interrupted_receptions") and hasattr(store, "recheck_outcomes")
+        self._follow_ups: FollowUps | None = None
+        self._follow_up_thread: threading.Thread | None = None
+        self._progress: ProgressRecorder | None = None
         self._stopping = threading.Event()
         self._socket: socket.socket | None = None
         self._thread: threading.Thread | None = None
@@ -104,6 +112,12 @@ class StaffServer:
         self._socket = sock
         self._thread = threading.Thread(target=self._accept_loop, name="staff-accept", daemon=True)
         self._thread.start()
+        if hasattr(self.store, "reception_progress"):
+            self._progress = ProgressRecorder(self.store)
+        if self._follow_ups_on:
+            self._follow_up_thread = threading.Thread(target=self._follow_up_loop, name="staff-follow-ups",
+                                                      daemon=True)
+            self._follow_up_thread.start()
         self.refresh()
         log.info("staff channel listening on %s:%d", *self.address)
         return self
@@ -116,8 +130,11 @@ class StaffServer:
 
     def stop(self) -> None:
         self._stopping.set()
-        if self._thread is not None:
-            self._thread.join(2.0)
+        if self._progress is not None:
+            self._progress.stop()
+        for thread in (self._thread, self._follow_up_thread):
+            if thread is not None:
+                thread.join(2.0)  # the store may be closed next: no read of it may still be running
         if self._socket is not None:
             self._socket.close()
         with self._lock:
@@ -153,6 +170,8 @@ class StaffServer:
 
     def _on_view(self, view: View) -> None:
         session = self.flow.session
+        if self._progress is not None:
+            self._progress.note(view)
         with self._lock:
             live = {view.session_id} if view.session_id else set()
             for table in (self._takeovers, self._acks):
@@ -172,6 +191,35 @@ class StaffServer:
     def snapshot(self) -> dict[str, Any] | None:
         with self._lock:
             return self._snapshot
+
+    # --- follow-ups from the store (any thread but the flow's) ------------------------------------
+
+    def _follow_up_loop(self) -> None:
+        while not self._stopping.wait(FOLLOW_UP_POLL):
+            self.check_follow_ups()
+
+    def check_follow_ups(self) -> None:
+        """Read the store's lists again; tell every signed-in console when they changed."""
+        if not self._follow_ups_on:
+            return
+        try:
+            current = follow_ups_of(self.store)
+        except KioskError as exc:
+            log.error("staff channel: follow-ups unreadable: %s (%s)", exc, exc.code)
+            return
+        with self._lock:
+            if current == self._follow_ups:
+                return
+            self._follow_ups = current
+            targets = [c for c in self._connections if c.signed_in is not None]
+        message = self.follow_ups_message()
+        for connection in targets:
+            connection.channel_send(message)
+
+    def follow_ups_message(self) -> dict[str, Any]:
+        with self._lock:
+            follow_ups = self._follow_ups or FollowUps()
+        return {"type": "follow_ups", "kiosk": self.kiosk_name, **follow_ups.to_json()}
 
     # --- sign-in tokens --------------------------------------------------------------------------
 
@@ -361,6 +409,9 @@ class _Connection:
         snapshot = self.server.snapshot()
         if snapshot is not None:
             self.channel_send(snapshot)
+        if self.server._follow_ups_on:
+            self.server.check_follow_ups()
+            self.channel_send(self.server.follow_ups_message())
 
     def sign_in(self, request_id, args: dict) -> None:
         user, password = _text(args, "user"), _text(args, "password", 256)
@@ -492,6 +543,7 @@ class _Connection:
                 "last_visit": _record_json(last),
                 "facts": _facts_json(session.facts),
                 "records": [_record_json(r) for r in (result.records if result else ())],
+                "declaration": _declaration_json(session.declaration),
             }
 
         self._on_flow(request_id, args.get("session_id"), work)
@@ -519,19 +571,10 @@ class _Connection:
                 )
             except KioskError as exc:
                 raise RequestFailed(exc.code) from exc
-            if billing.declaration is fb.DeclarationSource.PREVIOUS_VISIT:
-                basis = "last_visit"
-            elif billing.basis is fb.Basis.OLD_QUALIFICATION:
-                basis = "old_qualification"
-            else:
-                basis = "declaration"
-            session_id = session.id
-            self._dispatch(ev.StaffCompleteWithBilling(self.staff, billing.record, basis))
-            if declaration is not None and hasattr(server.store, "save_declaration"):
-                server.store.save_declaration(session_id, declaration, actor=self.staff)
-            birth = billing.record.birth_date or (declaration.facts.birth_date if declaration else None)
-            if billing.recheck and birth is not None and hasattr(server.store, "enqueue_recheck"):
-                server.store.enqueue_recheck(fb.recheck_item(session_id, billing, birth, server.flow.devices.clock.now()))
+            basis = billing_basis(billing)
+            # The flow saves the reception, the 申立書 and the re-check together, in one transaction.
+            self._dispatch(ev.StaffCompleteWithBilling(self.staff, billing.record, basis, detail=billing,
+                                                       declaration=declaration))
             return {"basis": basis, "window_burden_percent": billing.window_burden_percent,
                     "remarks": list(billing.remarks), "warnings": list(billing.warnings)}
 
@@ -646,6 +689,26 @@ class _Connection:
 
         self._in_worker(request_id, session_id, check, work)
 
+    # --- follow-ups: interrupted receptions and re-check outcomes ---------------------------------
+
+    def dismiss_interrupted(self, request_id, args: dict) -> None:
+        """Staff found out what became of a reception the kiosk lost (audited by the store)."""
+        self._follow_up(request_id, lambda store: store.dismiss_interrupted(_text(args, "session_id", 64), self.staff))
+
+    def acknowledge_recheck(self, request_id, args: dict) -> None:
+        """「確認した」 on a re-check outcome (audited by the store)."""
+        item_id = args.get("id")
+        if not isinstance(item_id, int) or isinstance(item_id, bool):
+            raise RequestFailed("bad_request", "id must be a number")
+        self._follow_up(request_id, lambda store: store.acknowledge_recheck(item_id, self.staff))
+
+    def _follow_up(self, request_id, act: Callable[[Any], None]) -> None:
+        if not self.server._follow_ups_on:
+            raise RequestFailed("not_allowed_now", "this kiosk's store keeps no follow-ups")
+        act(self.server.store)
+        self.reply(request_id, True, {})
+        self.server.check_follow_ups()
+
     # --- the day's receptions --------------------------------------------------------------------
 
     def receptions(self, request_id, args: dict) -> None:
@@ -657,6 +720,15 @@ class _Connection:
             self.server.audit(self.staff, "staff_receptions_viewed", f"since={since} until={until}")
         rows = rows_from_store(self.server.store, since, until, personal)
         self.reply(request_id, True, {"rows": [r.to_json() for r in rows]})
+
+
+def _declaration_json(declaration) -> dict | None:
+    """What the patient answered on the kiosk's 申立書 form, for staff to complete (the kana name)."""
+    if declaration is None:
+        return None
+    return {"name_kana": declaration.name_kana, "contact": declaration.contact,
+            "insurance_type": declaration.insurance_type.value, "burden_percent": declaration.burden_percent,
+            "insurer_name": declaration.insurer_name, "employer": declaration.employer}
 
 
 def _declaration(value: Any):
@@ -698,6 +770,8 @@ _HANDLERS: dict[str, tuple[bool, Callable[[_Connection, Any, dict], None]]] = {
     "camera_still": (True, _Connection.camera_still),
     "insurance_check": (True, _Connection.insurance_check),
     "receptions": (True, _Connection.receptions),
+    "dismiss_interrupted": (True, _Connection.dismiss_interrupted),
+    "acknowledge_recheck": (True, _Connection.acknowledge_recheck),
 }
 
 

@@ -69,7 +69,7 @@ def _v1(db: sqlite_utils.Database) -> None:
         {
             "id": int,
             "session_id": str,
-            "state": str,  # awaiting_numbers, pending, done
+            "state": str,  # awaiting_numbers, pending, done, acknowledged (staff saw the outcome)
             "created_at": str,
             "created_on": str,
             "attempts": int,

@@ -57,6 +57,8 @@ class StoredReception:
     consent: Consent | None = None
     billing: QualificationRecord | None = None  # the claim record the flow settled on
     notes: tuple[str, ...] = ()
+    remarks: tuple[str, ...] = ()  # 摘要欄 of a fallback claim
+    reached: str | None = None  # a reception not saved (yet): the last state recorded, a flow State value
 
 
 @dataclass(frozen=True)
@@ -221,6 +223,16 @@ class Store:
             )
             self._live.add(session_id)
 
+    def reception_progress(self, session_id: str, state: str, troubles: Iterable[Trouble]) -> None:
+        """How far a reception has got, so staff know where a crash left it. Only a reception still in
+        progress is touched: a late note never overwrites a saved one."""
+        with self._write() as db:
+            db.execute(
+                "UPDATE receptions SET sealed = ?, troubles = ? WHERE session_id = ? AND state = 'in_progress'",
+                (self._seal({"reached": state}, f"receptions:{session_id}"), ",".join(t.value for t in troubles),
+                 session_id),
+            )
+
     def save_reception(self, record: ReceptionRecord) -> None:
         with self._write() as db:
             self._save(db, record)
@@ -268,6 +280,7 @@ class Store:
             "consent": codec.to_json(record.consent) if record.consent else None,
             "billing": codec.to_json(record.billing) if record.billing else None,
             "notes": list(record.notes),
+            "remarks": list(record.remarks),
         }
         row = {
             "session_id": sid,
@@ -356,6 +369,9 @@ class Store:
         return [self._reception(r) for r in rows if r["session_id"] not in live]
 
     def dismiss_interrupted(self, session_id: str, actor: str) -> None:
+        """Staff dealt with an interrupted reception; a reception still running here is not one."""
+        if session_id in self._live:
+            raise NotFound(f"reception {session_id} is still running")
         with self._write() as db:
             cursor = db.execute(
                 "UPDATE receptions SET state = 'abandoned' WHERE session_id = ? AND state = 'in_progress'",
@@ -381,6 +397,8 @@ class Store:
             consent=codec.from_json(Consent, body["consent"]) if body.get("consent") else None,
             billing=codec.from_json(QualificationRecord, body["billing"]) if body.get("billing") else None,
             notes=tuple(body.get("notes", ())),
+            remarks=tuple(body.get("remarks", ())),
+            reached=body.get("reached"),
         )
 
     # --- 被保険者資格申立書 ---------------------------------------------------------------------------
@@ -491,7 +509,8 @@ class Store:
     def set_recheck_query(self, item_id: int, query: InsuranceCardQuery, actor: str) -> None:
         with self._write() as db:
             cursor = db.execute(
-                "UPDATE rechecks SET sealed_query = ?, state = 'pending' WHERE id = ? AND state != 'done'",
+                "UPDATE rechecks SET sealed_query = ?, state = 'pending' "
+                "WHERE id = ? AND state IN ('awaiting_numbers', 'pending')",
                 (self._seal(codec.to_json(query), f"rechecks.query:{item_id}"), item_id),
             )
             if cursor.rowcount != 1:
@@ -522,8 +541,19 @@ class Store:
             codes = ",".join(c.code for c in changes) or "none"
             self._audit(KIOSK_ACTOR, "recheck_done", f"id={item_id} changes={codes}")
 
+    def acknowledge_recheck(self, item_id: int, actor: str) -> None:
+        """Staff saw a re-check's outcome (and fixed the claim if it needed it): it leaves their list."""
+        with self._write() as db:
+            cursor = db.execute(
+                "UPDATE rechecks SET state = 'acknowledged' WHERE id = ? AND state = 'done'", (item_id,)
+            )
+            if cursor.rowcount != 1:
+                raise NotFound(f"no unacknowledged re-check outcome {item_id}")
+            self._audit(actor, "recheck_acknowledged", f"id={item_id}")
+
     def recheck_outcomes(self, since: date) -> list[RecheckOutcome]:
-        """Finished re-checks since a day, for staff: what changed against what was billed."""
+        """Finished re-checks since a day that staff have not acknowledged yet: what changed against
+        what was billed."""
         with self._lock:
             rows = list(
                 self._db.query(
@@ -571,7 +601,7 @@ class Store:
             "receptions": "DELETE FROM receptions WHERE started_on < :cutoff",
             "patients": "DELETE FROM patients WHERE confirmed_on < :cutoff",
             "declarations": "DELETE FROM declarations WHERE created_on < :cutoff AND settled_at IS NOT NULL",
-            "rechecks": "DELETE FROM rechecks WHERE created_on < :cutoff AND state = 'done'",
+            "rechecks": "DELETE FROM rechecks WHERE created_on < :cutoff AND state IN ('done', 'acknowledged')",
         }
         counts: dict[str, int] = {}
         with self._write() as db:

@@ -1,5 +1,7 @@
-"""``kiosk demo`` and ``kiosk screenshots``: the kiosk on simulated devices, and every screen as PNG.
+"""``kiosk run``, ``kiosk demo`` and ``kiosk screenshots``: the kiosk at the clinic, the kiosk on the
+embedded demo devices, and every screen as PNG.
 
+    kiosk run [--windowed] [--lang ja|en]
     kiosk demo [--windowed] [--scenario NAME] [--lang ja|en]
     kiosk screenshots --out DIR [--lang ja|en]
 """
@@ -10,7 +12,12 @@ from pathlib import Path
 
 
 def register(subparsers) -> None:
-    demo = subparsers.add_parser("demo", help="run the kiosk UI on simulated devices (staff training, demos)")
+    run = subparsers.add_parser("run", help="the kiosk at the clinic: real reader, camera, terminal and store")
+    run.add_argument("--windowed", action="store_true", help="a 1280x800 window instead of full screen")
+    run.add_argument("--lang", choices=("ja", "en"), default="ja", help="language shown at start (default ja)")
+    run.set_defaults(func=_run)
+
+    demo = subparsers.add_parser("demo", help="the kiosk on the embedded demo devices (staff training, demos)")
     demo.add_argument("--windowed", action="store_true", help="a 1280x800 window instead of full screen")
     demo.add_argument("--scenario", default="valid-pin", help="demo patient to start with (see kiosk simulate --list)")
     demo.add_argument("--lang", choices=("ja", "en"), default="ja", help="language shown at start (default ja)")
@@ -21,6 +28,12 @@ def register(subparsers) -> None:
     shots.add_argument("--lang", choices=("ja", "en"), default="ja")
     shots.add_argument("--size", default="1280x800", help="WIDTHxHEIGHT (default 1280x800)")
     shots.set_defaults(func=_screenshots)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from kiosk.ui.clinic import run_kiosk
+
+    return run_kiosk(windowed=args.windowed, lang=args.lang)
 
 
 def _demo(args: argparse.Namespace) -> int:

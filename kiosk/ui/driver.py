@@ -7,7 +7,7 @@ import queue
 import socket
 from typing import Callable
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QThread, QTimer
 
 from kiosk.core import events as ev
 from kiosk.core.flow import ReceptionFlow, View
@@ -22,17 +22,18 @@ TICK_MS = 1000
 SESSION_OVER = frozenset({State.DONE, State.ENDED, State.CARD_LEFT})
 
 
-class QtPoster(QObject):
-    """``post(fn)`` from any thread runs ``fn`` on the thread this object lives in (the UI thread).
+class _Hub(QObject):
+    """The one wake-up channel into the UI thread: a socket pair watched by a QSocketNotifier.
 
-    Worker threads touch no Qt object at all: the callable goes into a Python queue and one byte into a
-    socket pair, whose QSocketNotifier wakes the UI thread. (PySide6 6.12 corrupts reference counts
-    when signals are emitted from Python worker threads: a fatal "deallocating None/True" under load.)
-    Delivery is always deferred, even from the UI thread: a result never re-enters the flow mid-dispatch.
+    Made once, on the UI thread, and never deleted: a QObject with a socket notifier that Python's
+    garbage collector finalised on a worker thread would leave the UI thread's event dispatcher
+    polling a freed notifier (a segfault in QSocketNotifier::type). Worker threads touch no Qt object
+    at all: the callable goes into a Python queue and one byte into the socket. (PySide6 6.12 also
+    corrupts reference counts when signals are emitted from Python worker threads.)
     """
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self) -> None:
+        super().__init__()
         self._pending: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
         self._reader, self._writer = socket.socketpair()
         self._reader.setblocking(False)
@@ -46,8 +47,6 @@ class QtPoster(QObject):
             self._writer.send(b"\0")
         except BlockingIOError:
             pass  # the socket is full of wake-ups already: the queue is drained whole on the next one
-        except OSError:
-            log.warning("posting to a closed QtPoster: dropped")
 
     def _drain(self) -> None:
         try:
@@ -65,13 +64,43 @@ class QtPoster(QObject):
             except Exception:  # one bad callable must not strand the ones queued behind it
                 log.exception("a posted call failed")
 
+
+_hub: _Hub | None = None
+
+
+def _the_hub() -> _Hub:
+    global _hub
+    if _hub is None:
+        app = QCoreApplication.instance()
+        if app is None or QThread.currentThread() is not app.thread():
+            raise RuntimeError("the first QtPoster must be made on the UI thread, after the QApplication")
+        _hub = _Hub()
+    return _hub
+
+
+class QtPoster:
+    """``post(fn)`` from any thread runs ``fn`` later on the UI thread; after ``close()`` posts are dropped.
+
+    Delivery is always deferred, even from the UI thread: a result never re-enters the flow mid-dispatch.
+    Posters are plain Python objects over one shared hub, so dropping one anywhere is harmless.
+    """
+
+    def __init__(self) -> None:
+        self._hub = _the_hub()
+        self._closed = False
+
+    def post(self, fn: Callable[[], None]) -> None:
+        if self._closed:
+            return
+
+        def run() -> None:
+            if not self._closed:
+                fn()
+
+        self._hub.post(run)
+
     def close(self) -> None:
-        """Stop delivering; late posts are dropped. The Qt side is deleted on the UI thread (a parent-less
-        QObject finalised by Python's GC on a worker thread would take its socket notifier with it there)."""
-        self._notifier.setEnabled(False)
-        self._reader.close()
-        self._writer.close()
-        self.deleteLater()
+        self._closed = True
 
 
 class KioskDriver(QObject):

@@ -4,7 +4,7 @@ Each covers the whole window with a dimmed backdrop so nothing underneath can be
 """
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPainter
@@ -18,7 +18,15 @@ from kiosk.ui.widgets import button, label
 
 translate = QCoreApplication.translate
 
-VerifyStaff = Callable[[str], "str | None"]
+
+
+class StaffSignIn(Protocol):
+    """Who may open the staff panel on the kiosk (``kiosk.ui.staff_sign_in`` has the store's accounts)."""
+
+    def names(self) -> list[str]: ...
+
+    def verify(self, name: str, pin: str) -> str | None:
+        """The staff member's name when the PIN is theirs; None otherwise (and the failure is counted)."""
 
 
 class Overlay(QWidget):
@@ -70,20 +78,25 @@ class WarningOverlay(Overlay):
 
 
 class StaffPinPad(Overlay):
-    """Staff sign in with their PIN before the panel opens; the digits show as ● only."""
+    """Staff tap their name and enter their PIN before the panel opens; the digits show as ● only."""
 
     signed_in = Signal(str)
 
-    def __init__(self, parent: QWidget, verify: VerifyStaff) -> None:
+    def __init__(self, parent: QWidget, sign_in: StaffSignIn) -> None:
         super().__init__(parent)
         self.setObjectName("staffPinPad")
-        self._verify = verify
+        self._sign_in = sign_in
         self._digits = ""
+        self._name = ""
+        self._name_buttons: list = []
         row = QHBoxLayout()
         row.setSpacing(40)
         left = QVBoxLayout()
         left.setSpacing(20)
-        left.addWidget(label(translate("Staff", "職員の暗証番号を入力してください"), "title", "staff_pin_title"))
+        left.addWidget(label(translate("Staff", "名前を選び、暗証番号を入力してください"), "title", "staff_pin_title"))
+        self.names_row = QGridLayout()
+        self.names_row.setSpacing(12)
+        left.addLayout(self.names_row)
         self.dots = label("", "dots", "staff_pin_dots")
         left.addWidget(self.dots)
         self.error = label(translate("Staff", "暗証番号がちがいます。"), "caution", "staff_pin_error")
@@ -104,15 +117,35 @@ class StaffPinPad(Overlay):
     def open(self) -> None:
         self._digits = ""
         self.error.hide()
+        self._fill_names()
         self._show()
         self.show_over()
+
+    def _fill_names(self) -> None:
+        for b in self._name_buttons:
+            b.hide()
+            b.deleteLater()
+        self._name_buttons = []
+        names = self._sign_in.names()
+        self._name = names[0] if len(names) == 1 else ""
+        for i, name in enumerate(names[:6]):  # a clinic's reception team; more belong in the console
+            b = button(name, f"staff_name_{i}", "", lambda n=name: self._choose(n))
+            b.setCheckable(True)
+            b.setChecked(name == self._name)
+            self.names_row.addWidget(b, i // 2, i % 2)
+            self._name_buttons.append(b)
+
+    def _choose(self, name: str) -> None:
+        self._name = name
+        for b in self._name_buttons:
+            b.setChecked(b.text() == name)
 
     def close_pad(self) -> None:
         self._digits = ""
         self.hide()
 
     def _press(self, digit: str) -> None:
-        if len(self._digits) < 8:
+        if len(self._digits) < 12:
             self._digits += digit
         self._show()
 
@@ -125,7 +158,7 @@ class StaffPinPad(Overlay):
 
     def _submit(self) -> None:
         pin, self._digits = self._digits, ""
-        name = self._verify(pin) if pin else None
+        name = self._sign_in.verify(self._name, pin) if pin and self._name else None
         if name is None:
             self.error.show()
             self._show()

@@ -12,7 +12,7 @@ from kiosk.core import events as ev
 from kiosk.core.states import State
 
 # The pictures beyond one per state (the overlays, and the PIN screen with only two tries left).
-EXTRAS = ("warning", "pin_two_left", "kiosk_staff_pin", "kiosk_staff_panel")
+EXTRAS = ("warning", "pin_two_left", "kiosk_staff_pin", "kiosk_staff_panel", "declaration_phone", "done_fallback")
 
 
 def _app():
@@ -23,10 +23,11 @@ def _app():
 
 
 def _window(rig, languages, size):
-    from kiosk.ui.demo import demo_verify_staff
+    from kiosk.ui.demo import DEMO_STAFF, DEMO_STAFF_PIN
+    from kiosk.ui.staff_sign_in import FixedSignIn
     from kiosk.ui.window import KioskWindow
 
-    window = KioskWindow(demo_verify_staff, languages, send=rig.flow.dispatch)
+    window = KioskWindow(FixedSignIn(DEMO_STAFF, DEMO_STAFF_PIN), languages, send=rig.flow.dispatch)
     rig.flow.add_listener(window.render)
     window.resize(*size)
     window.render(rig.flow.view())
@@ -45,7 +46,9 @@ def _save(app, window, path: Path) -> Path:
 
 def render_all(out: Path, lang: str = "ja", size: tuple[int, int] = (1280, 800)) -> list[Path]:
     app = _app()
-    from kiosk.core.harness import reach, settle
+    from PySide6.QtWidgets import QPushButton
+
+    from kiosk.core.harness import declare, reach, settle
     from kiosk.ui.demo import DEMO_STAFF
     from kiosk.ui.language import Languages
 
@@ -70,6 +73,19 @@ def render_all(out: Path, lang: str = "ja", size: tuple[int, int] = (1280, 800))
         rig.send(ev.SubmitPin("9999"))
         settle(rig)
         written.append(_save(app, window, out / "pin_two_left.png"))
+
+        rig = reach(State.DECLARATION)
+        window = _window(rig, languages, size)
+        for name in ("btn_facts_ok", "key_0", "key_9", "key_0", "key_1", "key_2", "key_3", "key_4"):
+            window.page.findChild(QPushButton, name).click()  # the 申立書's second page, half typed
+        written.append(_save(app, window, out / "declaration_phone.png"))
+
+        rig = reach(State.QUAL_INVALID)  # the old qualification's kana: the 申立書 completes on the kiosk
+        window = _window(rig, languages, size)
+        rig.send(ev.StartDeclaration())
+        declare(rig)
+        settle(rig)
+        written.append(_save(app, window, out / "done_fallback.png"))
 
         rig = reach(State.IDLE)
         window = _window(rig, languages, size)

@@ -17,7 +17,7 @@ from kiosk.core.flow import View
 from kiosk.core.states import State
 from kiosk.ui import theme
 from kiosk.ui.language import DEFAULT, Languages
-from kiosk.ui.overlays import StaffPanel, StaffPinPad, VerifyStaff, WarningOverlay
+from kiosk.ui.overlays import StaffPanel, StaffPinPad, StaffSignIn, WarningOverlay
 from kiosk.ui.screens import PAGES
 from kiosk.ui.screens.base import Page
 from kiosk.ui.sound import Chime
@@ -34,7 +34,7 @@ def _content(view: View) -> View:
 
 
 class KioskWindow(QWidget):
-    def __init__(self, verify_staff: VerifyStaff, languages: Languages | None = None,
+    def __init__(self, staff_sign_in: StaffSignIn, languages: Languages | None = None,
                  send: Callable[[ev.Event], None] | None = None) -> None:
         super().__init__()
         self.setObjectName("kiosk")
@@ -48,7 +48,7 @@ class KioskWindow(QWidget):
         self.page: Page | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._verify_staff = verify_staff
+        self._staff_sign_in = staff_sign_in
         self._build_overlays()
         self.toast = label("", "toast", "toast")
         self.toast.setParent(self)
@@ -100,7 +100,7 @@ class KioskWindow(QWidget):
 
     def _build_overlays(self) -> None:
         self.warning = WarningOverlay(self, self.send)
-        self.staff_pin = StaffPinPad(self, self._verify_staff)
+        self.staff_pin = StaffPinPad(self, self._staff_sign_in)
         self.staff_panel = StaffPanel(self, self.send)
         self.staff_pin.signed_in.connect(self._open_staff_panel)
 

@@ -129,8 +129,10 @@ class Events:
             return True
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def pcscd(tmp_path_factory):
+    """pcscd of this test module's own: stopped when the module is done, so later tests (the embedded
+    devices of tests/integration) start from a reader that has seen no card yet."""
     from kiosk.card.virtual.pcscd import PcscDaemon, available
 
     why = available()

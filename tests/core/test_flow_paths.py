@@ -294,3 +294,21 @@ def test_staff_correct_a_black_circle_name_before_it_is_saved():
     saved = rig.store.receptions[-1]
     assert saved.billing.name == "見本 太郎" and "name_corrected" in saved.notes
     assert Trouble.T1 in saved.troubles
+
+
+def test_child_mode_reaches_the_face_matcher_from_the_next_attempt():
+    rig = make_harness(face=FakeFaceAuthenticator([FaceAttempt(matched=False, guidance=("several_faces",)),
+                                                   FaceAttempt(matched=True, distance=0.4)]),
+                       runner=ManualRunner())
+    rig.send(ev.CardInserted())
+    rig.runner.finish_next()
+    rig.send(FACE)
+    rig.runner.finish_next()  # the chip photo, opened with 照合番号B
+    rig.send(ev.FaceChildMode(True))
+    assert rig.flow.view().child_mode is True
+    rig.runner.finish_next()  # the attempt already running keeps its setting
+    rig.runner.finish_next()
+    assert rig.face.child_modes == [False, True]
+    assert rig.state is State.CHECKING
+    rig.send(ev.FaceChildMode(False))
+    assert rig.flow.view().child_mode is True, "ignored once the face step is over"

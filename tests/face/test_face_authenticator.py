@@ -79,7 +79,7 @@ def test_child_mode_allows_the_adult_in_the_frame(photos, chips):
     child = camera_frame(photos["obama2"], scale=1.3, offset=(-170, 100))
     adult = camera_frame(photos["biden"], scale=1.8, offset=(170, 210))
     both = np.where(np.arange(640)[None, :, None] < 320, child, adult).astype(np.uint8)
-    result, _ = _attempt([both], chips["obama"], seconds=1.5, child_mode=True)
+    result, _ = _attempt([both], chips["obama"], seconds=3.0, child_mode=True)  # several frames even on a busy CPU
     assert result.matched
     result, guidance = _attempt([both], chips["obama"], seconds=1.0)
     assert not result.matched and ("several_faces",) in guidance

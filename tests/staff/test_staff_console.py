@@ -46,9 +46,10 @@ def console_for(qtbot, tmp_path, accounts):
         return window, kiosk, link
 
     yield make
-    for kiosk, console, _ in made:
+    for kiosk, console, poster in made:
         console.stop()
         kiosk.server.stop()
+        poster.close()
 
 
 def click(qtbot, window, name: str) -> None:

@@ -27,6 +27,7 @@ def kiosks(tmp_path, accounts):
     yield started
     for kiosk in started:
         kiosk.server.stop()
+    poster.close()
 
 
 def drive(kind, steps, seen):

@@ -2,8 +2,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from kiosk.ui.demo import demo_verify_staff
+from kiosk.ui.demo import DEMO_STAFF, DEMO_STAFF_PIN
 from kiosk.ui.language import Languages
+from kiosk.ui.staff_sign_in import FixedSignIn
 from kiosk.ui.window import KioskWindow
 
 
@@ -13,7 +14,7 @@ class Kiosk:
     def __init__(self, qtbot, rig, size=(1280, 800)):
         self.qtbot = qtbot
         self.rig = rig
-        self.window = KioskWindow(demo_verify_staff, Languages(), send=rig.flow.dispatch)
+        self.window = KioskWindow(FixedSignIn(DEMO_STAFF, DEMO_STAFF_PIN), Languages(), send=rig.flow.dispatch)
         rig.flow.add_listener(self.window.render)
         qtbot.addWidget(self.window)
         self.window.resize(*size)

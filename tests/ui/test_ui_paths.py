@@ -1,6 +1,7 @@
 """Patients' paths through the real widgets, clicked with qtbot: the happy path and the problem paths."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
@@ -13,13 +14,18 @@ from kiosk.core.fakes import FakeCard, FakeQualificationChecker
 from kiosk.core.harness import make_harness, reach
 from kiosk.core.states import POLICIES, State
 from kiosk.scenarios import SCENARIOS
-from kiosk.ui.demo import DemoRig
+from kiosk.ui.runtime import KioskRuntime
+
+
+def _fake_devices(runner, clock, on_frame):
+    harness = make_harness()
+    return replace(harness.flow.devices, runner=runner, clock=clock)
 
 
 def test_happy_path_on_the_real_threads(qtbot, kiosk_for):
     """insert → 暗証番号 → 1234 → 同意する → done, with ThreadedTaskRunner results hopping back via QtPoster."""
-    k = kiosk_for(make_harness())  # for the window only; the demo rig below replaces its flow
-    rig = DemoRig(k.window, SCENARIOS["valid-pin"], pace=0)
+    k = kiosk_for(make_harness())  # for the window only; the runtime below brings its own flow
+    rig = KioskRuntime(k.window, None, _fake_devices, staff_channel=False, recheck=False)
     try:
         flow = rig.driver.flow
         rig.driver.dispatch(ev.CardInserted())

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
+from PySide6.QtWidgets import QLabel
 
 from kiosk.core import events as ev
 from kiosk.core.harness import make_harness, reach
@@ -10,7 +10,7 @@ from kiosk.core.qualification import QualificationResult, Validity
 from kiosk.core.fakes import DEMO_RECORD, FakeQualificationChecker
 from kiosk.core.states import POLICIES, State
 from kiosk.scenarios import SCENARIOS
-from kiosk.ui.demo import DEMO_STAFF, DEMO_STAFF_PIN, DemoPanel, demo_verify_staff
+from kiosk.ui.demo import DEMO_STAFF, DEMO_STAFF_PIN, ensure_demo_staff
 from kiosk.ui.driver import KioskDriver
 from kiosk.ui.widgets import LongPressCorner
 
@@ -26,9 +26,26 @@ def _staff_sign_in(qtbot, k, pin: str) -> None:
     k.click("staff_key_ok")
 
 
-def test_demo_staff_account():
-    assert demo_verify_staff(DEMO_STAFF_PIN) == DEMO_STAFF
-    assert demo_verify_staff("1234") is None
+def test_kiosk_sign_in_uses_the_store_accounts_and_locks_them(tmp_path):
+    from kiosk.store.keys import FileKeyProvider
+    from kiosk.store.staff_accounts import Role, StaffAccounts
+    from kiosk.store.store import Store
+    from kiosk.ui.staff_sign_in import AccountsSignIn
+
+    with Store.open(tmp_path / "kiosk.db", FileKeyProvider(tmp_path / "keys")) as store:
+        accounts = StaffAccounts(store)
+        assert ensure_demo_staff(accounts) is True
+        assert ensure_demo_staff(accounts) is False, "a store with accounts is left alone"
+        accounts.create("sato", "12345678", Role.RECEPTION, actor="admin")
+        sign_in = AccountsSignIn(accounts)
+        assert sign_in.names() == [DEMO_STAFF, "sato"]
+        assert sign_in.verify(DEMO_STAFF, DEMO_STAFF_PIN) == DEMO_STAFF
+        for _ in range(5):
+            assert sign_in.verify("sato", "00000000") is None
+        assert sign_in.verify("sato", "12345678") is None, "locked after 5 wrong PINs"
+        assert sign_in.names() == [DEMO_STAFF]
+        actions = [row["action"] for row in store._db["audit"].rows]
+        assert "staff_locked" in actions
 
 
 def test_a_short_press_does_not_open_the_staff_entry(qtbot, kiosk_for):
@@ -49,7 +66,7 @@ def test_long_press_then_staff_pin_then_visual_check(qtbot, kiosk_for):
     assert k.window.findChild(QLabel, "staff_pin_dots").text().strip() == ""
     for d in DEMO_STAFF_PIN:
         k.click(f"staff_key_{d}")
-    assert k.window.findChild(QLabel, "staff_pin_dots").text() == "●●●●"
+    assert k.window.findChild(QLabel, "staff_pin_dots").text() == "●" * len(DEMO_STAFF_PIN)
     k.click("staff_key_ok")
     assert not k.window.staff_pin.isVisible()
     assert k.window.staff_panel.isVisible()
@@ -118,22 +135,6 @@ def test_idle_timeout_resets_the_language(kiosk_for):
     assert k.window.language == "ja"
     assert k.title() == "マイナンバーカードを置いてください"
     driver.stop()
-
-
-def test_demo_panel_switches_scenario(qtbot, kiosk_for):
-    k = kiosk_for(make_harness())
-    panel = DemoPanel(k.window, SCENARIOS["valid-pin"], pace=0)
-    qtbot.addWidget(panel)
-    first = panel.rig
-    try:
-        chooser = panel.findChild(QComboBox, "scenarioChooser")
-        chooser.setCurrentIndex(list(SCENARIOS).index("not-my-number"))
-        assert panel.rig is not first and not first.driver._active
-        qtbot.mouseClick(panel.findChild(QPushButton, "demo_insert"), Qt.LeftButton)
-        qtbot.waitUntil(lambda: panel.rig.driver.flow.state is State.NOT_MY_NUMBER, timeout=3000)
-        assert k.title() == "このカードはマイナンバーカードではありません"
-    finally:
-        panel.rig.close()
 
 
 def test_qual_several_screen_with_two_records_lists_them_for_staff_only(kiosk_for):

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="ja_JP">
 <context>
     <name>Chrome</name>
@@ -13,6 +14,137 @@
     <message>
         <source>職員に知らせました。そのままお待ちください。</source>
         <translation>Staff have been told. Please wait here.</translation>
+    </message>
+</context>
+<context>
+    <name>Declaration</name>
+    <message>
+        <source>会社の保険</source>
+        <translation>Employer&apos;s insurance</translation>
+    </message>
+    <message>
+        <source>国民健康保険</source>
+        <translation>National Health Insurance</translation>
+    </message>
+    <message>
+        <source>後期高齢者医療</source>
+        <translation>Late-stage elderly (75+)</translation>
+    </message>
+    <message>
+        <source>わからない</source>
+        <translation>I don&apos;t know</translation>
+    </message>
+    <message>
+        <source>3割</source>
+        <translation>30%</translation>
+    </message>
+    <message>
+        <source>2割</source>
+        <translation>20%</translation>
+    </message>
+    <message>
+        <source>1割</source>
+        <translation>10%</translation>
+    </message>
+    <message>
+        <source>男性</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>女性</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>記載なし</source>
+        <translation>Not stated</translation>
+    </message>
+    <message>
+        <source>{year}年{month}月{day}日</source>
+        <translation>{day}/{month}/{year}</translation>
+    </message>
+    <message>
+        <source>申立書の記入：カードの内容をご確認ください</source>
+        <translation>Declaration: please check your card&apos;s details</translation>
+    </message>
+    <message>
+        <source>氏名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>生年月日</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>性別</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>ちがうところがあれば、職員をお呼びください。</source>
+        <translation>If anything is wrong, please call staff.</translation>
+    </message>
+    <message>
+        <source>まちがいありません</source>
+        <translation>This is correct</translation>
+    </message>
+    <message>
+        <source>連絡先の電話番号を入力してください</source>
+        <translation>Please enter your phone number</translation>
+    </message>
+    <message>
+        <source>携帯電話でも、ご自宅の電話でもかまいません。</source>
+        <translation>A mobile or a home number is fine.</translation>
+    </message>
+    <message>
+        <source>次へ</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>訂正</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>加入している保険の種類を選んでください</source>
+        <translation>Please choose your type of health insurance</translation>
+    </message>
+    <message>
+        <source>窓口で支払う割合（負担割合）を選んでください</source>
+        <translation>Please choose the share you pay at the desk</translation>
+    </message>
+    <message>
+        <source>この内容で受付します</source>
+        <translation>Check in with these answers</translation>
+    </message>
+    <message>
+        <source>電話番号</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>保険の種類</source>
+        <translation>Insurance</translation>
+    </message>
+    <message>
+        <source>負担割合</source>
+        <translation>Share you pay</translation>
+    </message>
+    <message>
+        <source>保険の資格は、あとで職員が確認します。</source>
+        <translation>Staff will confirm your insurance later.</translation>
+    </message>
+    <message>
+        <source>受け付けています…</source>
+        <translation>Checking you in…</translation>
+    </message>
+    <message>
+        <source>受付する</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <source>もどる</source>
+        <translation>Back</translation>
     </message>
 </context>
 <context>
@@ -38,8 +170,8 @@
         <translation>Plug reader back</translation>
     </message>
     <message>
-        <source>職員メニュー：左上のマークを3秒押す（暗証番号 {pin}）</source>
-        <translation>Staff menu: hold the top-left mark for 3 s (PIN {pin})</translation>
+        <source>職員メニュー：左上のマークを3秒押す（{name}、暗証番号 {pin}）</source>
+        <translation>Staff menu: hold the mark at the top left for 3 seconds ({name}, PIN {pin})</translation>
     </message>
 </context>
 <context>
@@ -101,6 +233,10 @@
     <message>
         <source>職員を呼ぶ</source>
         <translation>Call staff</translation>
+    </message>
+    <message>
+        <source>申立書を記入する</source>
+        <translation>Fill in a declaration</translation>
     </message>
     <message>
         <source>マイナンバーカードを置いてください</source>
@@ -184,7 +320,7 @@
     </message>
     <message>
         <source>カードの電子証明書の有効期限が切れています</source>
-        <translation>Your card's electronic certificate has expired</translation>
+        <translation>Your card&apos;s electronic certificate has expired</translation>
     </message>
     <message>
         <source>このカードでは、保険の確認ができません。</source>
@@ -200,7 +336,7 @@
     </message>
     <message>
         <source>電子証明書の有効期限が近づいています</source>
-        <translation>Your card's electronic certificate expires soon</translation>
+        <translation>Your card&apos;s electronic certificate expires soon</translation>
     </message>
     <message>
         <source>期限が切れる前に、お住まいの市区町村の窓口で更新してください。</source>
@@ -319,6 +455,14 @@
         <translation>Do not share</translation>
     </message>
     <message>
+        <source>{name}様 受付しました。</source>
+        <translation>{name}, you are checked in.</translation>
+    </message>
+    <message>
+        <source>受付しました。</source>
+        <translation>You are checked in.</translation>
+    </message>
+    <message>
         <source>{name}様 確認が完了しました。</source>
         <translation>{name}, the check is complete.</translation>
     </message>
@@ -327,12 +471,16 @@
         <translation>The check is complete.</translation>
     </message>
     <message>
+        <source>保険の資格は、あとで職員が確認します。</source>
+        <translation>Staff will confirm your insurance later.</translation>
+    </message>
+    <message>
         <source>マイナンバーカードを取り出し、待合室でお待ちください。</source>
         <translation>Please take your My Number card and wait in the waiting room.</translation>
     </message>
     <message>
         <source>電子証明書の有効期限が近づいています。市区町村の窓口で更新してください。</source>
-        <translation>Your card's electronic certificate expires soon. Please renew it at your city hall.</translation>
+        <translation>Your card&apos;s electronic certificate expires soon. Please renew it at your city hall.</translation>
     </message>
     <message>
         <source>職員を呼びました</source>
@@ -399,12 +547,24 @@
         <translation>Look at the camera and wait.</translation>
     </message>
     <message>
+        <source>お子さまの顔を枠に入れてください。大人の方が一緒に写っても大丈夫です。</source>
+        <translation>Put your child&apos;s face in the frame. It is fine if you are in the picture too.</translation>
+    </message>
+    <message>
         <source>暗証番号にする</source>
         <translation>Use PIN instead</translation>
     </message>
     <message>
         <source>あと{n}回ためせます。</source>
         <translation>Tries left: {n}</translation>
+    </message>
+    <message>
+        <source>おとなの受付</source>
+        <translation>Adult check-in</translation>
+    </message>
+    <message>
+        <source>お子さまの受付</source>
+        <translation>Child check-in</translation>
     </message>
     <message>
         <source>顔認証ができませんでした</source>
@@ -486,8 +646,8 @@
 <context>
     <name>Staff</name>
     <message>
-        <source>職員の暗証番号を入力してください</source>
-        <translation>Enter the staff PIN</translation>
+        <source>名前を選び、暗証番号を入力してください</source>
+        <translation>Choose your name and enter your PIN</translation>
     </message>
     <message>
         <source>暗証番号がちがいます。</source>

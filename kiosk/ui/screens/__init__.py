@@ -7,6 +7,7 @@ from kiosk.ui.screens.card import (
     CardRemovedPage, CertExpiredPage, CertExpiringPage, IdlePage, NotMyNumberPage, ReaderFaultPage, ReadingPage,
     UnreadablePage,
 )
+from kiosk.ui.screens.declaration import DeclarationPage
 from kiosk.ui.screens.check import PersonMismatchPage, QualInvalidPage, QualNonePage, QualSeveralPage, TerminalDownPage
 from kiosk.ui.screens.finish import CardLeftPage, ConsentPage, DonePage, EndedPage, LimitConsentPage, WaitingStaffPage
 from kiosk.ui.screens.identity import (
@@ -19,6 +20,6 @@ PAGES: dict[State, type[Page]] = {
         IdlePage, ReadingPage, NotMyNumberPage, UnreadablePage, CardRemovedPage, ReaderFaultPage, CertExpiredPage,
         CertExpiringPage, ChooseMethodPage, FacePage, FaceFailedPage, PinPage, PinLowPage, PinLockedPage,
         CheckingPage, PersonMismatchPage, QualInvalidPage, QualNonePage, QualSeveralPage, TerminalDownPage,
-        ConsentPage, LimitConsentPage, DonePage, WaitingStaffPage, EndedPage, CardLeftPage,
+        DeclarationPage, ConsentPage, LimitConsentPage, DonePage, WaitingStaffPage, EndedPage, CardLeftPage,
     )
 }

@@ -147,6 +147,7 @@ class MessagePage(Page):
     lines: tuple[str, ...] = ()
     caution = ""  # one line on a yellow band
     choices: tuple[Action, ...] = ()
+    offers_declaration = False  # the check failed: 「申立書を記入する」 when the card's facts are known
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
@@ -160,9 +161,13 @@ class MessagePage(Page):
             self.line(translate("Screen", self.caution), "caution")
         self.extra(view)
         self.body.addStretch(1)
-        if self.choices:
-            self.actions(*(button(translate("Screen", a.text), a.name, a.kind, self.send(a.event))
-                           for a in self.choices))
+        buttons = [button(translate("Screen", a.text), a.name, a.kind, self.send(a.event)) for a in self.choices]
+        if self.offers_declaration and view.can_declare:
+            declare = button(translate("Screen", "申立書を記入する"), "btn_declare", "primary",
+                             self.send(ev.StartDeclaration()))
+            buttons.insert(0, declare)
+        if buttons:
+            self.actions(*buttons)
 
     def extra(self, view: View) -> None:
         """Lines that depend on the view (a date, a reason)."""

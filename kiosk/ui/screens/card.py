@@ -99,6 +99,7 @@ class ReaderFaultPage(MessagePage):
 
 
 class CertExpiredPage(MessagePage):
+    offers_declaration = True  # only once the facts are known; until then staff fill it in
     state = State.CERT_EXPIRED
     pictogram = "stop"
     title = QT_TRANSLATE_NOOP("Screen", "カードの電子証明書の有効期限が切れています")

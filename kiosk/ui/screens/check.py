@@ -23,6 +23,7 @@ class PersonMismatchPage(MessagePage):
 
 
 class QualInvalidPage(MessagePage):
+    offers_declaration = True
     state = State.QUAL_INVALID
     pictogram = "warn"
     title = QT_TRANSLATE_NOOP("Screen", "保険の資格が確認できませんでした")
@@ -35,6 +36,7 @@ class QualInvalidPage(MessagePage):
 
 
 class QualNonePage(MessagePage):
+    offers_declaration = True
     state = State.QUAL_NONE
     pictogram = "warn"
     title = QT_TRANSLATE_NOOP("Screen", "保険の資格の情報が見つかりませんでした")
@@ -58,6 +60,7 @@ class QualSeveralPage(MessagePage):
 
 
 class TerminalDownPage(MessagePage):
+    offers_declaration = True
     state = State.TERMINAL_DOWN
     pictogram = "warn"
     title = QT_TRANSLATE_NOOP("Screen", "ただいま、オンラインで資格を確認できません")

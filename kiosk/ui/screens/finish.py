@@ -61,12 +61,21 @@ class DonePage(Page):
     def build(self, view: View) -> None:
         self.body.addStretch(1)
         name = greeting_name(view.patient_name)
-        title = (translate("Screen", "{name}様 確認が完了しました。").format(name=name) if name
-                 else translate("Screen", "確認が完了しました。"))
+        fallback = view.outcome == "fallback"  # received, but the insurance is not confirmed: never say it is
+        if fallback:
+            title = (translate("Screen", "{name}様 受付しました。").format(name=name) if name
+                     else translate("Screen", "受付しました。"))
+        else:
+            title = (translate("Screen", "{name}様 確認が完了しました。").format(name=name) if name
+                     else translate("Screen", "確認が完了しました。"))
         self.body.addWidget(Pictogram("ok", self.px(130)), 0, Qt.AlignHCenter)
         head = label(title, "title", "title")
         head.setAlignment(Qt.AlignCenter)
         self.body.addWidget(head)
+        if fallback:
+            later = label(translate("Screen", "保険の資格は、あとで職員が確認します。"), "note", "fallback_note")
+            later.setAlignment(Qt.AlignCenter)
+            self.body.addWidget(later)
         take = label(translate("Screen", "マイナンバーカードを取り出し、待合室でお待ちください。"), "", "take_card")
         take.setAlignment(Qt.AlignCenter)
         self.body.addWidget(take)

@@ -79,13 +79,22 @@ class FacePage(Page):
         side = QVBoxLayout()
         side.setSpacing(20)
         side.addWidget(label(translate("Screen", "顔を枠内に入れてください"), "title", "title"))
-        side.addWidget(label(translate("Screen", "カメラを見て、そのままお待ちください。"), "", "face_hint"))
+        self.hint = label(translate("Screen", "カメラを見て、そのままお待ちください。"), "", "face_hint")
+        side.addWidget(self.hint)
+        self.child_note = label(translate("Screen", "お子さまの顔を枠に入れてください。大人の方が一緒に写っても大丈夫です。"),
+                                "", "child_note")
+        side.addWidget(self.child_note)
         self.guidance = label("", "caution", "guidance")
         side.addWidget(self.guidance)
         self.attempts = label("", "muted", "attempts")
         side.addWidget(self.attempts)
         side.addStretch(1)
-        side.addWidget(button(translate("Screen", "暗証番号にする"), "btn_pin", "", self.send(PIN)))
+        choices = QHBoxLayout()
+        choices.setSpacing(16)
+        self.child = button("", "btn_child", "", lambda: self.host.send(ev.FaceChildMode(not self.view.child_mode)))
+        choices.addWidget(self.child)
+        choices.addWidget(button(translate("Screen", "暗証番号にする"), "btn_pin", "", self.send(PIN)))
+        side.addLayout(choices)
         row.addLayout(side, 5)
         self.body.addLayout(row, 1)
         self.update_view(view)
@@ -98,6 +107,10 @@ class FacePage(Page):
         left = view.max_face_attempts - view.face_failures
         self.attempts.setText(translate("Screen", "あと{n}回ためせます。").format(n=left))
         self.attempts.setVisible(view.face_failures > 0)
+        self.child_note.setVisible(view.child_mode)  # a parent holding a child: say the adult may show
+        self.hint.setVisible(not view.child_mode)
+        self.child.setText(translate("Screen", "おとなの受付") if view.child_mode
+                           else translate("Screen", "お子さまの受付"))
 
     def set_preview(self, image: QImage) -> None:
         self.preview.set_preview(image)

@@ -20,7 +20,7 @@ _poster: QtPoster | None = None
 def ui_poster() -> QtPoster:
     """The console's poster, made on first use (on the UI thread, where every ``call`` starts)."""
     global _poster
-    if _poster is None or not shiboken6.isValid(_poster):
+    if _poster is None:
         _poster = QtPoster()
     return _poster
 

@@ -380,6 +380,12 @@ class FallbackPage(Page):
             for key in ("name", "birth_date", "address"):
                 self.fields[key].setText(facts[key])
             self.sex.setCurrentIndex(max(0, self.sex.findData(facts["sex"])))
+        declared = data.get("declaration")  # the patient's answers on the kiosk's form: staff add the kana
+        if declared:
+            for key in ("name_kana", "contact", "insurer_name", "employer"):
+                self.fields[key].setText(declared.get(key) or "")
+            self.kind.setCurrentIndex(max(0, self.kind.findData(declared.get("insurance_type"))))
+            self.burden.setCurrentIndex(max(0, self.burden.findData(declared.get("burden_percent"))))
 
     def _declare(self) -> None:
         values = {key: edit.text().strip() for key, edit in self.fields.items()}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import tempfile
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -58,11 +58,12 @@ def sample_chip_photo() -> bytes:
 
 
 class _Kiosk:
-    def __init__(self, rig: Harness, name: str, accounts, work: Path, frames=None) -> None:
+    def __init__(self, rig: Harness, name: str, accounts, work: Path, frames=None, store=None) -> None:
         self.rig = rig
         self.poster = QtPoster()
         identity = load_identity(work / name, name)
-        self.server = StaffServer(rig.flow, self.poster.post, identity=identity, accounts=accounts, store=rig.store,
+        self.server = StaffServer(rig.flow, self.poster.post, identity=identity, accounts=accounts,
+                                  store=store or rig.store,
                                   card=rig.card, card_face=rig.card_face, qualification=rig.checker, frames=frames,
                                   host="127.0.0.1", port=0, kiosk_name=name).start()
         host, port = self.server.address
@@ -100,6 +101,28 @@ def _history(rig: Harness) -> None:
             method=method, facts=DEMO_FACTS, billing=DEMO_RECORD, troubles=troubles))
 
 
+def _earlier_run(store) -> None:
+    """What an earlier run of a kiosk left in its store: a reception cut short at the PIN, and two
+    fallback bills whose re-check found something (the store's own API, as the flow and the worker use it)."""
+    from kiosk.core.fallback import CheckOutcome, compare_recheck, decide_billing, recheck_item
+
+    now = datetime.now().astimezone()
+    store.reception_started("cut-short", now - timedelta(minutes=40))
+    store.reception_progress("cut-short", State.PIN_LOW.value, (Trouble.T13,))
+    second = replace(DEMO_RECORD, name="見本 花子", sex="2", insurer_number="06131111")
+    found = (
+        (DEMO_RECORD, QualificationResult(Validity.VALID, (replace(DEMO_RECORD, burden_percent=20),))),
+        (second, QualificationResult(Validity.VALID, (replace(second, insurer_number="39131015", card_symbol="",
+                                                              card_number="00112233", branch_number=""),))),
+    )
+    for n, (record, result) in enumerate(found):
+        billing = decide_billing(CheckOutcome.TERMINAL_DOWN, today=now.date(), last_confirmed=record,
+                                 facts_unchanged=True)
+        item = store.enqueue_recheck(recheck_item(f"fallback-{n}", billing, record.birth_date,
+                                                  now - timedelta(days=2, hours=n)))
+        store.recheck_done(item, result, compare_recheck(billing, result))
+
+
 def render_staff_screens(out_dir: Path, lang: str = "ja", size: tuple[int, int] = (1280, 800)) -> list[Path]:
     """Render the console's screens; returns the PNG files written (names start with ``staff``)."""
     import numpy as np
@@ -116,7 +139,10 @@ def render_staff_screens(out_dir: Path, lang: str = "ja", size: tuple[int, int] 
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        store = Store.open(work / "accounts.db", FileKeyProvider(work / "keys"))
+        earlier = Store.open(work / "kiosk4.db", FileKeyProvider(work / "keys"))
+        _earlier_run(earlier)
+        earlier.close()  # the kiosk stopped; its next run shows staff what was left
+        store = Store.open(work / "kiosk4.db", FileKeyProvider(work / "keys"))
         accounts = StaffAccounts(store)
         accounts.create(STAFF_USER, STAFF_PASSWORD, Role.RECEPTION, actor="screenshots")
         waiting = reach(State.WAITING_STAFF)
@@ -128,6 +154,7 @@ def render_staff_screens(out_dir: Path, lang: str = "ja", size: tuple[int, int] 
             _Kiosk(waiting, "受付機1（入口）", accounts, work, frames=camera),
             _Kiosk(_gaiji_rig(), "受付機2（奥）", accounts, work),
             _Kiosk(reach(State.QUAL_SEVERAL), "受付機3（発熱外来）", accounts, work),
+            _Kiosk(make_harness(), "受付機4（2階）", accounts, work, store=store),
         ]
         console = Console(DEFAULT_PORT)
         links = [console.add(k.pairing) for k in kiosks]
@@ -136,7 +163,7 @@ def render_staff_screens(out_dir: Path, lang: str = "ja", size: tuple[int, int] 
             wait_for(lambda: all(l.online for l in links), 5000)
             for link in links:
                 link.sign_in(STAFF_USER, STAFF_PASSWORD)
-            wait_for(lambda: all(l.snapshot is not None for l in links), 5000)
+            wait_for(lambda: all(l.snapshot is not None for l in links) and len(links[3].follow_ups) == 3, 5000)
             window = ConsoleWindow(console, STAFF_USER)
             window.resize(*size)
             window.show()
@@ -178,6 +205,8 @@ def render_staff_screens(out_dir: Path, lang: str = "ja", size: tuple[int, int] 
             wait_for(lambda: window.panel.pages["records"].list.count() > 0, 5000)
             shot("staff_records")
             window.panel.back()
+            window.select(kiosks[3].pairing.address)
+            shot("staff_follow_ups")
             window.select(kiosks[0].pairing.address)
             window.tabs.setCurrentWidget(window.receptions)
             window.receptions.show_rows([ReceptionRow(r.session_id, r.started_at, r.outcome,

@@ -42,6 +42,7 @@ def staff_reason_text(code: str) -> str:
     return {
         "patient_call": tr("患者が「職員を呼ぶ」を押しました"),
         "holder_proof_failed": tr("カードの本人確認に失敗"),
+        "declaration_incomplete": tr("申立書にカナ氏名がありません（「申立書で受付」で補ってください）"),
     }.get(code, code)
 
 
@@ -67,6 +68,7 @@ def state_text(state: str) -> str:
         "qual_none": tr("該当資格なし"),
         "qual_several": tr("資格が複数"),
         "terminal_down": tr("端末応答なし"),
+        "declaration": tr("申立書を記入中"),
         "consent": tr("同意の確認中"),
         "limit_consent": tr("限度額情報の同意"),
         "done": tr("確認完了"),
@@ -141,6 +143,7 @@ def error_text(code: str) -> str:
         "terminal_unavailable": tr("資格確認端末が応答しません。"),
         "qualification_error": tr("資格確認に失敗しました。"),
         "code_b_rejected": tr("照合番号Bが違います。"),
+        "store_not_found": tr("ほかの職員がすでに対応済みにしています。"),
     }.get(code, tr("エラー: %1").replace("%1", code))
 
 
@@ -161,3 +164,32 @@ def trouble_text(code: str) -> str:
 
 def sex_text(value: str) -> str:
     return {"1": tr("男"), "2": tr("女")}.get(value, "—")
+
+
+def basis_text(basis: str) -> str:
+    """How a fallback reception was billed."""
+    return {"current": tr("現在の資格"), "old_qualification": tr("旧資格情報"),
+            "unknown": tr("不詳（申立書）")}.get(basis, basis)
+
+
+def _burden(value: str) -> str:
+    return tr("%1割").replace("%1", str(int(value) // 10)) if value.isdigit() else value or "—"
+
+
+def difference_text(code: str, billed: str, found: str) -> str:
+    """One thing a re-check found against the bill: what was billed, what is true now."""
+    if code == "burden_changed":
+        billed, found = _burden(billed), _burden(found)
+    elif code == "limit_changed":
+        billed, found = billed or tr("なし"), found or tr("なし")
+    text = {
+        "qualification_lost": tr("資格（無効）：請求した保険者 %1 の資格は無効でした"),
+        "no_record": tr("該当資格なし：保険者 %1 に該当する資格がありませんでした"),
+        "several_records": tr("資格が複数（%2件）見つかりました：正しい資格を確かめてください"),
+        "insurer_changed": tr("保険者番号：請求 %1 → 再確認 %2"),
+        "number_changed": tr("記号・番号：請求 %1 → 再確認 %2"),
+        "burden_changed": tr("負担割合：窓口 %1 → 再確認 %2（差額の精算が必要）"),
+        "limit_changed": tr("限度額区分：請求 %1 → 再確認 %2"),
+        "now_confirmed": tr("資格を確認できました：摘要欄の「旧資格情報」「不詳」は不要です"),
+    }.get(code, tr("%3：請求 %1 → 再確認 %2"))
+    return text.replace("%1", billed or "—").replace("%2", found or "—").replace("%3", code)

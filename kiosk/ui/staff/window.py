@@ -19,6 +19,7 @@ from kiosk.staff.alerts import name_has_gaiji
 from kiosk.staff.client import KioskLink, Status
 from kiosk.ui.staff.calls import call
 from kiosk.ui.staff.console import Console
+from kiosk.ui.staff.follow_ups import FollowUpsView
 from kiosk.ui.staff.pages import (
     FallbackPage,
     InsuranceCardPage,
@@ -79,7 +80,13 @@ class KioskTile(QFrame):
             self.alerts.takeAt(0).widget().deleteLater()
         for alert in alerts[:3]:
             self.alerts.addWidget(label(alert_line(alert), "alert" if alert.urgent else "caution"))
-        self.setProperty("urgent", "true" if any(a.urgent for a in alerts) else "false")
+        follow_ups = link.follow_ups if link.signed_in else None
+        if follow_ups and follow_ups.interrupted:
+            self.alerts.addWidget(label(tr("中断した受付 %1件").replace("%1", str(len(follow_ups.interrupted))), "alert"))
+        if follow_ups and follow_ups.rechecks:
+            self.alerts.addWidget(label(tr("再確認の結果 %1件").replace("%1", str(len(follow_ups.rechecks))), "caution"))
+        urgent = any(a.urgent for a in alerts) or bool(follow_ups and follow_ups.interrupted)
+        self.setProperty("urgent", "true" if urgent else "false")
         self.setProperty("selected", "true" if selected else "false")
         self.style().unpolish(self)
         self.style().polish(self)
@@ -106,8 +113,15 @@ class SessionPanel(QWidget):
         self.stack = QStackedWidget()
         layout.addWidget(self.stack, 1)
 
+        # The follow-ups sit above the tasks and take the room the tasks leave (the pages need it all).
         actions = QWidget()
-        grid = QGridLayout(actions)
+        column = QVBoxLayout(actions)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.follow_ups = FollowUpsView()
+        column.addWidget(self.follow_ups, 100)
+        grid = QGridLayout()
+        column.addLayout(grid)
+        column.addStretch(1)
         self.buttons = {}
         specs = (
             ("takeover", tr("目視で本人確認"), "primary"),
@@ -126,7 +140,6 @@ class SessionPanel(QWidget):
             b.clicked.connect(lambda _=False, k=key: self.act(k))
             grid.addWidget(b, i // 2, i % 2)
             self.buttons[key] = b
-        grid.setRowStretch(len(specs) // 2 + 1, 1)
         self.stack.addWidget(actions)
         self.pages: dict[str, QWidget] = {}
 
@@ -158,6 +171,7 @@ class SessionPanel(QWidget):
         link = self.link
         while self.alerts_box.count():
             self.alerts_box.takeAt(0).widget().deleteLater()
+        self.follow_ups.show_link(link)
         if link is None:
             self.title.setText(tr("受付機を選んでください"))
             self.state.clear()

@@ -1,0 +1,105 @@
+"""What staff must follow up after the fact, from the kiosk's store: receptions a crash or power cut
+interrupted, and re-check outcomes that change a fallback bill. Both stay listed until a member of staff
+dismisses or acknowledges them (through the store, audited).
+
+The kiosk sends them in a ``follow_ups`` message to every signed-in console: when it signs in, when
+staff handle one, and when the store's lists change (the re-check worker finishes in the background).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from kiosk.staff.errors import ProtocolError
+
+
+@dataclass(frozen=True)
+class Interrupted:
+    """Started, never saved. The store holds no patient data for it: when it started and, when the
+    kiosk's staff channel recorded it, the last state it reached and the troubles seen."""
+
+    session_id: str
+    started_at: datetime
+    reached: str = ""  # a flow State value; "" when unknown
+    troubles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Difference:
+    code: str  # kiosk.core.fallback.Change codes: burden_changed, insurer_changed, qualification_lost …
+    trouble: str  # "T7", or "" when the change counts under no trouble (now_confirmed)
+    billed: str
+    found: str
+
+
+@dataclass(frozen=True)
+class RecheckNotice:
+    """One fallback reception whose re-check found something: who, when it was billed, and how."""
+
+    id: int
+    session_id: str
+    billed_at: datetime
+    checked_at: datetime
+    name: str
+    birth_date: date
+    basis: str  # how it was billed: old_qualification, unknown (不詳), current
+    insurer_number: str  # on the bill
+    differences: tuple[Difference, ...]
+
+
+@dataclass(frozen=True)
+class FollowUps:
+    interrupted: tuple[Interrupted, ...] = ()
+    rechecks: tuple[RecheckNotice, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.interrupted) + len(self.rechecks)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "interrupted": [{"session_id": i.session_id, "started_at": i.started_at.isoformat(),
+                             "reached": i.reached, "troubles": list(i.troubles)} for i in self.interrupted],
+            "rechecks": [{"id": r.id, "session_id": r.session_id, "billed_at": r.billed_at.isoformat(),
+                          "checked_at": r.checked_at.isoformat(), "name": r.name,
+                          "birth_date": r.birth_date.isoformat(), "basis": r.basis,
+                          "insurer_number": r.insurer_number,
+                          "differences": [[d.code, d.trouble, d.billed, d.found] for d in r.differences]}
+                         for r in self.rechecks],
+        }
+
+    @classmethod
+    def from_json(cls, value: Any) -> "FollowUps":
+        try:
+            interrupted = tuple(Interrupted(str(i["session_id"]), datetime.fromisoformat(i["started_at"]),
+                                            str(i["reached"]), tuple(map(str, i["troubles"])))
+                                for i in value["interrupted"])
+            rechecks = tuple(
+                RecheckNotice(int(r["id"]), str(r["session_id"]), datetime.fromisoformat(r["billed_at"]),
+                              datetime.fromisoformat(r["checked_at"]), str(r["name"]),
+                              date.fromisoformat(r["birth_date"]), str(r["basis"]), str(r["insurer_number"]),
+                              tuple(Difference(*map(str, d)) for d in r["differences"]))
+                for r in value["rechecks"])
+        except (TypeError, ValueError, KeyError) as exc:
+            raise ProtocolError(f"not a follow-up list: {exc}") from exc
+        return cls(interrupted, rechecks)
+
+
+def follow_ups_of(store) -> FollowUps:
+    """What the store holds for staff now. Every unacknowledged re-check outcome, however old: purge
+    removes them with their reception once the retention period is over."""
+    interrupted = tuple(Interrupted(r.session_id, datetime.fromisoformat(r.started_at), r.reached or "",
+                                    tuple(t.value for t in r.troubles))
+                        for r in store.interrupted_receptions())
+    rechecks = []
+    for outcome in store.recheck_outcomes(date.min):
+        if not outcome.changes:
+            continue  # the bill stands as it was: nothing for staff to do
+        item, record = outcome.item, outcome.item.billing.record
+        assert item.id is not None
+        rechecks.append(RecheckNotice(
+            item.id, item.session_id, item.created_at, datetime.fromisoformat(outcome.done_at), record.name,
+            item.birth_date, item.billing.basis.value, record.insurer_number,
+            tuple(Difference(c.code, c.trouble.value if c.trouble else "", c.billed, c.found)
+                  for c in outcome.changes)))
+    return FollowUps(interrupted, tuple(rechecks))

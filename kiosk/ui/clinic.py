@@ -1,0 +1,47 @@
+"""``kiosk run``: the kiosk at the clinic, on its real reader, camera, terminal folders and store."""
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+
+def run_kiosk(windowed: bool = False, lang: str = "ja") -> int:
+    from kiosk.config import load
+    from kiosk.core.errors import KioskError
+    from kiosk.core.tasks import SerialStore
+    from kiosk.store.staff_accounts import StaffAccounts
+    from kiosk.store.store import open_store
+    from kiosk.ui.language import Languages
+    from kiosk.ui.runtime import KioskRuntime
+    from kiosk.ui.staff_sign_in import AccountsSignIn
+    from kiosk.ui.window import KioskWindow
+    from kiosk.wiring import CameraStill, clinic_devices
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    try:
+        config = load()
+        store = SerialStore(open_store(config))
+    except KioskError as error:
+        print(f"kiosk run: {error.code}: {error}")
+        return 1
+    try:
+        accounts = StaffAccounts(store)
+        if not accounts.accounts():
+            print("kiosk run: no staff accounts yet; add one with `kiosk store add-staff NAME --role admin`")
+        window = KioskWindow(AccountsSignIn(accounts), Languages())
+        window.set_language(lang)
+        runtime = KioskRuntime(
+            window, config, lambda runner, clock, on_frame: clinic_devices(config, store, runner, clock, on_frame),
+            frames=CameraStill(config),
+        )
+        if windowed:
+            window.resize(1280, 800)
+            window.show()
+        else:
+            window.showFullScreen()
+        code = app.exec()
+        runtime.close()
+        return code
+    finally:
+        store.close()

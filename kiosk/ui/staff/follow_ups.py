@@ -1,0 +1,110 @@
+"""The chosen kiosk's follow-ups, above its staff tasks: receptions the kiosk lost (it stopped mid-way)
+and re-check results that change a fallback bill. Each stays until a member of staff handles it:
+「対応済みにする」 or 「確認した」 goes to the kiosk's store, which audits it with the staff name."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.staff.client import KioskLink
+from kiosk.staff.follow_ups import FollowUps, Interrupted, RecheckNotice
+from kiosk.ui.staff.calls import call
+from kiosk.ui.staff.pages import button, label
+from kiosk.ui.staff.texts import basis_text, difference_text, error_text, state_text, tr, trouble_text
+
+
+def _when(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class FollowUpsView(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("followUps")
+        self.link: KioskLink | None = None
+        self.shown = FollowUps()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = label("", "title", "followUpsHeading")
+        layout.addWidget(self.heading)
+        self.message = label("", "caution", "followUpsMessage")
+        self.message.hide()
+        layout.addWidget(self.message)
+        rows = QWidget()
+        self.rows = QVBoxLayout(rows)
+        self.rows.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(rows)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.NoFrame)
+        layout.addWidget(self.scroll, 1)
+        self.hide()
+
+    def show_link(self, link: KioskLink | None) -> None:
+        """Show what ``link`` last received; only rebuilt when it changed (a click is not lost)."""
+        if link is not self.link:
+            self.link = link
+            self.message.hide()
+        follow_ups = link.follow_ups if link is not None and link.signed_in else FollowUps()
+        self.setVisible(len(follow_ups) > 0)
+        if follow_ups == self.shown and self.rows.count():
+            return
+        self.shown = follow_ups
+        while self.rows.count():
+            item = self.rows.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.heading.setText(tr("要対応 %1件（この受付機の記録から）").replace("%1", str(len(follow_ups))))
+        for n, item in enumerate(follow_ups.interrupted):
+            self.rows.addWidget(self._interrupted_row(n, item))
+        for notice in follow_ups.rechecks:
+            self.rows.addWidget(self._recheck_row(notice))
+        self.rows.addStretch(1)
+
+    def _row(self, text: str, role: str, action: QWidget) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label(text, role), 1)
+        layout.addWidget(action)
+        return row
+
+    def _interrupted_row(self, n: int, item: Interrupted) -> QWidget:
+        reached = (tr("止まったところ：%1").replace("%1", state_text(item.reached)) if item.reached
+                   else tr("どこまで進んだかは記録されていません。"))
+        troubles = "　".join(f"{t} {trouble_text(t)}" for t in item.troubles)
+        text = "\n".join((
+            tr("中断した受付（%1 開始）").replace("%1", _when(item.started_at)),
+            f"{reached}　{troubles}".rstrip("　"),
+            tr("受付機が途中で止まり、この受付は保存されていません。患者さんの受付が済んでいるか確かめてください。"),
+        ))
+        done = button(tr("対応済みにする"), f"dismissInterrupted{n}", "primary")
+        done.clicked.connect(lambda _=False, sid=item.session_id: self._send("dismiss_interrupted", {"session_id": sid}))
+        return self._row(text, "alert", done)
+
+    def _recheck_row(self, notice: RecheckNotice) -> QWidget:
+        lines = [tr("再確認の結果：%1 様（%2 生）").replace("%1", notice.name or "—")
+                 .replace("%2", notice.birth_date.isoformat()),
+                 tr("%1 の受付、%2 で請求").replace("%1", _when(notice.billed_at))
+                 .replace("%2", basis_text(notice.basis))]
+        for d in notice.differences:
+            trouble = f"{d.trouble} " if d.trouble else ""
+            lines.append(f"・{trouble}{difference_text(d.code, d.billed, d.found)}")
+        lines.append(tr("（%1 に再確認）請求を直してから「確認した」を押してください。").replace("%1", _when(notice.checked_at)))
+        seen = button(tr("確認した"), f"acknowledgeRecheck{notice.id}", "primary")
+        seen.clicked.connect(lambda _=False, i=notice.id: self._send("acknowledge_recheck", {"id": i}))
+        return self._row("\n".join(lines), "caution", seen)
+
+    def _send(self, request: str, args: dict) -> None:
+        """On success the kiosk sends the shortened list itself, and the row goes."""
+        link = self.link
+        if link is None:
+            return
+        self.message.hide()
+
+        def done(_result, error) -> None:
+            self.message.setText(error_text(error) if error else "")
+            self.message.setVisible(error is not None)
+
+        call(lambda: link.request(request, args), done, self)

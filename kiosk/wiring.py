@@ -1,0 +1,54 @@
+"""The clinic's kiosk on its real devices, built from the configuration (``kiosk run``)."""
+from __future__ import annotations
+
+from typing import Callable
+
+from kiosk.config import Config
+from kiosk.core.flow import Clock, Devices, FlowConfig
+from kiosk.core.ports import TaskRunner
+
+
+def flow_config(config: Config | None) -> FlowConfig:
+    """The flow's settings that a clinic configures."""
+    return FlowConfig() if config is None else FlowConfig(unknown_insurer_number=config.unknown_insurer_number)
+
+
+def clinic_devices(config: Config, store, runner: TaskRunner, clock: Clock, on_frame: Callable | None = None) -> Devices:
+    """The PC/SC reader, the face camera (also reading the card face for 照合番号B), the terminal's
+    shared folders and the encrypted store."""
+    from kiosk.camera.device import CameraConfig, DeviceSource
+    from kiosk.card.reader import PcscCardReader
+    from kiosk.face.authenticator import CameraFaceAuthenticator
+    from kiosk.face.card_reader import OcrCardFaceReader
+    from kiosk.qualification.gateway import FolderGateway, TerminalConfig
+    from kiosk.qualification.publisher import FaceFilePublisher
+
+    camera = CameraConfig(device_index=config.camera_index)
+    terminal = TerminalConfig(config.terminal_root, institution_code=config.institution_code,
+                              encoding=config.face_encoding)
+    return Devices(
+        card=PcscCardReader(config.reader_name or None),
+        card_face=OcrCardFaceReader(lambda: DeviceSource(camera)),
+        face=CameraFaceAuthenticator(lambda: DeviceSource(camera), on_frame=on_frame),
+        qualification=FolderGateway(terminal, clock=clock.now),
+        store=store,
+        publisher=FaceFilePublisher(terminal.face, config.institution_code, config.face_encoding),
+        runner=runner,
+        clock=clock,
+    )
+
+
+class CameraStill:
+    """One frame per read from the face camera: the 目視 still the staff console asks for."""
+
+    def __init__(self, config: Config) -> None:
+        self._config = config
+
+    def read(self, timeout: float):
+        from kiosk.camera.device import CameraConfig, DeviceSource
+
+        source = DeviceSource(CameraConfig(device_index=self._config.camera_index))
+        try:
+            return source.read(timeout)
+        finally:
+            source.close()

@@ -1,0 +1,67 @@
+"""The follow-ups on the real console widgets: shown on the kiosk's tile and page after a restart,
+handled with one click each, audited with the staff name on a real store."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from kiosk.core.harness import make_harness
+from kiosk.staff.server import DEFAULT_PORT
+from kiosk.store.keys import FileKeyProvider
+from kiosk.store.staff_accounts import Role, StaffAccounts
+from kiosk.store.store import Store
+from kiosk.ui.driver import QtPoster
+from kiosk.ui.staff.console import Console
+from kiosk.ui.staff.screenshots import _earlier_run
+from kiosk.ui.staff.window import ConsoleWindow
+
+from tests.staff.conftest import start_kiosk
+
+STAFF, PASSWORD = "yamada", "follow-up-pass-2"
+
+
+def texts(widget) -> str:
+    return "\n".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
+
+
+def test_staff_see_and_handle_follow_ups_on_the_console(qtbot, tmp_path):
+    keys = FileKeyProvider(tmp_path / "keys")
+    earlier = Store.open(tmp_path / "kiosk.db", keys)
+    StaffAccounts(earlier).create(STAFF, PASSWORD, Role.RECEPTION, actor="test")
+    _earlier_run(earlier)  # a reception cut short at the PIN, two re-checks that changed the bill
+    earlier.close()
+
+    store = Store.open(tmp_path / "kiosk.db", keys)
+    poster = QtPoster()
+    kiosk = start_kiosk(make_harness(store=store), poster.post, StaffAccounts(store), tmp_path / "staff")
+    console = Console(DEFAULT_PORT)
+    link = console.add(kiosk.pairing)
+    try:
+        assert link.wait_online(5)
+        link.sign_in(STAFF, PASSWORD)
+        window = ConsoleWindow(console, STAFF)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitUntil(lambda: len(link.follow_ups) == 3, timeout=5000)
+        qtbot.waitUntil(lambda: "中断した受付 1件" in texts(window.tiles[kiosk.pairing.address]), timeout=5000)
+        assert "再確認の結果 2件" in texts(window.tiles[kiosk.pairing.address])
+        panel = texts(window.panel.follow_ups)
+        assert "止まったところ：暗証番号 残り1回" in panel
+        assert "負担割合：窓口 3割 → 再確認 2割" in panel and "保険者番号：請求 06131111 → 再確認 39131015" in panel
+
+        first = link.follow_ups.rechecks[0].id
+        qtbot.mouseClick(window.findChild(QPushButton, f"acknowledgeRecheck{first}"), Qt.LeftButton)
+        qtbot.waitUntil(lambda: window.findChild(QPushButton, f"acknowledgeRecheck{first}") is None, timeout=5000)
+        qtbot.mouseClick(window.findChild(QPushButton, "dismissInterrupted0"), Qt.LeftButton)
+        qtbot.waitUntil(lambda: "中断した受付" not in texts(window), timeout=5000)
+        assert first not in [r.id for r in link.follow_ups.rechecks] and len(link.follow_ups) == 1
+
+        rows = list(store._db.execute(
+            "SELECT actor, action FROM audit WHERE action IN ('recheck_acknowledged', 'interrupted_dismissed')"))
+        assert rows == [(STAFF, "recheck_acknowledged"), (STAFF, "interrupted_dismissed")]
+        assert store.interrupted_receptions() == []
+    finally:
+        console.stop()
+        kiosk.server.stop()
+        store.close()
