@@ -73,13 +73,18 @@ def play(scenario: Scenario, store=None, config=None) -> Run:
     publisher = Recorder(harness.publisher)
     harness.flow.devices = replace(harness.flow.devices, publisher=publisher)
     for action in scenario.script:
-        if isinstance(action, Wait):
-            harness.wait(action.seconds)
-        elif isinstance(action, Mutate):
-            action.apply(harness)
-        else:
-            harness.send(action)
+        perform(harness, action)
     return Run(scenario, harness.flow, recorder, publisher)
+
+
+def perform(harness, action) -> None:
+    """One step of a script on a harness: wait, break a device, or send the patient's (or staff's) event."""
+    if isinstance(action, Wait):
+        harness.wait(action.seconds)
+    elif isinstance(action, Mutate):
+        action.apply(harness)
+    else:
+        harness.send(action)
 
 
 class SkippingClock:

@@ -24,7 +24,6 @@ from kiosk.core.errors import (
     KioskError,
     NotMyNumberCard,
     PinBlocked,
-    QualificationError,
     ReaderGone,
     TaskTimeout,
     WrongPin,

@@ -111,7 +111,8 @@ class TerminalSimulator:
             body, face = self._answer_body(message, data, scenario)
         except MalformedResult as error:
             log.info("simulator: rejecting %s: %s", request_name, error)
-            self._later(scenario.delay, lambda: self._write(stem + ".err", f"E0001 {error}".encode(), "atomic"))
+            rejection = f"E0001 {error}".encode()  # ``error`` is gone once the except block ends
+            self._later(scenario.delay, lambda: self._write(stem + ".err", rejection, "atomic"))
             return
         if scenario.answer == "none":
             return

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import sys
 import threading
-from dataclasses import replace
 from pathlib import Path
 
 from kiosk.core import events as ev
-from kiosk.core.fakes import FakeCardFaceReader, FakeFaceAuthenticator, FakeQualificationChecker
-from kiosk.core.harness import make_harness
 from kiosk.core.tasks import EventQueue
-from kiosk.scenarios import SCENARIOS, Mutate, Wait
+from kiosk.scenarios import SCENARIOS
+from kiosk.simulate import harness_for, perform
 from kiosk.staff.identity import load_identity
 from kiosk.staff.server import StaffServer
 
@@ -32,13 +30,7 @@ def run_demo_kiosk(scenario_name: str, data_dir: Path, key_dir: Path, host: str,
         user, _, password = staff_account.partition(":")
         if user not in {a.username for a in accounts.accounts()}:
             accounts.create(user, password, Role.RECEPTION, actor="demo")
-    rig = make_harness(
-        replace(scenario.card),
-        qualification=FakeQualificationChecker(scenario.result, scenario.check_error),
-        face=FakeFaceAuthenticator(list(scenario.face)),
-        card_face=FakeCardFaceReader(scenario.code_b),
-        store=store,
-    )
+    rig = harness_for(scenario, store)
     queue = EventQueue()
     server = StaffServer(rig.flow, queue.post, identity=load_identity(data_dir / "staff", "demo"), accounts=accounts,
                          store=store, card=rig.card, card_face=rig.card_face, qualification=rig.checker,
@@ -48,12 +40,7 @@ def run_demo_kiosk(scenario_name: str, data_dir: Path, key_dir: Path, host: str,
         for action in scenario.script:
             if isinstance(action, ev.StaffEvent):
                 return  # staff do this from the console
-            if isinstance(action, Wait):
-                rig.wait(action.seconds)
-            elif isinstance(action, Mutate):
-                action.apply(rig)
-            else:
-                rig.send(action)
+            perform(rig, action)
 
     stop = threading.Event()
 

@@ -449,9 +449,9 @@ class _Connection:
 
     # --- on the flow's thread --------------------------------------------------------------------
 
-    def _on_flow(self, request_id, session_id: str, work: Callable[[Session], Any]) -> None:
+    def _on_flow(self, request_id, session_id: str, work: Callable[[Session], Any], reply: bool = True) -> None:
         """Run ``work(session)`` on the flow's thread if ``session_id`` is still the patient at the kiosk,
-        and reply with what it returns (or the refusal it raises)."""
+        and reply with what it returns (or the refusal it raises). ``reply=False``: ``work`` replies later."""
         if not isinstance(session_id, str) or not session_id:
             raise RequestFailed("bad_request", "session_id missing")
 
@@ -460,7 +460,9 @@ class _Connection:
                 session = self.server.flow.session
                 if session is None or session.id != session_id:
                     raise RequestFailed("session_changed")
-                self.reply(request_id, True, work(session))
+                result = work(session)
+                if reply:
+                    self.reply(request_id, True, result)
             except KioskError as exc:
                 self.reply(request_id, False, code=exc.code)
             except Exception:
@@ -600,19 +602,7 @@ class _Connection:
 
             threading.Thread(target=body, name="staff-device", daemon=True).start()
 
-        if not isinstance(session_id, str) or not session_id:
-            raise RequestFailed("bad_request", "session_id missing")
-
-        def on_flow_thread() -> None:
-            try:
-                session = self.server.flow.session
-                if session is None or session.id != session_id:
-                    raise RequestFailed("session_changed")
-                start(session)
-            except KioskError as exc:
-                self.reply(request_id, False, code=exc.code)
-
-        self.server.post(on_flow_thread)
+        self._on_flow(request_id, session_id, start, reply=False)
 
     def chip_photo(self, request_id, args: dict) -> None:
         code_b = _digits(args, "code_b", (14,), required=False)

@@ -123,3 +123,16 @@ def test_the_simulator_stops_cleanly(tmp_path):
     assert process.running
     process.stop()
     assert not process.running
+
+
+def test_a_malformed_request_is_answered_with_an_err_file(terminal):
+    """A request the terminal cannot read comes back as a same-named .err, as the real one does."""
+    import time
+
+    (terminal.root / schema.REQ_DIR / "OQSsiquc01req_broken.xml").write_bytes(b"<not really xml")
+    err = terminal.root / schema.RES_DIR / "OQSsiquc01res_broken.err"
+    deadline = time.monotonic() + 5
+    while not err.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert err.read_text().startswith("E0001 ")
+    err.unlink()

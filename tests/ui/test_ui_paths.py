@@ -13,7 +13,6 @@ from kiosk.core.errors import TerminalUnavailable
 from kiosk.core.fakes import FakeCard, FakeQualificationChecker
 from kiosk.core.harness import make_harness, reach
 from kiosk.core.states import POLICIES, State
-from kiosk.scenarios import SCENARIOS
 from kiosk.ui.runtime import KioskRuntime
 
 

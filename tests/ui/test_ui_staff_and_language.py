@@ -9,7 +9,6 @@ from kiosk.core.harness import make_harness, reach
 from kiosk.core.qualification import QualificationResult, Validity
 from kiosk.core.fakes import DEMO_RECORD, FakeQualificationChecker
 from kiosk.core.states import POLICIES, State
-from kiosk.scenarios import SCENARIOS
 from kiosk.ui.demo import DEMO_STAFF, DEMO_STAFF_PIN, ensure_demo_staff
 from kiosk.ui.driver import KioskDriver
 from kiosk.ui.widgets import LongPressCorner
