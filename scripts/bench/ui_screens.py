@@ -23,8 +23,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.core.harness import reach  # noqa: E402
 from kiosk.core.states import State  # noqa: E402
-from kiosk.ui.demo import demo_verify_staff  # noqa: E402
+from kiosk.ui.demo import DEMO_STAFF, DEMO_STAFF_PIN  # noqa: E402
 from kiosk.ui.driver import QtPoster  # noqa: E402
+from kiosk.ui.staff_sign_in import FixedSignIn  # noqa: E402
 from kiosk.ui.language import Languages  # noqa: E402
 from kiosk.ui.window import KioskWindow  # noqa: E402
 
@@ -32,7 +33,7 @@ ROUNDS = 15
 
 
 def screens(app: QApplication, size: tuple[int, int]) -> None:
-    window = KioskWindow(demo_verify_staff, Languages())
+    window = KioskWindow(FixedSignIn(DEMO_STAFF, DEMO_STAFF_PIN), Languages())
     window.resize(*size)
     window.show()
     print(f"screen build + layout at {size[0]}x{size[1]}, median of {ROUNDS} (ms)")
