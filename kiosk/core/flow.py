@@ -134,7 +134,6 @@ class Session:
     fallback_saved: bool = False  # the 申立書 and re-check went to the store: a later re-save is the reception only
     corrected_name: bool = False
     saved_troubles: tuple[Trouble, ...] | None = None  # what the last save wrote; None: never saved
-    published_to: str = ""
 
     def trouble(self, code: Trouble) -> None:
         if code not in self.troubles:
@@ -810,8 +809,8 @@ class ReceptionFlow:
             else:
                 self._record("saved", None, None, session=record.session_id, published_to=where or "")
             if generation == self._generation and self.session is session:
-                session.problem = getattr(error, "code", "store_error") if error else session.problem
-                session.published_to = where or ""
+                if error is not None:
+                    session.problem = getattr(error, "code", "store_error")
                 self._notify()
 
         self.devices.runner.run(save, saved, self.config.save_timeout)
