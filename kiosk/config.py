@@ -23,6 +23,10 @@ Keys (file key / environment variable / default):
 - ``camera_index`` / ``KIOSK_CAMERA`` / 0: the OpenCV camera device of the face camera.
 - ``staff_port`` / ``KIOSK_STAFF_PORT`` / 47810: where the staff console connects (TLS, paired).
 - ``kiosk_name`` / ``KIOSK_NAME`` / empty: how the staff console names this kiosk (e.g. 受付機1).
+- ``face_threshold`` / ``KIOSK_FACE_THRESHOLD`` / 0.55: the largest face distance that counts as the same
+  person (measured in docs/face.md; re-measure on the site's own chip photos before changing it).
+- ``face_attempts`` / ``KIOSK_FACE_ATTEMPTS`` / 3: face attempts before the kiosk offers PIN or staff;
+  fewer than the readers' 10 so that a patient is never face-locked here.
 """
 from __future__ import annotations
 
@@ -55,6 +59,8 @@ _ENV = {
     "camera_index": "KIOSK_CAMERA",
     "staff_port": "KIOSK_STAFF_PORT",
     "kiosk_name": "KIOSK_NAME",
+    "face_threshold": "KIOSK_FACE_THRESHOLD",
+    "face_attempts": "KIOSK_FACE_ATTEMPTS",
 }
 
 
@@ -76,6 +82,8 @@ class Config:
     camera_index: int = 0
     staff_port: int = 47810
     kiosk_name: str = ""
+    face_threshold: float = 0.55
+    face_attempts: int = 3
 
     @property
     def database_path(self) -> Path:
@@ -132,7 +140,12 @@ def _build(values: dict[str, object]) -> Config:
         data_dir=data_dir.expanduser(), key_dir=key_dir.expanduser(), terminal_root=terminal_root.expanduser()
     )
     changes: dict[str, object] = {}
-    for key in ("retention_days", "camera_index", "staff_port"):
+    if "face_threshold" in values:
+        try:
+            changes["face_threshold"] = float(str(values["face_threshold"]))
+        except ValueError as exc:
+            raise ConfigError(f"face_threshold: not a number: {values['face_threshold']!r}") from exc
+    for key in ("retention_days", "camera_index", "staff_port", "face_attempts"):
         if key in values:
             try:
                 changes[key] = int(str(values[key]))
@@ -163,3 +176,7 @@ def _validate(config: Config) -> None:
         raise ConfigError("camera_index must be 0 or more")
     if not 1 <= config.staff_port <= 65535:
         raise ConfigError("staff_port must be a TCP port, 1 to 65535")
+    if not 0.2 <= config.face_threshold <= 0.8:
+        raise ConfigError("face_threshold must be between 0.2 and 0.8")
+    if not 1 <= config.face_attempts <= 9:
+        raise ConfigError("face_attempts must be 1 to 9: fewer than the face-auth readers' 10")

@@ -154,6 +154,7 @@ class EmbeddedDevices:
         from kiosk.card.virtual.pcscd import VIRTUAL_READER
         from kiosk.face.authenticator import CameraFaceAuthenticator
         from kiosk.face.card_reader import OcrCardFaceReader
+        from kiosk.face.config import FaceConfig
         from kiosk.qualification.gateway import FolderGateway, TerminalConfig
         from kiosk.qualification.publisher import FaceFilePublisher
 
@@ -169,7 +170,7 @@ class EmbeddedDevices:
         return Devices(
             card=PcscCardReader(VIRTUAL_READER),
             card_face=OcrCardFaceReader(card_camera),
-            face=CameraFaceAuthenticator(face_camera, on_frame=on_frame),
+            face=CameraFaceAuthenticator(face_camera, FaceConfig(threshold=config.face_threshold), on_frame=on_frame),
             qualification=FolderGateway(terminal, clock=clock.now),
             store=self._running.store,
             publisher=FaceFilePublisher(terminal.face, config.institution_code, config.face_encoding),

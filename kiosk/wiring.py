@@ -10,7 +10,9 @@ from kiosk.core.ports import TaskRunner
 
 def flow_config(config: Config | None) -> FlowConfig:
     """The flow's settings that a clinic configures."""
-    return FlowConfig() if config is None else FlowConfig(unknown_insurer_number=config.unknown_insurer_number)
+    if config is None:
+        return FlowConfig()
+    return FlowConfig(unknown_insurer_number=config.unknown_insurer_number, max_face_attempts=config.face_attempts)
 
 
 def clinic_devices(config: Config, store, runner: TaskRunner, clock: Clock, on_frame: Callable | None = None) -> Devices:
@@ -20,6 +22,7 @@ def clinic_devices(config: Config, store, runner: TaskRunner, clock: Clock, on_f
     from kiosk.card.reader import PcscCardReader
     from kiosk.face.authenticator import CameraFaceAuthenticator
     from kiosk.face.card_reader import OcrCardFaceReader
+    from kiosk.face.config import FaceConfig
     from kiosk.qualification.gateway import FolderGateway, TerminalConfig
     from kiosk.qualification.publisher import FaceFilePublisher
 
@@ -29,7 +32,8 @@ def clinic_devices(config: Config, store, runner: TaskRunner, clock: Clock, on_f
     return Devices(
         card=PcscCardReader(config.reader_name or None),
         card_face=OcrCardFaceReader(lambda: DeviceSource(camera)),
-        face=CameraFaceAuthenticator(lambda: DeviceSource(camera), on_frame=on_frame),
+        face=CameraFaceAuthenticator(lambda: DeviceSource(camera), FaceConfig(threshold=config.face_threshold),
+                                     on_frame=on_frame),
         qualification=FolderGateway(terminal, clock=clock.now),
         store=store,
         publisher=FaceFilePublisher(terminal.face, config.institution_code, config.face_encoding),

@@ -34,6 +34,19 @@ def test_toml_file_and_env_override(tmp_path):
     assert cfg.terminal_root == Path("/mnt/oqs")
 
 
+def test_the_devices_and_the_flow_take_their_settings(tmp_path):
+    from kiosk.wiring import flow_config
+
+    path = tmp_path / "kiosk.toml"
+    path.write_text('reader_name = "ACS ACR39U"\nface_threshold = 0.5\nface_attempts = 2\n'
+                    'unknown_insurer_number = "77777779"\n', encoding="utf-8")
+    cfg = config.load(path, env={"KIOSK_CAMERA": "1", "KIOSK_STAFF_PORT": "47811", "KIOSK_NAME": "受付機2"})
+    assert (cfg.reader_name, cfg.camera_index, cfg.staff_port, cfg.kiosk_name) == ("ACS ACR39U", 1, 47811, "受付機2")
+    assert cfg.face_threshold == 0.5
+    flow = flow_config(cfg)
+    assert (flow.max_face_attempts, flow.unknown_insurer_number) == (2, "77777779")
+
+
 def test_json_file_via_env(tmp_path):
     path = tmp_path / "kiosk.json"
     path.write_text('{"retention_days": 30, "key_provider": "file"}', encoding="utf-8")
@@ -51,6 +64,11 @@ def test_json_file_via_env(tmp_path):
         'retention_days = "soon"',
         'colour = "blue"',
         "this is not toml",
+        "face_threshold = 0.95",
+        'face_threshold = "strict"',
+        "face_attempts = 10",
+        "camera_index = -1",
+        "staff_port = 70000",
     ],
 )
 def test_bad_values_are_named_errors(tmp_path, text):
