@@ -1,3 +1,3 @@
-from kiosk.app import main
+from kiosk.commands.main import main
 
 raise SystemExit(main())

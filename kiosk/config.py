@@ -1,8 +1,10 @@
 """The kiosk's configuration: one small TOML or JSON file, then environment overrides.
 
 Where the file is: ``$KIOSK_CONFIG`` if set, else ``kiosk.toml`` (or ``kiosk.json``) in the platform's
-user config directory. A missing file means all defaults; a malformed file or a bad value raises
-:class:`ConfigError` naming the key — the kiosk must not start on a guess.
+user config directory. A missing default file means all defaults; ``KIOSK_CONFIG=""`` means no file at
+all (defaults and the environment only, wherever the user config directory is); a file named by
+``$KIOSK_CONFIG`` or the caller must exist. A malformed file or a bad value raises :class:`ConfigError`
+naming the key — the kiosk must not start on a guess.
 
 Keys (file key / environment variable / default):
 
@@ -33,9 +35,10 @@ from __future__ import annotations
 import json
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Mapping
+from typing import Any
 
 import platformdirs
 
@@ -97,22 +100,32 @@ def default_config_path() -> Path:
 def load(path: Path | None = None, env: Mapping[str, str] | None = None) -> Config:
     """The configuration from ``path`` (or ``$KIOSK_CONFIG``, or the default place) and ``env``."""
     env = os.environ if env is None else env
-    if path is None:
-        path = Path(env["KIOSK_CONFIG"]) if env.get("KIOSK_CONFIG") else default_config_path()
-        if not path.exists() and path.suffix == ".toml" and path.with_suffix(".json").exists():
-            path = path.with_suffix(".json")
-        explicit = "KIOSK_CONFIG" in env
-    else:
-        explicit = True
     values: dict[str, object] = {}
-    if path.exists():
+    path = _file_to_read(path, env)
+    if path is not None:
         values.update(_read_file(path))
-    elif explicit:
-        raise ConfigError(f"config file not found: {path}")
     for key, var in _ENV.items():
         if env.get(var):
             values[key] = env[var]
     return _build(values)
+
+
+def _file_to_read(path: Path | None, env: Mapping[str, str]) -> Path | None:
+    """The config file to read, or None when there is none: a file named by the caller or by
+    ``$KIOSK_CONFIG`` must exist, the default one need not."""
+    explicit = path is not None or "KIOSK_CONFIG" in env
+    if path is None:
+        named = env.get("KIOSK_CONFIG")
+        if named is not None and not named.strip():
+            return None
+        path = Path(named) if named else default_config_path()
+        if not path.exists() and path.suffix == ".toml" and path.with_suffix(".json").exists():
+            path = path.with_suffix(".json")
+    if path.exists():
+        return path
+    if explicit:
+        raise ConfigError(f"config file not found: {path}")
+    return None
 
 
 def _read_file(path: Path) -> dict[str, object]:
@@ -139,7 +152,7 @@ def _build(values: dict[str, object]) -> Config:
     config = Config(
         data_dir=data_dir.expanduser(), key_dir=key_dir.expanduser(), terminal_root=terminal_root.expanduser()
     )
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     if "face_threshold" in values:
         try:
             changes["face_threshold"] = float(str(values["face_threshold"]))

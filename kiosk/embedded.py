@@ -9,16 +9,16 @@ the configured data directory. Only the hardware is simulated.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
+from typing import Any
 
 from kiosk.config import Config
 from kiosk.core.errors import KioskError
-from kiosk.core.flow import Clock, Devices
-from kiosk.core.ports import TaskRunner
-from kiosk.core.tasks import SerialStore
-from kiosk.scenarios import Scenario
+from kiosk.core.flow import Devices
+from kiosk.core.ports import Clock, TaskRunner
+from kiosk.core.tasks import StoreLane
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ _PLACEMENT = {
     "other_person.jpg": (2.4, 300),
 }
 CAMERAS = {
-    "patient": ("patient_face2.jpg", "patient_face.jpg", "patient_face3.jpg"),  # turning: passes liveness
+    "match": ("patient_face2.jpg", "patient_face.jpg", "patient_face3.jpg"),  # the card's holder, turning: live
     "other_person": ("other_person.jpg",),
     "nobody": (),
 }
@@ -41,7 +41,6 @@ CAMERAS = {
 
 class EmbeddedDevicesUnavailable(KioskError):
     code = "embedded_devices_unavailable"
-    patient_message = "problem.reader"
 
 
 def camera_frames(kind: str):
@@ -73,7 +72,9 @@ def card_face_frame(profile_name: str):
 def ensure_pcscd():
     """pcscd with the virtual reader: the system's when it is there, else our own (as root).
 
-    Returns the daemon we started (to stop at the end), or None when the system's is used."""
+    Returns the daemon we started (to stop at the end), or None when the system's is used. The caller
+    holds the virtual reader (``hold_virtual_reader``) first: a test run or another demo using it at the
+    same time would take the card away."""
     from kiosk.card.virtual.pcscd import VIRTUAL_READER, PcscDaemon, available, readers
 
     if VIRTUAL_READER in readers():
@@ -87,59 +88,60 @@ def ensure_pcscd():
     return PcscDaemon().start()
 
 
-class StillCamera:
-    """One frame per read, of whatever the replay camera shows at that moment."""
+@dataclass(frozen=True)
+class DemoPatient:
+    """Who stands at the demo kiosk: the card (a virtual card profile), the terminal's answer (a simulator
+    scenario) and what the camera sees (``match``, ``other_person`` or ``nobody``)."""
 
-    def __init__(self, frames: Callable[[], list]) -> None:
-        self._frames = frames
-
-    def read(self, timeout: float):
-        from kiosk.camera.replay import ReplaySource
-
-        source = ReplaySource(self._frames(), fps=10)
-        try:
-            return source.read(timeout)
-        finally:
-            source.close()
+    patient: str = "valid"
+    terminal: str = "valid"
+    camera: str = "match"
 
 
 @dataclass
 class _Running:
-    pcscd: object
-    card: object
-    terminal: object
-    store: object
+    pcscd: Any
+    card: Any
+    terminal: Any
+    store: Any
+    release: Callable[[], None]  # the hold on the virtual reader
 
 
 class EmbeddedDevices:
-    """Starts the stand-in hardware for one scenario and builds the flow's devices on it."""
+    """Starts the stand-in hardware for one demo patient and builds the flow's devices on it."""
 
-    def __init__(self, config: Config, scenario: Scenario) -> None:
+    def __init__(self, config: Config, who: DemoPatient) -> None:
         self.config = config
-        self.scenario = scenario
+        self.who = who
         self._running: _Running | None = None
 
-    def start(self) -> "EmbeddedDevices":
+    def start(self) -> EmbeddedDevices:
+        from kiosk.card.virtual.pcscd import hold_virtual_reader
         from kiosk.card.virtual.vpcd import start_virtual_card
         from kiosk.qualification.simulator import SimulatorProcess
         from kiosk.store.store import open_store
 
-        pcscd = ensure_pcscd()
-        terminal = card = store = None
         try:
-            card = start_virtual_card(self.scenario.card_profile, inserted=False)
+            release = hold_virtual_reader()
+        except RuntimeError as exc:
+            raise EmbeddedDevicesUnavailable(str(exc)) from None
+        terminal = card = store = pcscd = None
+        try:
+            pcscd = ensure_pcscd()
+            card = start_virtual_card(self.who.patient, inserted=False)
             for folder in ("req", "res", "face"):
                 (self.config.terminal_root / folder).mkdir(parents=True, exist_ok=True)
             terminal = SimulatorProcess(
-                self.config.terminal_root, self.scenario.terminal, institution_code=self.config.institution_code
+                self.config.terminal_root, self.who.terminal, institution_code=self.config.institution_code
             ).start()
-            store = SerialStore(open_store(self.config))
+            store = StoreLane(open_store(self.config))
         except BaseException:
             for part in (card, terminal, pcscd):
                 if part is not None:
                     part.stop()
+            release()
             raise
-        self._running = _Running(pcscd, card, terminal, store)
+        self._running = _Running(pcscd, card, terminal, store, release)
         return self
 
     @property
@@ -150,6 +152,7 @@ class EmbeddedDevices:
     def devices(self, runner: TaskRunner, clock: Clock, on_frame: Callable | None = None) -> Devices:
         """The flow's devices on the stand-in hardware; ``on_frame`` gets each camera frame (the preview)."""
         from kiosk.camera.replay import ReplaySource
+        from kiosk.camera.still import CameraStill
         from kiosk.card.reader import PcscCardReader
         from kiosk.card.virtual.pcscd import VIRTUAL_READER
         from kiosk.face.authenticator import CameraFaceAuthenticator
@@ -161,8 +164,8 @@ class EmbeddedDevices:
         assert self._running is not None, "start() first"
         config = self.config
         # Read at call time: switching the demo patient changes what the camera shows.
-        face_camera = lambda: ReplaySource(camera_frames(self.scenario.camera), fps=10)  # noqa: E731
-        card_camera = lambda: ReplaySource([card_face_frame(self.scenario.card_profile)], fps=5)  # noqa: E731
+        face_camera = lambda: ReplaySource(camera_frames(self.who.camera), fps=10)  # noqa: E731
+        card_camera = lambda: ReplaySource([card_face_frame(self.who.patient)], fps=5)  # noqa: E731
         terminal = TerminalConfig(
             config.terminal_root, institution_code=config.institution_code, encoding=config.face_encoding,
             timeout=15.0, poll_interval=0.1,
@@ -176,21 +179,34 @@ class EmbeddedDevices:
             publisher=FaceFilePublisher(terminal.face, config.institution_code, config.face_encoding),
             runner=runner,
             clock=clock,
+            camera=CameraStill(lambda: ReplaySource(camera_frames(self.who.camera), fps=10)),
         )
 
-    def switch(self, scenario: Scenario) -> None:
-        """Another demo patient: a new virtual card (not yet in the reader) and terminal scenario."""
+    def switch(self, who: DemoPatient) -> None:
+        """Another demo patient: their card (not yet in the reader), the terminal's answer, the camera."""
+        self.place(who.patient)
+        self.answer(who.terminal)
+        self.show(who.camera)
+
+    def place(self, patient: str) -> None:
+        """A new virtual card of profile ``patient``, not yet in the reader."""
         from kiosk.card.virtual.vpcd import start_virtual_card
 
         assert self._running is not None
         self._running.card.stop()
-        self.scenario = scenario
-        self._running.card = start_virtual_card(scenario.card_profile, inserted=False)
-        self._running.terminal.switch(scenario.terminal)
+        self._running.card = start_virtual_card(patient, inserted=False)
+        self.who = replace(self.who, patient=patient)
 
-    def still_camera(self) -> "StillCamera":
-        """What the staff console's 目視 still reads: the camera as the current demo patient sees it."""
-        return StillCamera(lambda: camera_frames(self.scenario.camera))
+    def answer(self, terminal: str) -> None:
+        assert self._running is not None
+        self._running.terminal.switch(terminal)
+        self.who = replace(self.who, terminal=terminal)
+
+    def show(self, camera: str) -> None:
+        """What the replay camera shows from the next frame source on (the matcher opens one per attempt)."""
+        if camera not in CAMERAS:
+            raise ValueError(f"camera {camera!r}: one of {', '.join(CAMERAS)}")
+        self.who = replace(self.who, camera=camera)
 
     @property
     def owns_reader(self) -> bool:
@@ -227,3 +243,4 @@ class EmbeddedDevices:
         running.store.close()
         if running.pcscd is not None:
             running.pcscd.stop()
+        running.release()

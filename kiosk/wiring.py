@@ -1,11 +1,12 @@
 """The clinic's kiosk on its real devices, built from the configuration (``kiosk run``)."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
+from typing import Any
 
 from kiosk.config import Config
-from kiosk.core.flow import Clock, Devices, FlowConfig
-from kiosk.core.ports import TaskRunner
+from kiosk.core.flow import Devices, FlowConfig
+from kiosk.core.ports import Clock, TaskRunner
 
 
 def flow_config(config: Config | None) -> FlowConfig:
@@ -15,10 +16,13 @@ def flow_config(config: Config | None) -> FlowConfig:
     return FlowConfig(unknown_insurer_number=config.unknown_insurer_number, max_face_attempts=config.face_attempts)
 
 
-def clinic_devices(config: Config, store, runner: TaskRunner, clock: Clock, on_frame: Callable | None = None) -> Devices:
+def clinic_devices(
+    config: Config, store: Any, runner: TaskRunner, clock: Clock, on_frame: Callable | None = None
+) -> Devices:
     """The PC/SC reader, the face camera (also reading the card face for 照合番号B), the terminal's
     shared folders and the encrypted store."""
     from kiosk.camera.device import CameraConfig, DeviceSource
+    from kiosk.camera.still import CameraStill
     from kiosk.card.reader import PcscCardReader
     from kiosk.face.authenticator import CameraFaceAuthenticator
     from kiosk.face.card_reader import OcrCardFaceReader
@@ -39,20 +43,5 @@ def clinic_devices(config: Config, store, runner: TaskRunner, clock: Clock, on_f
         publisher=FaceFilePublisher(terminal.face, config.institution_code, config.face_encoding),
         runner=runner,
         clock=clock,
+        camera=CameraStill(lambda: DeviceSource(camera)),
     )
-
-
-class CameraStill:
-    """One frame per read from the face camera: the 目視 still the staff console asks for."""
-
-    def __init__(self, config: Config) -> None:
-        self._config = config
-
-    def read(self, timeout: float):
-        from kiosk.camera.device import CameraConfig, DeviceSource
-
-        source = DeviceSource(CameraConfig(device_index=self._config.camera_index))
-        try:
-            return source.read(timeout)
-        finally:
-            source.close()

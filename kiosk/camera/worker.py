@@ -12,8 +12,8 @@ import time
 from collections.abc import Callable
 
 from kiosk.camera.source import CameraTimeout, Frame, FrameSource
+from kiosk.core.cancel import CancelToken
 from kiosk.core.errors import CameraUnavailable
-from kiosk.core.ports import CancelToken
 
 log = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from kiosk.core.ports import CancelToken
+from kiosk.core.cancel import CancelToken
 
 
 class SmartCardConnection(Protocol):

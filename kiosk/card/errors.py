@@ -46,7 +46,6 @@ class CardTimeout(CardError, TaskTimeout):
     """The card or the reader did not answer within the command's time limit."""
 
     code = "card_timeout"
-    patient_message = "problem.timeout"
 
 
 class AssistPinAtRisk(AssistPinDiffers):
@@ -63,7 +62,6 @@ class CodeBRejected(CardError):
     """The card refused 照合番号B: misread from the card face or mistyped."""
 
     code = "code_b_rejected"
-    patient_message = "problem.code_b"
 
     def __init__(self, tries_left: int | None) -> None:
         super().__init__(f"照合番号B rejected, {tries_left if tries_left is not None else 'unknown'} tries left")

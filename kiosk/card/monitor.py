@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from kiosk.card.pcsc import ScardCodes, u32, choose_reader, list_readers, load_scard
+from kiosk.card.pcsc import ScardCodes, choose_reader, list_readers, load_scard, u32
 from kiosk.core.errors import CardError
 from kiosk.core.ports import CardEvents
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import concurrent.futures
 import logging
 import time
+from collections.abc import Callable
 from types import ModuleType
-from typing import Any, Callable
+from typing import Any
 
 from kiosk.card.errors import CardTimeout
+from kiosk.core.cancel import CancelToken
 from kiosk.core.errors import Cancelled, CardError, CardRemoved, ReaderGone, UnexpectedResponse
-from kiosk.core.ports import CancelToken
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +151,7 @@ class PcscConnection:
         timeout: float,
         cancel: CancelToken | None = None,
         scard: Any = None,
-    ) -> "PcscConnection":
+    ) -> PcscConnection:
         """Connect exclusively, retrying while the card is still settling or another program holds it."""
         scard = scard or load_scard()
         codes = ScardCodes(scard)
@@ -163,12 +164,15 @@ class PcscConnection:
 
         try:
             hr, context = worker.call(
-                scard.SCardEstablishContext, scard.SCARD_SCOPE_USER, timeout=remaining(), cancel=cancel, what="SCardEstablishContext"
+                scard.SCardEstablishContext, scard.SCARD_SCOPE_USER,
+                timeout=remaining(), cancel=cancel, what="SCardEstablishContext",
             )
             if hr != scard.SCARD_S_SUCCESS:
                 context = None
                 raise codes.error(scard, hr, "SCardEstablishContext")
-            readers = worker.call(list_readers, scard, context, timeout=remaining(), cancel=cancel, what="SCardListReaders")
+            readers = worker.call(
+                list_readers, scard, context, timeout=remaining(), cancel=cancel, what="SCardListReaders"
+            )
             name = choose_reader(readers, reader)
             if name is None:
                 raise ReaderGone(f"no reader {reader or ''} among {readers}")
@@ -211,7 +215,8 @@ class PcscConnection:
         scard = self._scard
         try:
             hr, response = self._worker.call(
-                scard.SCardTransmit, self._handle, self._protocol, list(apdu), timeout=timeout, cancel=cancel, what="SCardTransmit"
+                scard.SCardTransmit, self._handle, self._protocol, list(apdu),
+                timeout=timeout, cancel=cancel, what="SCardTransmit",
             )
         except (CardTimeout, Cancelled):
             self.close()
@@ -245,7 +250,9 @@ class PcscConnection:
         if self._closed or self._worker.poisoned:
             return False
         try:
-            result = self._worker.call(self._scard.SCardStatus, self._handle, timeout=1.0, cancel=None, what="SCardStatus")
+            result = self._worker.call(
+                self._scard.SCardStatus, self._handle, timeout=1.0, cancel=None, what="SCardStatus"
+            )
         except CardTimeout:
             return False
         return result[0] == self._scard.SCARD_S_SUCCESS

@@ -11,12 +11,14 @@ import logging
 import secrets
 import threading
 import time
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from kiosk.card.errors import ApduError, CardTimeout, to_card_error
 from kiosk.card.monitor import ReaderMonitor
 from kiosk.card.pcsc import PcscConnection, load_scard
 from kiosk.card.session import CardFace, MyNumberSession, code_b_bytes
+from kiosk.core.cancel import CancelToken
 from kiosk.core.domain import CardFacts, CardKind, CardSummary
 from kiosk.core.errors import (
     AssistPinDiffers,
@@ -26,7 +28,7 @@ from kiosk.core.errors import (
     PinBlocked,
     WrongPin,
 )
-from kiosk.core.ports import CancelToken, CardEvents
+from kiosk.core.ports import CardEvents
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -10,18 +10,18 @@ import hashlib
 import logging
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable
 
 from kiosk.card import apdu, tlv
 from kiosk.card.apdu import SW
 from kiosk.card.certificate import certificate_info, verify_holder
 from kiosk.card.connection import SmartCardConnection
 from kiosk.card.errors import ApduError, AssistPinAtRisk, CardTimeout, ForbiddenFile, Step
+from kiosk.core.cancel import CancelToken
 from kiosk.core.domain import CardFacts, CardKind, CardSummary, CertificateInfo, Sex
 from kiosk.core.errors import CodeBUnavailable, NotMyNumberCard, UnexpectedResponse
-from kiosk.core.ports import CancelToken
 from kiosk.logs import TRACE
 
 log = logging.getLogger(__name__)
@@ -70,7 +70,8 @@ class MyNumberSession:
         if label != apdu.TOKEN_LABEL:
             raise NotMyNumberCard(f"JPKI token label {label!r}")
         certificate = self.certificate()
-        return CardSummary(kind=CardKind.MY_NUMBER, certificate=certificate, pin_tries_left=self.pin_tries_left(apdu.EF_AUTH_PIN))
+        tries = self.pin_tries_left(apdu.EF_AUTH_PIN)
+        return CardSummary(kind=CardKind.MY_NUMBER, certificate=certificate, pin_tries_left=tries)
 
     def certificate(self) -> CertificateInfo:
         if self._certificate is None:

@@ -1,16 +1,16 @@
 """One small error hierarchy for the whole kiosk.
 
-Every error carries a ``code`` (a stable name used in logs, transcripts and the staff console) and a
-``patient_message`` key: the plain-words sentence a patient may see, looked up in the translations by
-the UI. ``str(error)`` is log detail for staff and IT and is never shown to a patient: it may name a
-reader or a file, but never holds a PIN, a face or the individual number.
+Every error carries a ``code``: a stable name used in logs, transcripts and the staff console. What a
+patient reads or hears is decided per screen from the state the flow is in, never from an error
+(one problem reads differently on the PIN screen and on the face screen). ``str(error)`` is log detail
+for staff and IT and is never shown to a patient: it may name a reader or a file, but never holds a
+PIN, a face or the individual number.
 """
 from __future__ import annotations
 
 
 class KioskError(Exception):
     code = "error"
-    patient_message = "problem.generic"
 
     def __init__(self, detail: str = "") -> None:
         super().__init__(detail or self.code)
@@ -22,7 +22,6 @@ class Cancelled(KioskError):
 
 class TaskTimeout(KioskError):
     code = "timeout"
-    patient_message = "problem.timeout"
 
 
 # --- the card -----------------------------------------------------------------------------------
@@ -30,27 +29,22 @@ class TaskTimeout(KioskError):
 
 class CardError(KioskError):
     code = "card_error"
-    patient_message = "problem.card_unreadable"
 
 
 class NotMyNumberCard(CardError):
     code = "not_my_number_card"
-    patient_message = "problem.not_my_number"
 
 
 class CardRemoved(CardError):
     code = "card_removed"
-    patient_message = "problem.card_removed"
 
 
 class ReaderGone(CardError):
     code = "reader_gone"
-    patient_message = "problem.reader"
 
 
 class WrongPin(CardError):
     code = "wrong_pin"
-    patient_message = "problem.wrong_pin"
 
     def __init__(self, tries_left: int, detail: str = "") -> None:
         super().__init__(detail or f"wrong PIN, {tries_left} tries left")
@@ -59,7 +53,6 @@ class WrongPin(CardError):
 
 class PinBlocked(CardError):
     code = "pin_blocked"
-    patient_message = "problem.pin_locked"
 
 
 class SecurityStatusNotSatisfied(CardError):
@@ -80,14 +73,12 @@ class AssistPinDiffers(CardError):
     """The 入力補助AP PIN is not the same digits as the JPKI user PIN."""
 
     code = "assist_pin_differs"
-    patient_message = "problem.assist_pin"
 
 
 class CodeBUnavailable(CardError):
     """照合番号B could not be read from the card face with confidence; staff must type it."""
 
     code = "code_b_unavailable"
-    patient_message = "problem.code_b"
 
 
 # --- camera and face ----------------------------------------------------------------------------
@@ -95,12 +86,10 @@ class CodeBUnavailable(CardError):
 
 class FaceError(KioskError):
     code = "face_error"
-    patient_message = "problem.face"
 
 
 class CameraUnavailable(FaceError):
     code = "camera_unavailable"
-    patient_message = "problem.camera"
 
 
 # --- qualification check ------------------------------------------------------------------------
@@ -108,7 +97,6 @@ class CameraUnavailable(FaceError):
 
 class QualificationError(KioskError):
     code = "qualification_error"
-    patient_message = "problem.terminal"
 
 
 class TerminalUnavailable(QualificationError):
@@ -124,4 +112,3 @@ class MalformedResult(QualificationError):
 
 class StoreError(KioskError):
     code = "store_error"
-    patient_message = "problem.store"

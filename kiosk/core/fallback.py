@@ -23,8 +23,8 @@ from datetime import date, datetime, timedelta
 
 from kiosk.core.domain import CardFacts, Trouble, to_japanese_era
 from kiosk.core.errors import KioskError
-from kiosk.core.ports import InsuranceCardQuery
 from kiosk.core.qualification import QualificationRecord, QualificationResult, Validity
+from kiosk.core.values import InsuranceCardQuery
 
 OLD_QUALIFICATION_REMARK = "旧資格情報"
 UNKNOWN_REMARK = "不詳"
@@ -36,14 +36,12 @@ class DeclarationRequired(KioskError):
     """The check failed and there is neither a 申立書 nor a returning patient's unchanged record."""
 
     code = "declaration_required"
-    patient_message = "problem.declaration_required"
 
 
 class IncompleteDeclaration(KioskError):
     """A 不詳 claim needs the kana name and a contact; the 申立書 lacks one of them."""
 
     code = "incomplete_declaration"
-    patient_message = "problem.declaration_required"
 
 
 class InsuranceType(str, enum.Enum):

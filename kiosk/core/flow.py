@@ -1,79 +1,65 @@
-"""The reception flow: one state machine that every screen, device and staff action goes through.
+"""The reception flow: the interpreter of the machine declared in :mod:`kiosk.core.machine`.
 
-The flow runs on one thread (the UI thread in the kiosk, the caller's in ``kiosk simulate``). Blocking
-work goes to the :class:`~kiosk.core.ports.TaskRunner`; its results come back as calls on that thread.
-A task started for one session can never touch the next: each carries the session's generation and a
-late result is dropped. The PIN exists only inside the task that sends it.
+The flow runs on one thread (the UI thread in the kiosk, the caller's in ``kiosk simulate``).
+``dispatch(event)`` looks the event up in the table for the current state, checks its guards, runs its
+actions and enters the target; it answers with a :class:`~kiosk.core.view.Verdict`. Every listener gets a
+:class:`~kiosk.core.view.View` after each change.
+
+Device work belongs to the state entry that started it. Leaving the state cancels it, and an answer that
+arrives later (a face match after the patient switched to the PIN) finds its state gone and is dropped.
+Saving a reception is the session's, not a state's: leaving a screen never loses a record.
+The PIN exists only inside the task that sends it.
 """
 from __future__ import annotations
 
-import enum
 import logging
 import uuid
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
-from typing import Callable, Protocol
+from typing import Any
 
+from kiosk.core import errors as err
 from kiosk.core import events as ev
-from kiosk.core.domain import CardFacts, CardKind, CardSummary, Consent, IdentityMethod, Trouble
-from kiosk.core.errors import (
-    AssistPinDiffers,
-    CardRemoved,
-    CodeBUnavailable,
-    HolderProofFailed,
-    KioskError,
-    NotMyNumberCard,
-    PinBlocked,
-    ReaderGone,
-    TaskTimeout,
-    WrongPin,
-)
-from kiosk.core.fallback import (
-    Basis,
-    Billing,
-    Declaration,
-    DeclarationSource,
-    RecheckItem,
-    decide_billing,
-    outcome_of,
-    recheck_item,
-)
+from kiosk.core import work
+from kiosk.core.cancel import CancelToken
+from kiosk.core.domain import CardKind, Consent, IdentityMethod, Trouble
+from kiosk.core.fallback import Declaration, RecheckItem, recheck_item
+from kiosk.core.machine import RESUME, STAY, TRANSITIONS, Transition, candidates
 from kiosk.core.ports import (
-    CancelToken,
     CardFaceReader,
     CardReader,
-    FaceAttempt,
+    Clock,
     FaceAuthenticator,
     QualificationChecker,
-    ReceptionRecord,
     ReceptionStore,
     ResultPublisher,
+    StillCamera,
     Task,
     TaskRunner,
 )
-from kiosk.core.qualification import QualificationRecord, QualificationResult, Validity
-from kiosk.core.result_checks import ResultFindings, check_result
-from kiosk.core.states import CARD_MAY_LEAVE, DECLARABLE, IN_SESSION, POLICIES, PROBLEM_TROUBLE, State, Step
+from kiosk.core.qualification import Validity
+from kiosk.core.result_checks import GAIJI
+from kiosk.core.session import Session, billing_basis, record_of
+from kiosk.core.states import SPECS, StaffAction, State, staff_actions_of
+from kiosk.core.values import FaceAttempt, ReceptionRecord
+from kiosk.core.view import (
+    ACCEPTED,
+    CheckReply,
+    ChipPhoto,
+    FallbackReply,
+    Outcome,
+    SessionRecords,
+    SessionSnapshot,
+    StaffCall,
+    Verdict,
+    View,
+)
 
 log = logging.getLogger(__name__)
 
-
-class Clock(Protocol):
-    def monotonic(self) -> float: ...
-    def now(self) -> datetime: ...
-
-
-class Outcome(str, enum.Enum):
-    COMPLETED = "completed"
-    COMPLETED_BY_STAFF = "completed_by_staff"  # 目視, or staff chose among several records
-    FALLBACK = "fallback"  # billed from the last visit, the old qualification or a 申立書
-    CANCELLED = "cancelled"
-    ABANDONED = "abandoned"  # timed out
-    CARD_REMOVED = "card_removed"
-    NOT_MY_NUMBER = "not_my_number"
-    UNREADABLE = "unreadable"
-    READER_FAULT = "reader_fault"
-    NOT_CONFIRMED = "not_confirmed"  # staff could not confirm the person
+TRANSCRIPT_LENGTH = 1000  # entries kept for diagnostics; the oldest go first
+ENDED_REMEMBERED = 50  # session ids a late staff request is told "session_ended" for
 
 
 @dataclass(frozen=True)
@@ -86,6 +72,7 @@ class FlowConfig:
     face_attempt_timeout: float = 15.0
     check_timeout: float = 30.0
     save_timeout: float = 15.0
+    staff_read_timeout: float = 20.0  # the chip photo, a camera still, the session's records for staff
     unknown_insurer_number: str = "77777777"  # the 不詳 insurer number: the config's (77777779 for some レセコン)
 
 
@@ -99,92 +86,46 @@ class Devices:
     publisher: ResultPublisher
     runner: TaskRunner
     clock: Clock
-
-
-@dataclass
-class Session:
-    """One patient at the kiosk. Dropped whole when the flow returns to IDLE."""
-
-    id: str
-    started_at: datetime
-    summary: CardSummary | None = None
-    facts: CardFacts | None = None
-    method: IdentityMethod | None = None
-    pin_tries_left: int | None = None
-    pin_failures: int = 0
-    face_failures: int = 0
-    guidance: tuple[str, ...] = ()
-    child_mode: bool = False
-    reference_photo: bytes | None = None  # the chip photo: memory only, dropped after matching
-    result: QualificationResult | None = None
-    review: ResultFindings | None = None
-    chosen: QualificationRecord | None = None
-    consent: Consent | None = None
-    limit_answer: bool | None = None
-    troubles: list[Trouble] = field(default_factory=list)
-    staff_reason: str = ""
-    staff: str = ""
-    problem: str = ""  # the error code behind a problem screen, for staff and the transcript
-    resume_to: State | None = None
-    outcome: Outcome | None = None
-    billing: QualificationRecord | None = None
-    billing_basis: str = ""
-    fallback: Billing | None = None  # the whole fallback decision: 摘要 remarks, window ratio, re-check
-    declaration: Declaration | None = None  # the 申立書, from the kiosk's form or from staff
-    fallback_saved: bool = False  # the 申立書 and re-check went to the store: a later re-save is the reception only
-    corrected_name: bool = False
-    saved_troubles: tuple[Trouble, ...] | None = None  # what the last save wrote; None: never saved
-
-    def trouble(self, code: Trouble) -> None:
-        if code not in self.troubles:
-            self.troubles.append(code)
-
-
-@dataclass(frozen=True)
-class View:
-    """What the screens render: the state and the few facts a patient (or staff) needs to see."""
-
-    state: State
-    step: Step
-    warning: bool = False
-    seconds_left: int | None = None
-    card_present: bool = False
-    session_id: str = ""
-    patient_name: str = ""
-    pin_tries_left: int | None = None
-    pin_failures: int = 0
-    face_failures: int = 0
-    max_face_attempts: int = 0
-    guidance: tuple[str, ...] = ()
-    child_mode: bool = False
-    certificate_expiry: datetime | None = None
-    notices: tuple[str, ...] = ()  # e.g. certificate_expiring
-    problem: str = ""
-    staff_reason: str = ""
-    staff_present: str = ""
-    staff_flags: tuple[str, ...] = ()
-    troubles: tuple[str, ...] = ()
-    validity: int | None = None
-    records: tuple[QualificationRecord, ...] = ()
-    limit_answer: bool | None = None
-    outcome: str = ""
-    can_declare: bool = False  # the screen may offer 「申立書を記入する」
-    card_facts: CardFacts | None = None  # the card's facts, prefilled on the 申立書 form only
-    name_kana: str = ""  # the kana name the terminal sent, for the 申立書; empty: staff complete it
-
-
-def billing_basis(billing: Billing) -> str:
-    """How a fallback bill is named in the saved reception's notes and on the console."""
-    if billing.declaration is DeclarationSource.PREVIOUS_VISIT:
-        return "last_visit"
-    if billing.basis is Basis.OLD_QUALIFICATION:
-        return "old_qualification"
-    if billing.basis is Basis.CURRENT:
-        return "insurance_card"
-    return "declaration"
+    camera: StillCamera | None = None  # the 目視 still; None where the kiosk has no camera
 
 
 Listener = Callable[[View], None]
+
+# Why a guard refuses, as staff and logs read it.
+REFUSALS = {
+    "card_present": "card_not_present",
+    "card_free": "card_busy",
+    "not_running": "already_running",
+    "face_left": "no_face_attempts_left",
+    "facts_known": "facts_unknown",
+    "identity_unproven": "identity_already_proven",
+    "check_failed": "check_not_failed",
+    "certificate_valid": "certificate_expired",
+    "several_records": "no_records_to_choose",
+    "name_correctable": "name_not_correctable",
+    "call_pending": "no_call",
+    "resumable": "nothing_to_resume",
+    "patient_may_resume": "nothing_to_resume",
+    "camera": "camera_unavailable",
+}
+
+PATIENT_EVENTS: tuple[type[ev.PatientEvent], ...] = (
+    ev.ChooseFace, ev.ChoosePin, ev.FaceChildMode, ev.SubmitPin, ev.Proceed, ev.AnswerConsent, ev.AskLimitConsent,
+    ev.AnswerLimitConsent, ev.StartDeclaration, ev.SubmitDeclaration, ev.CallStaff, ev.ResumeFromStaff, ev.Cancel,
+)
+
+
+@dataclass
+class _Running:
+    """One piece of device work of the current state entry."""
+
+    name: str
+    entry: int
+    answer: Callable[[Any, BaseException | None], ev.Event | None]  # the result as the machine's event
+    uses_card: bool = False
+    reply: ev.Reply | None = None
+    reply_data: Callable[[Any], Any] = field(default=lambda value: value)
+    task: Task | None = None
 
 
 class ReceptionFlow:
@@ -192,14 +133,16 @@ class ReceptionFlow:
         self.devices = devices
         self.config = config or FlowConfig()
         self.state = State.IDLE
-        self.session: Session | None = None
         self.card_present = False
-        self.transcript: list[dict] = []
+        self.transcript: deque[dict[str, Any]] = deque(maxlen=TRANSCRIPT_LENGTH)
+        self._session: Session | None = None
         self._listeners: list[Listener] = []
-        self._generation = 0
-        self._task: Task | None = None
-        self._task_token: object | None = None
-        self._cancel: CancelToken | None = None
+        self._generation = 0  # one per session: work of an earlier session never touches this one
+        self._entry = 0  # one per state entry: work belongs to the entry that started it
+        self._visit = 0
+        self._tasks: dict[str, _Running] = {}
+        self._call: StaffCall | None = None
+        self._ended: deque[str] = deque(maxlen=ENDED_REMEMBERED)
         self._entered_at = 0.0
         self._last_activity = 0.0
         self._warning = False
@@ -213,583 +156,649 @@ class ReceptionFlow:
     def start(self) -> None:
         now = self.devices.clock.monotonic()
         self._entered_at = self._last_activity = now
-        self._record("start", None, State.IDLE)
+        self._record("start", to=State.IDLE)
         self._notify()
 
     @property
     def busy(self) -> bool:
-        """Waiting on a device or the terminal for the current step."""
-        return self._task_token is not None
+        """Device work of the current state is under way."""
+        return bool(self._tasks)
+
+    @property
+    def holds_reference_photo(self) -> bool:
+        """The chip photo is in memory (only while face matching may still use it)."""
+        return self._session is not None and self._session.reference_photo is not None
 
     # --- the one entry point ---------------------------------------------------------------------
 
-    def dispatch(self, event: ev.Event) -> None:
-        handler = getattr(self, f"_on_{type(event).__name__}", None)
-        if not isinstance(event, (ev.Tick, ev.FaceGuidance)):
+    def dispatch(self, event: ev.Event) -> Verdict:
+        """Hand one event to the machine. Answers of device work come only from the flow's own tasks."""
+        if isinstance(event, ev.Answer):
+            return self._refuse(event, "internal_event")
+        return self._handle(event)
+
+    def allows(self, event: ev.Event) -> bool:
+        """Whether ``event`` would be accepted now (for a scripted patient, which taps what is on screen)."""
+        return self._choose(event)[0] is not None
+
+    def _handle(self, event: ev.Event) -> Verdict:
+        if isinstance(event, ev.Tick):
+            self._tick()
+            return ACCEPTED
+        if isinstance(event, (ev.PatientEvent, ev.StaffEvent)):
             self._last_activity = self.devices.clock.monotonic()
             if self._warning:
                 self._warning = False
                 self._notify()
-        handled = handler(event) if handler else False
-        if handled is False:
-            log.info("ignored %s in %s", event.kind, self.state.value)
-            self._record(event.kind, self.state, None, ignored=True)
+            if isinstance(event, ev.Touch):
+                return ACCEPTED
+        if isinstance(event, ev.CardInserted):
+            self.card_present = True
+        elif isinstance(event, (ev.CardRemovedEvent, ev.ReaderLost)):
+            self.card_present = False
+        row, reason = self._choose(event)
+        if row is None:
+            return self._refuse(event, reason)
+        if isinstance(event, ev.StaffEvent):
+            self._audit_staff(event, "")
+        self._fire(row, event)
+        return ACCEPTED
 
-    # --- device events ---------------------------------------------------------------------------
+    def _refuse(self, event: ev.Event, reason: str) -> Verdict:
+        log.info("refused %s in %s: %s", event.kind, self.state.value, reason)
+        self._record(event.kind, refused=reason)
+        if isinstance(event, ev.StaffEvent):
+            self._audit_staff(event, reason)
+        if isinstance(event, (ev.CardInserted, ev.CardRemovedEvent, ev.ReaderLost)):
+            self._notify()  # the card's presence changed even where it leads nowhere
+        return Verdict(False, reason)
 
-    def _on_CardInserted(self, _: ev.CardInserted) -> bool:
-        self.card_present = True
-        if self.state in (State.IDLE, State.CARD_REMOVED, State.READER_FAULT):
-            self._begin_session()
-            return True
-        if self.state in (State.WAITING_STAFF,):
-            self._notify()
-            return True
-        return False
+    def _choose(self, event: ev.Event) -> tuple[Transition | None, str]:
+        if isinstance(event, ev.StaffEvent):
+            stale = self._stale(event)
+            if stale:
+                return None, stale
+        rows = candidates(self.state, event.kind)
+        if not rows:
+            return None, "not_allowed_now"
+        invalid = self._invalid(event)
+        if invalid:
+            return None, invalid
+        refusal = ""
+        for row in rows:
+            for guard in row.guards:
+                if not self._guard(guard, event):
+                    refusal = refusal or REFUSALS.get(guard.split(":", 1)[0], "not_allowed_now")
+                    break
+            else:
+                return row, ""
+        return None, refusal
 
-    def _on_CardRemovedEvent(self, _: ev.CardRemovedEvent) -> bool:
-        self.card_present = False
-        if self.state in IN_SESSION:
-            self._stop_task()
-            self._finish(Outcome.CARD_REMOVED)
-            self._go(State.CARD_REMOVED)
-        elif self.state in CARD_MAY_LEAVE:
-            self._to_idle()
-        else:
-            self._notify()
-        return True
-
-    def _on_ReaderLost(self, _: ev.ReaderLost) -> bool:
-        self.card_present = False
-        if self.session is not None:
-            self._stop_task()
-            self.session.trouble(Trouble.T2)
-            self._finish(Outcome.READER_FAULT)
-        self._go(State.READER_FAULT)
-        return True
-
-    def _on_ReaderRestored(self, _: ev.ReaderRestored) -> bool:
-        if self.state is State.READER_FAULT:
-            self._to_idle()
-            return True
-        return False
-
-    def _on_FaceGuidance(self, event: ev.FaceGuidance) -> bool:
-        if self.state is State.FACE and self.session is not None:
-            self.session.guidance = event.codes
-            self._notify()
-            return True
-        return False
-
-    # --- the clock -------------------------------------------------------------------------------
-
-    def _on_Tick(self, _: ev.Tick) -> bool:
-        policy = POLICIES[self.state]
-        if policy.timeout is None:
-            return True
-        now = self.devices.clock.monotonic()
-        since = self._entered_at if policy.busy else max(self._entered_at, self._last_activity)
-        elapsed = now - since
-        if elapsed >= policy.timeout:
-            self._timed_out()
-        elif policy.warn_before is not None and elapsed >= policy.timeout - policy.warn_before:
-            if not self._warning:
-                self._warning = True
-            self._notify()
-        return True
-
-    def _timed_out(self) -> None:
-        self._record("timeout", self.state, None)
-        self._stop_task()
-        state = self.state
-        if state is State.IDLE:
-            self._to_idle()  # resets the language and anything a previous patient left
-        elif state is State.READING:
-            self._fail_task(TaskTimeout("reading the card took too long"), State.UNREADABLE)
-        elif state is State.CHECKING:
-            self._fail_task(TaskTimeout("the qualification check took too long"), State.TERMINAL_DOWN)
-        elif state in (State.DONE, State.ENDED):
-            self._go(State.CARD_LEFT) if self.card_present else self._to_idle()
-        elif state is State.CARD_LEFT:
-            self._go(State.CARD_LEFT) if self.card_present else self._to_idle()  # remind again
-        elif state in (State.CARD_REMOVED, State.READER_FAULT):
-            self._go(state) if state is State.READER_FAULT else self._to_idle()
-        else:
-            self._finish(Outcome.ABANDONED)
-            self._end_with_card()
-
-    # --- the patient -----------------------------------------------------------------------------
-
-    def _on_Touch(self, _: ev.Touch) -> bool:
-        return True
-
-    def _on_Cancel(self, _: ev.Cancel) -> bool:
-        if self.state in (State.IDLE, State.READER_FAULT):
-            return False
-        if self.state in (State.DONE, State.ENDED, State.CARD_LEFT):
-            self._notify()
-            return True
-        self._stop_task()
-        self._finish(Outcome.CANCELLED)
-        self._end_with_card()
-        return True
-
-    def _on_StartDeclaration(self, _: ev.StartDeclaration) -> bool:
-        session = self.session
-        if self.state not in DECLARABLE or session is None or session.facts is None:
-            return False
-        self._go(State.DECLARATION)
-        return True
-
-    def _on_SubmitDeclaration(self, event: ev.SubmitDeclaration) -> bool:
-        session = self.session
-        if (self.state is not State.DECLARATION or session is None or session.facts is None
-                or self._task_token is not None):
-            return False
-        today = self.devices.clock.now().date()
-        declaration = replace(
-            event.declaration,
-            facts=session.facts,
-            declared_on=today,
-            name_kana=event.declaration.name_kana.strip() or self._known_kana(session),
-        )
-        session.declaration = declaration
-        result = session.result
-        certificate = session.summary.certificate if session.summary else None
-        store, facts, unknown_insurer = self.devices.store, session.facts, self.config.unknown_insurer_number
-
-        def decide(cancel: CancelToken) -> Billing:
-            last = None
-            if certificate is not None:
-                try:
-                    last = store.last_confirmed(certificate, facts)
-                except Exception as exc:  # without the last visit the 申立書 still bills 不詳
-                    log.error("reading the last visit failed: %s", exc)
-            return decide_billing(
-                outcome_of(result), today=today, old_qualification=result.old_qualification if result else None,
-                last_confirmed=last, declaration=declaration, unknown_insurer_number=unknown_insurer,
-            )
-
-        # A store read and a computation: bounded like a save.
-        self._start_task(decide, self._declaration_done, self.config.save_timeout)
-        self._notify()
-        return True
-
-    @staticmethod
-    def _known_kana(session: Session) -> str:
-        """The kana name from the terminal's answer (the old qualification of 資格（無効）), if it sent one."""
-        result = session.result
-        for record in result.records if result else ():
-            if record.name_kana.strip():
-                return record.name_kana.strip()
+    def _stale(self, event: ev.StaffEvent) -> str:
+        """A staff request meant for a reception that is over, or for another patient."""
+        wanted = event.session_id
+        if not wanted or event.action is StaffAction.ANSWER_CALL:
+            return ""
+        current = self._session.id if self._session is not None else ""
+        if wanted != current:
+            return "session_ended" if wanted in self._ended else "session_changed"
+        if not SPECS[self.state].in_session:
+            return "session_ended"
         return ""
 
-    def _on_CallStaff(self, _: ev.CallStaff) -> bool:
-        if self.state in (State.IDLE, State.WAITING_STAFF) or self.session is None:
-            if self.state is State.WAITING_STAFF:
-                return True
-            self._alert_without_session("patient_call")
-            return True
-        self._wait_for_staff("patient_call", resume_to=self.state)
-        return True
+    # --- firing a transition ---------------------------------------------------------------------
 
-    def _on_ResumeFromStaff(self, _: ev.ResumeFromStaff) -> bool:
-        session = self.session
-        if self.state is not State.WAITING_STAFF or session is None or session.resume_to is None:
-            return False
-        target = session.resume_to
-        session.resume_to = None
-        session.staff_reason = ""
-        self._go(target)
-        return True
+    def _fire(self, row: Transition, event: ev.Event) -> None:
+        target = self._resolve(row)
+        if target is None:
+            self._record(event.kind)  # a transition that enters a state is recorded by the entry
+        if isinstance(event, ev.StaffEvent) and self._session is not None:
+            self._session.staff = event.staff
+        entry = self._entry
+        for action in row.actions:
+            self._act(action, event, row)
+            if self._entry != entry:
+                return  # an action's work answered at once and moved the machine on
+        if target is None:
+            self._notify()
+            return
+        self._leave()
+        self._enter(target, event.kind)
 
-    def _on_Proceed(self, _: ev.Proceed) -> bool:
-        if self.state is State.CERT_EXPIRING:
-            self._go(State.CHOOSE_METHOD)
-            return True
-        return False
-
-    def _on_ChooseMethod(self, event: ev.ChooseMethod) -> bool:
-        session = self.session
-        allowed = {State.CHOOSE_METHOD, State.FACE_FAILED, State.PIN_LOW, State.PIN_LOCKED, State.PIN, State.FACE}
-        if session is None or self.state not in allowed or event.method is IdentityMethod.VISUAL:
-            return False
-        if event.method is IdentityMethod.FACE:
-            if session.face_failures >= self.config.max_face_attempts:
-                return False
-            self._go(State.FACE)
-        else:
-            tries = session.pin_tries_left
-            if tries == 0:
-                self._go(State.PIN_LOCKED)
-            elif tries is not None and tries <= 1:
-                self._go(State.PIN_LOW)
-            else:
-                self._go(State.PIN)
-        return True
-
-    def _on_FaceChildMode(self, event: ev.FaceChildMode) -> bool:
-        """Takes effect from the next attempt: the one running keeps its own setting."""
-        if self.session is None or self.state not in (State.CHOOSE_METHOD, State.FACE, State.FACE_FAILED):
-            return False
-        self.session.child_mode = event.on
-        self._notify()
-        return True
-
-    def _on_SubmitPin(self, event: ev.SubmitPin) -> bool:
-        if self.state is not State.PIN or self._task_token is not None:
-            return False
-        pin = event.pin
-        if len(pin) != self.config.pin_length or not pin.isdigit():
-            return False
-        card = self.devices.card
-        self._start_task(lambda cancel: card.authenticate_with_pin(pin, cancel), self._pin_done, self.config.auth_timeout)
-        self._notify()
-        return True
-
-    def _on_AnswerConsent(self, event: ev.AnswerConsent) -> bool:
-        if self.state is not State.CONSENT or self.session is None:
-            return False
-        s = self.session
-        s.consent = Consent(event.medical, event.drugs, event.checkups, s.limit_answer)
-        self._complete(Outcome.COMPLETED_BY_STAFF if s.method is IdentityMethod.VISUAL else Outcome.COMPLETED)
-        return True
-
-    def _on_AskLimitConsent(self, _: ev.AskLimitConsent) -> bool:
-        if self.state is not State.CONSENT:
-            return False
-        self._go(State.LIMIT_CONSENT)
-        return True
-
-    def _on_AnswerLimitConsent(self, event: ev.AnswerLimitConsent) -> bool:
-        if self.state is not State.LIMIT_CONSENT or self.session is None:
-            return False
-        self.session.limit_answer = event.provide
-        self._go(State.CONSENT)
-        return True
-
-    # --- staff -----------------------------------------------------------------------------------
-
-    def _staff_session(self, event: ev.StaffEvent) -> Session | None:
-        session = self.session
-        if session is None or self.state not in IN_SESSION:
+    def _resolve(self, row: Transition) -> State | None:
+        if row.target is STAY:
             return None
-        session.staff = event.staff
-        self.devices.store.audit(event.staff, event.kind, f"session={session.id} state={self.state.value}")
-        return session
+        if row.target is RESUME:
+            assert self._session is not None and self._session.resume_to is not None
+            return self._session.resume_to
+        assert isinstance(row.target, State)
+        return row.target
 
-    def _on_StaffVisualCheck(self, event: ev.StaffVisualCheck) -> bool:
-        session = self._staff_session(event)
-        if session is None or session.summary is None or session.summary.certificate is None:
-            return False
-        if session.summary.certificate.expired(self.devices.clock.now()):
-            return False  # no card check can run on an expired certificate: staff use a fallback
-        if not event.confirmed:
-            self._finish(Outcome.NOT_CONFIRMED)
-            self._end_with_card()
-            return True
-        session.method = IdentityMethod.VISUAL
-        session.trouble(Trouble.T17)
-        self._go(State.CHECKING)
-        return True
+    def _leave(self) -> None:
+        """The state's work ends with it; staff waiting on it are told."""
+        running, self._tasks = list(self._tasks.values()), {}
+        for r in running:
+            if r.task is not None:
+                r.task.cancel()
+            if r.reply is not None:
+                r.reply(None, "state_changed")
 
-    def _on_StaffChooseRecord(self, event: ev.StaffChooseRecord) -> bool:
-        session = self._staff_session(event)
-        if session is None or session.result is None or not 0 <= event.index < len(session.result.records):
-            return False
-        session.chosen = session.result.records[event.index]
-        self._go(State.CONSENT)
-        return True
-
-    def _on_StaffProvideResult(self, event: ev.StaffProvideResult) -> bool:
-        session = self._staff_session(event)
-        if session is None:
-            return False
-        if event.method is not None:
-            session.method = event.method
-        self._route_result(event.result)
-        return True
-
-    def _on_StaffCompleteWithBilling(self, event: ev.StaffCompleteWithBilling) -> bool:
-        session = self._staff_session(event)
-        if session is None:
-            return False
-        session.billing = event.billing
-        session.billing_basis = event.basis
-        session.fallback = event.detail
-        if event.declaration is not None:  # else the patient's own 申立書 from the kiosk, if any, stays
-            session.declaration = event.declaration
-        self._complete(Outcome.FALLBACK)
-        return True
-
-    def _on_StaffCorrectName(self, event: ev.StaffCorrectName) -> bool:
-        """T1: the clinic's own spelling replaces a name the insurer could only send with ●."""
-        session = self._staff_session(event)
-        if session is None or session.chosen is None or not event.name.strip():
-            return False
-        session.chosen = replace(session.chosen, name=event.name.strip())
-        session.corrected_name = True
-        self._notify()
-        return True
-
-    def _on_StaffResume(self, event: ev.StaffResume) -> bool:
-        session = self._staff_session(event)
-        if session is None or session.resume_to is None:
-            return False
-        return self._on_ResumeFromStaff(ev.ResumeFromStaff())
-
-    def _on_StaffEnd(self, event: ev.StaffEnd) -> bool:
-        if self._staff_session(event) is None:
-            return False
-        self._stop_task()
-        self._finish(Outcome.CANCELLED)
-        self._end_with_card()
-        return True
-
-    # --- entering states -------------------------------------------------------------------------
-
-    def _go(self, state: State) -> None:
-        previous = self.state
-        self.state = state
-        now = self.devices.clock.monotonic()
-        self._entered_at = self._last_activity = now
+    def _enter(self, state: State, cause: str) -> None:
+        previous, self.state = self.state, state
+        self._entry += 1
+        entry = self._entry
+        self._entered_at = self._last_activity = self.devices.clock.monotonic()
         self._warning = False
-        self._record("enter", previous, state)
-        session = self.session
-        if session is not None and state in PROBLEM_TROUBLE:
-            session.trouble(Trouble(PROBLEM_TROUBLE[state]))
-        enter = getattr(self, f"_enter_{state.value}", None)
-        if enter is not None:
-            enter()
-        if self.state is state:
+        self._record("enter", frm=previous, to=state, by=cause)
+        spec = SPECS[state]
+        session = self._session
+        if session is not None:
+            if spec.trouble is not None:
+                session.trouble(spec.trouble)
+            if spec.declarable:
+                session.check_failed = True
+        for action in spec.on_enter:
+            getattr(self, f"_on_{action}")()
+        if spec.entry is not None:
+            getattr(self, f"_work_{spec.entry}")()
+        if self._entry == entry:  # not when the work answered at once and the machine moved on
             self._notify()
 
-    def _begin_session(self) -> None:
-        self._drop_session()
+    # --- guards: (event or None for "is this allowed now?") → bool ---------------------------------
+
+    def _guard(self, name: str, event: ev.Event | None) -> bool:
+        method, arg = _GUARDS[name]
+        return bool(method(self, event, arg))
+
+    def _if_card_present(self, event: ev.Event | None, arg: str) -> bool:
+        return self.card_present
+
+    def _if_card_free(self, event: ev.Event | None, arg: str) -> bool:
+        return not any(r.uses_card for r in self._tasks.values())
+
+    def _if_not_running(self, event: ev.Event | None, arg: str) -> bool:
+        return arg not in self._tasks
+
+    def _if_camera(self, event: ev.Event | None, arg: str) -> bool:
+        return self.devices.camera is not None
+
+    def _if_call_pending(self, event: ev.Event | None, arg: str) -> bool:
+        return self._call is not None
+
+    def _if_face_left(self, event: ev.Event | None, arg: str) -> bool:
+        s = self._session
+        return s is not None and s.face_failures < self.config.max_face_attempts
+
+    def _if_pin_locked(self, event: ev.Event | None, arg: str) -> bool:
+        return self._session is not None and self._session.pin_tries_left == 0
+
+    def _if_pin_last_try(self, event: ev.Event | None, arg: str) -> bool:
+        tries = self._session.pin_tries_left if self._session is not None else None
+        return tries is not None and tries <= 1
+
+    def _if_identity_unproven(self, event: ev.Event | None, arg: str) -> bool:
+        return self._session is not None and self._session.method is None
+
+    def _if_facts_known(self, event: ev.Event | None, arg: str) -> bool:
+        return self._session is not None and self._session.facts is not None
+
+    def _if_check_failed(self, event: ev.Event | None, arg: str) -> bool:
+        return self._session is not None and self._session.check_failed
+
+    def _if_certificate_valid(self, event: ev.Event | None, arg: str) -> bool:
+        s = self._session
+        cert = s.summary.certificate if s is not None and s.summary is not None else None
+        return cert is not None and not cert.expired(self.devices.clock.now())
+
+    def _if_several_records(self, event: ev.Event | None, arg: str) -> bool:
+        s = self._session
+        return s is not None and s.result is not None and len(s.result.records) > 1
+
+    def _if_name_correctable(self, event: ev.Event | None, arg: str) -> bool:
+        return self._session is not None and self._session.name_correctable()
+
+    def _if_resumable(self, event: ev.Event | None, arg: str) -> bool:
+        return self._session is not None and self._session.resume_to is not None
+
+    def _if_patient_may_resume(self, event: ev.Event | None, arg: str) -> bool:
+        s = self._session
+        return s is not None and s.resume_to is not None and s.staff_reason == "patient_call"
+
+    # Answers: these look at the event (never asked without one).
+
+    def _if_code(self, event: ev.Failed, arg: str) -> bool:
+        return isinstance(event, ev.Failed) and event.code == arg
+
+    def _if_not_my_number_card(self, event: ev.CardRead, arg: str) -> bool:
+        summary = event.summary
+        return summary.kind is not CardKind.MY_NUMBER or summary.certificate is None
+
+    def _if_certificate_expired(self, event: ev.CardRead, arg: str) -> bool:
+        cert = event.summary.certificate
+        return cert is not None and cert.expired(self.devices.clock.now())
+
+    def _if_certificate_expiring(self, event: ev.CardRead, arg: str) -> bool:
+        cert = event.summary.certificate
+        return cert is not None and cert.expiring_soon(self.devices.clock.now())
+
+    def _if_face_matched(self, event: ev.FaceAttempted, arg: str) -> bool:
+        return event.attempt.matched and event.attempt.live
+
+    def _if_face_left_after_miss(self, event: ev.Event | None, arg: str) -> bool:
+        s = self._session
+        return s is not None and s.face_failures + 1 < self.config.max_face_attempts
+
+    def _if_no_tries_left(self, event: ev.PinWrong, arg: str) -> bool:
+        return event.tries_left <= 0
+
+    def _if_one_try_left(self, event: ev.PinWrong, arg: str) -> bool:
+        return event.tries_left <= 1
+
+    def _if_person_mismatch(self, event: ev.CheckAnswered, arg: str) -> bool:
+        return event.review.person_mismatch
+
+    def _if_valid_one(self, event: ev.CheckAnswered, arg: str) -> bool:
+        return event.result.validity is Validity.VALID and event.result.record is not None
+
+    def _if_invalid(self, event: ev.CheckAnswered, arg: str) -> bool:
+        return event.result.validity in (Validity.INVALID, Validity.INVALID_NEWER)
+
+    def _if_several(self, event: ev.CheckAnswered, arg: str) -> bool:
+        result = event.result
+        return event.review.staff_choice or (result.validity is Validity.VALID and bool(result.records))
+
+    def _invalid(self, event: ev.Event) -> str:
+        """What is wrong with an event's own content, before any state is asked."""
+        check = _CONTENT_CHECKS.get(type(event))
+        return check(self, event) if check is not None else ""
+
+    def _bad_pin(self, event: ev.SubmitPin) -> str:
+        pin = event.pin
+        return "" if len(pin) == self.config.pin_length and pin.isascii() and pin.isdigit() else "bad_pin"
+
+    def _bad_record(self, event: ev.StaffChooseRecord) -> str:
+        s = self._session
+        records = s.result.records if s is not None and s.result is not None else ()
+        return "" if 0 <= event.index < len(records) else "no_such_record"
+
+    def _bad_name(self, event: ev.StaffCorrectName) -> str:
+        name = event.name.strip()
+        return "" if name and GAIJI not in name and len(name) <= 64 else "bad_name"
+
+    def _bad_acknowledgement(self, event: ev.StaffAcknowledge) -> str:
+        return "" if event.what in ev.ACKNOWLEDGEABLE else "cannot_acknowledge"
+
+    def _bad_query(self, event: ev.StaffInsuranceCheck) -> str:
+        return "" if event.query is not None else "bad_request"
+
+    def _bad_fallback(self, event: ev.StaffCompleteFallback) -> str:
+        if event.choice not in ("last_visit", "declaration"):
+            return "bad_request"
+        s = self._session
+        if event.choice == "declaration" and event.declaration is None and (s is None or s.declaration is None):
+            return "declaration_required"
+        return ""
+
+    # --- actions: (event, arg) → None, on the session and the flow's own work ----------------------
+
+    def _act(self, name: str, event: ev.Event, row: Transition) -> None:
+        method, arg = _ACTIONS[name]
+        method(self, event, arg, row)
+
+    @property
+    def _s(self) -> Session:
+        assert self._session is not None, "an action of a session state ran without a session"
+        return self._session
+
+    def _do_begin_session(self, event: ev.Event, arg: str, row: Transition | None) -> None:
+        self._on_close_session()
+        self._call = None  # the next patient: an earlier call is over
         clock = self.devices.clock
-        self.session = Session(id=uuid.uuid4().hex[:12], started_at=clock.now())
-        session_id, started = self.session.id, self.session.started_at
-        self._guarded(lambda: self.devices.store.reception_started(session_id, started), "store")
-        self._go(State.READING)
+        session = self._session = Session(id=uuid.uuid4().hex[:12], started_at=clock.now())
+        self._guarded(lambda: self.devices.store.reception_started(session.id, session.started_at), "store")
 
-    def _enter_reading(self) -> None:
+    def _do_finish(self, event: ev.Event, arg: str, row: Transition | None) -> None:
+        if self._session is not None:
+            self._session.finish(Outcome(arg))
+
+    def _do_problem(self, event: ev.Event, arg: str, row: Transition | None) -> None:
+        if self._session is not None:
+            self._session.problem = arg or (event.code if isinstance(event, ev.Failed) else "")
+
+    def _do_reset(self, event: ev.Event, arg: str, row: Transition | None) -> None:
+        self._call = None
+
+    def _do_keep_summary(self, event: ev.CardRead, arg: str, row: Transition | None) -> None:
+        s, summary, now = self._s, event.summary, self.devices.clock.now()
+        s.summary = summary
+        s.pin_tries_left = summary.pin_tries_left
+        cert = summary.certificate
+        assert cert is not None, "a My Number card's summary has its certificate"
+        s.certificate = "expired" if cert.expired(now) else "expiring" if cert.expiring_soon(now) else ""
+
+    def _do_child_mode(self, event: ev.FaceChildMode, arg: str, row: Transition | None) -> None:
+        """Takes effect from the next attempt: the one running keeps its own setting."""
+        self._s.child_mode = event.on
+
+    def _do_guidance(self, event: ev.FaceGuidance, arg: str, row: Transition | None) -> None:
+        self._s.guidance = event.codes
+
+    def _do_keep_reference(self, event: ev.FaceReady, arg: str, row: Transition | None) -> None:
+        self._s.facts, self._s.reference_photo = event.facts, event.photo
+
+    def _do_face_missed(self, event: ev.Event, arg: str, row: Transition | None) -> None:
+        s = self._s
+        s.face_failures += 1
+        s.trouble(Trouble.T14)
+        if isinstance(event, ev.FaceAttempted):
+            attempt = event.attempt
+            s.guidance = attempt.guidance or (() if attempt.live else ("blink",))
+        if s.face_failures >= self.config.max_face_attempts:
+            s.reference_photo = None
+
+    def _do_face_unavailable(self, event: ev.Event, arg: str, row: Transition | None) -> None:
+        self._s.face_failures = self.config.max_face_attempts
+        self._s.reference_photo = None
+
+    def _do_method(self, event: ev.Event, arg: str, row: Transition | None) -> None:
+        s = self._s
+        s.method = IdentityMethod(arg)
+        if s.method is IdentityMethod.FACE:
+            s.reference_photo = None
+        elif s.method is IdentityMethod.VISUAL:
+            s.trouble(Trouble.T17)
+
+    def _do_keep_pin_facts(self, event: ev.PinVerified, arg: str, row: Transition | None) -> None:
+        # The holder is proven either way; without the 入力補助 PIN the 4 facts stay unread and staff
+        # compare the person by eye instead of the kiosk comparing the facts.
+        s = self._s
+        s.facts = event.facts or s.facts
+        if event.assist_differs:
+            s.problem = err.AssistPinDiffers.code
+
+    def _do_pin_missed(self, event: ev.PinWrong, arg: str, row: Transition | None) -> None:
+        s = self._s
+        s.pin_failures += 1
+        s.pin_tries_left = event.tries_left
+        s.problem = err.WrongPin.code
+        s.trouble(Trouble.T13)
+
+    def _do_pin_blocked(self, event: ev.Event, arg: str, row: Transition | None) -> None:
+        self._s.pin_tries_left = 0
+        self._s.problem = err.PinBlocked.code
+
+    def _do_keep_result(self, event: ev.CheckAnswered, arg: str, row: Transition | None) -> None:
+        s = self._s
+        s.result, s.review = event.result, event.review
+        for trouble in event.review.troubles:
+            s.trouble(trouble)
+
+    def _do_choose_only(self, event: ev.CheckAnswered, arg: str, row: Transition | None) -> None:
+        self._s.chosen = event.result.record
+
+    def _do_choose_record(self, event: ev.StaffChooseRecord, arg: str, row: Transition | None) -> None:
+        s = self._s
+        assert s.result is not None
+        s.chosen = s.result.records[event.index]
+        s.chosen_by_staff = True
+
+    def _do_correct_name(self, event: ev.StaffCorrectName, arg: str, row: Transition | None) -> None:
+        """T1: the clinic's own spelling replaces a name the insurer could only send with ●."""
+        s = self._s
+        assert s.chosen is not None
+        s.chosen = replace(s.chosen, name=event.name.strip())
+        s.corrected_name = True
+
+    def _do_consent(self, event: ev.AnswerConsent, arg: str, row: Transition | None) -> None:
+        s = self._s
+        s.consent = Consent(event.medical, event.drugs, event.checkups, s.limit_answer)
+        by_staff = s.method is IdentityMethod.VISUAL or s.chosen_by_staff
+        s.outcome = Outcome.COMPLETED_BY_STAFF if by_staff else Outcome.COMPLETED
+
+    def _do_limit_answer(self, event: ev.AnswerLimitConsent, arg: str, row: Transition | None) -> None:
+        self._s.limit_answer = event.provide
+
+    def _do_bill(self, event: ev.BillingDecided, arg: str, row: Transition | None) -> None:
+        s = self._s
+        s.fallback = event.billing
+        s.declaration = event.declaration or s.declaration
+        s.outcome = Outcome.FALLBACK
+
+    def _do_call(self, event: ev.Event, arg: str, row: Transition | None) -> None:
+        s = self._s
+        assert row is not None
+        s.staff_reason = arg
+        s.called_from = row.source
+        s.resume_to = row.source if arg == "patient_call" else None
+
+    def _do_resume(self, event: ev.Event, arg: str, row: Transition | None) -> None:
+        s = self._s
+        s.resume_to, s.staff_reason, s.called_from = None, "", None
+
+    def _do_notify_call(self, event: ev.Event, arg: str, row: Transition | None) -> None:
+        session_id = self._session.id if self._session is not None else ""
+        self._call = StaffCall(self.state, session_id)
+        self._guarded(lambda: self.devices.store.audit("kiosk", "staff_call", f"state={self.state.value}"), "store")
+
+    def _do_answer_call(self, event: ev.Event, arg: str, row: Transition | None) -> None:
+        self._call = None
+
+    def _do_takeover(self, event: ev.StaffEvent, arg: str, row: Transition | None) -> None:
+        self._s.taken_by = event.staff
+
+    def _do_acknowledge(self, event: ev.StaffAcknowledge, arg: str, row: Transition | None) -> None:
+        s = self._s
+        if event.what not in s.acks:
+            s.acks.append(event.what)
+        s.trouble(Trouble(ev.ACKNOWLEDGEABLE[event.what]))
+
+    # --- device work -----------------------------------------------------------------------------
+
+    def _start(self, name: str, fn: Callable[[CancelToken], Any], timeout: float,
+               on_value: Callable[[Any], ev.Event | None], *,
+               on_error: Callable[[BaseException], ev.Event | None] | None = None, uses_card: bool = False,
+               by_staff: bool = False, reply: ev.Reply | None = None,
+               reply_data: Callable[[Any], Any] = lambda value: value, failures: bool = True) -> None:
+        """Run ``fn`` for the current state entry; its answer comes back as an event, or not at all once
+        the state is left. ``on_error`` maps the errors a step expects to its own events. ``failures=False``:
+        the machine has nothing to do with a failure (a staff read), which only its ``reply`` hears of;
+        the card's own faults still are the card events they mean."""
+
+        def answer(value: Any, error: BaseException | None) -> ev.Event | None:
+            if error is None:
+                return on_value(value)
+            mapped = on_error(error) if on_error is not None else None
+            if mapped is not None:
+                return mapped
+            failure = self._failure(name, error, by_staff)
+            return failure if failures or not isinstance(failure, ev.Failed) else None
+
+        running = _Running(name, self._entry, answer, uses_card, reply, reply_data)
+        self._tasks[name] = running
+        task = self.devices.runner.run(fn, lambda value, error: self._deliver(running, value, error), timeout)
+        if self._tasks.get(name) is running:  # a synchronous runner has answered already
+            running.task = task
+
+    def _deliver(self, running: _Running, value: Any, error: BaseException | None) -> None:
+        if self._tasks.get(running.name) is not running or running.entry != self._entry:
+            log.info("dropped a late answer of %s in %s", running.name, self.state.value)
+            self._record("late_answer", task=running.name)
+            return
+        del self._tasks[running.name]
+        event = running.answer(value, error)
+        verdict = self._handle(event) if event is not None else ACCEPTED
+        if event is None:
+            self._notify()  # the work is over: ``working`` changed though no event followed
+        if running.reply is None:
+            return
+        if error is not None:  # what went wrong, not what the machine made of it
+            running.reply(None, event.code if isinstance(event, ev.Failed) else getattr(error, "code", "internal"))
+        elif not verdict:
+            running.reply(None, verdict.reason)
+        else:
+            running.reply(running.reply_data(value), "")
+
+    @staticmethod
+    def _failure(task: str, error: BaseException, by_staff: bool) -> ev.Event:
+        """A task's error as the machine's event: the card's own faults are the card events they mean."""
+        if isinstance(error, err.CardRemoved):
+            return ev.CardRemovedEvent()
+        if isinstance(error, err.ReaderGone):
+            return ev.ReaderLost()
+        if not isinstance(error, err.KioskError):
+            log.error("%s failed unexpectedly", task, exc_info=error)
+            return ev.Failed(task, "internal", by_staff)
+        return ev.Failed(task, error.code, by_staff)
+
+    def _post_answer(self, running_name: str, entry: int, event: ev.Event) -> None:
+        """An answer from inside running work (face guidance): delivered while that work is still current."""
+
+        def deliver() -> None:
+            running = self._tasks.get(running_name)
+            if running is not None and running.entry == entry == self._entry:
+                self._handle(event)
+
+        self.devices.runner.post(deliver)
+
+    def _work_read_card(self) -> None:
         card = self.devices.card
-        self._start_task(card.read_summary, self._summary_done, self.config.read_timeout)
+        self._start("read_card", card.read_summary, self.config.read_timeout, ev.CardRead, uses_card=True)
 
-    def _enter_face(self) -> None:
-        session = self.session
-        assert session is not None
-        session.guidance = ()
-        if session.reference_photo is None:
-            card, reader = self.devices.card, self.devices.card_face
-
-            def prepare(cancel: CancelToken) -> tuple[CardFacts, bytes]:
-                return card.read_with_code_b(reader.read_code_b(cancel), cancel)
-
-            self._start_task(prepare, self._face_prepared, self.config.face_prepare_timeout)
-        else:
-            self._start_face_attempt()
-
-    def _enter_checking(self) -> None:
-        session = self.session
-        assert session is not None and session.summary is not None and session.summary.certificate is not None
-        cert, method, facts = session.summary.certificate, session.method, session.facts
-        assert method is not None
-        checker, store = self.devices.qualification, self.devices.store
-
-        def check(cancel: CancelToken) -> tuple[QualificationResult, QualificationRecord | None]:
-            result = checker.check_by_card(cert, method, facts, False, cancel)
-            try:
-                previous = store.last_confirmed(cert, facts)
-            except Exception as exc:  # the last visit only adds warnings; its absence must not stop the check
-                log.error("reading the last visit failed: %s", exc)
-                previous = None
-            return result, previous
-
-        self._start_task(check, self._check_done, self.config.check_timeout)
-
-    def _enter_done(self) -> None:
-        self._save_and_publish()
-
-    def _enter_card_left(self) -> None:
-        if self.session is not None:
-            self.session.trouble(Trouble.T15)
-
-    # --- task results ----------------------------------------------------------------------------
-
-    def _summary_done(self, summary: CardSummary | None, error: BaseException | None) -> None:
-        session = self.session
-        assert session is not None
-        if error is not None:
-            target = State.NOT_MY_NUMBER if isinstance(error, NotMyNumberCard) else State.UNREADABLE
-            self._fail_task(error, target)
+    def _work_face(self) -> None:
+        s = self._s
+        s.guidance = ()
+        if s.reference_photo is not None:
+            self._do_attempt_face(None, "", None)
             return
-        assert summary is not None
-        session.summary = summary
-        if summary.kind is not CardKind.MY_NUMBER or summary.certificate is None:
-            self._fail_task(NotMyNumberCard("no JPKI application"), State.NOT_MY_NUMBER)
-            return
-        session.pin_tries_left = summary.pin_tries_left
-        now = self.devices.clock.now()
-        if summary.certificate.expired(now):
-            self._go(State.CERT_EXPIRED)
-        elif summary.certificate.expiring_soon(now):
-            session.trouble(Trouble.T4)
-            self._go(State.CERT_EXPIRING)
-        else:
-            self._go(State.CHOOSE_METHOD)
+        card, reader = self.devices.card, self.devices.card_face
+        self._start("face_prepare", lambda cancel: card.read_with_code_b(reader.read_code_b(cancel), cancel),
+                    self.config.face_prepare_timeout, lambda value: ev.FaceReady(*value), uses_card=True)
 
-    def _pin_done(self, facts: CardFacts | None, error: BaseException | None) -> None:
-        session = self.session
-        assert session is not None
-        if error is None or isinstance(error, AssistPinDiffers):
-            # The holder is proven either way; without the 入力補助 PIN the 4 facts stay unread and
-            # staff compare the person by eye instead of the kiosk comparing the facts.
-            session.facts = facts
-            session.method = IdentityMethod.PIN
-            if error is not None:
-                session.problem = error.code  # type: ignore[attr-defined]
-            self._go(State.CHECKING)
-            return
-        if isinstance(error, WrongPin):
-            session.pin_failures += 1
-            session.pin_tries_left = error.tries_left
-            session.problem = error.code
-            session.trouble(Trouble.T13)
-            if error.tries_left <= 0:
-                self._go(State.PIN_LOCKED)
-            elif error.tries_left <= 1:
-                self._go(State.PIN_LOW)
-            else:
-                self._go(State.PIN)
-        elif isinstance(error, PinBlocked):
-            session.pin_tries_left = 0
-            self._go(State.PIN_LOCKED)
-        elif isinstance(error, HolderProofFailed):
-            self._wait_for_staff(error.code)
-        else:
-            self._device_error(error)
-
-    def _face_prepared(self, value: tuple[CardFacts, bytes] | None, error: BaseException | None) -> None:
-        session = self.session
-        assert session is not None
-        if error is not None:
-            if isinstance(error, (CodeBUnavailable, TaskTimeout)) or not self._is_card_fault(error):
-                session.problem = getattr(error, "code", "face_error")
-                session.face_failures = self.config.max_face_attempts
-                session.trouble(Trouble.T14)
-                self._go(State.FACE_FAILED)
-            else:
-                self._device_error(error)
-            return
-        assert value is not None
-        session.facts, session.reference_photo = value
-        self._start_face_attempt()
-        self._notify()
-
-    def _start_face_attempt(self) -> None:
-        session = self.session
-        assert session is not None and session.reference_photo is not None
-        photo, face, generation = session.reference_photo, self.devices.face, self._generation
-        runner_post, child = self._post_from_worker, session.child_mode
+    def _do_attempt_face(self, event: ev.Event | None, arg: str, row: Transition | None) -> None:
+        s = self._s
+        assert s.reference_photo is not None
+        photo, face, child, entry = s.reference_photo, self.devices.face, s.child_mode, self._entry
+        post = self._post_answer
 
         def attempt(cancel: CancelToken) -> FaceAttempt:
-            guide = lambda codes: runner_post(generation, ev.FaceGuidance(codes))  # noqa: E731
-            return face.attempt(photo, cancel, guide, child_mode=child)
+            return face.attempt(photo, cancel, lambda codes: post("face_attempt", entry, ev.FaceGuidance(codes)),
+                                child_mode=child)
 
-        self._start_task(attempt, self._face_done, self.config.face_attempt_timeout)
+        self._start("face_attempt", attempt, self.config.face_attempt_timeout, ev.FaceAttempted)
 
-    def _face_done(self, attempt: FaceAttempt | None, error: BaseException | None) -> None:
-        session = self.session
-        assert session is not None
-        if error is not None and self._is_card_fault(error):
-            self._device_error(error)
-            return
-        if attempt is not None and attempt.matched and attempt.live:
-            session.reference_photo = None
-            session.method = IdentityMethod.FACE
-            self._go(State.CHECKING)
-            return
-        session.face_failures += 1
-        session.trouble(Trouble.T14)
-        if attempt is not None:
-            session.guidance = attempt.guidance or (() if attempt.live else ("blink",))
+    def _do_verify_pin(self, event: ev.SubmitPin, arg: str, row: Transition | None) -> None:
+        pin, card = event.pin, self.devices.card
+        self._start("verify_pin", lambda cancel: card.authenticate_with_pin(pin, cancel), self.config.auth_timeout,
+                    ev.PinVerified, on_error=self._pin_error, uses_card=True)
+
+    @staticmethod
+    def _pin_error(error: BaseException) -> ev.Event | None:
+        if isinstance(error, err.AssistPinDiffers):
+            return ev.PinVerified(None, assist_differs=True)
+        if isinstance(error, err.WrongPin):
+            return ev.PinWrong(error.tries_left)
+        if isinstance(error, err.PinBlocked):
+            return ev.PinBlocked()
+        if isinstance(error, err.HolderProofFailed):
+            return ev.HolderUnproven()
+        return None
+
+    def _check_inputs(self) -> work.CheckInputs:
+        s = self._s
+        return work.CheckInputs(s.summary.certificate if s.summary else None, s.facts, self.devices.clock.now())
+
+    def _work_check(self) -> None:
+        s = self._s
+        assert s.method is not None
+        checker, store, method, inputs = self.devices.qualification, self.devices.store, s.method, self._check_inputs()
+        self._start("check", lambda cancel: work.check_by_card(checker, store, method, inputs, cancel),
+                    self.config.check_timeout, lambda value: ev.CheckAnswered(value[0], value[1]))
+
+    def _do_check_insurance(self, event: ev.StaffInsuranceCheck, arg: str, row: Transition | None) -> None:
+        checker, store, query = self.devices.qualification, self.devices.store, event.query
+        inputs = self._check_inputs()
+        assert query is not None
+        self._start("insurance_check",
+                    lambda cancel: work.check_by_insurance_card(checker, store, query, inputs, cancel),
+                    self.config.check_timeout, lambda value: ev.CheckAnswered(value[0], value[1], by_staff=True),
+                    by_staff=True,
+                    reply=event.reply, reply_data=lambda value: CheckReply(int(value[0].validity), self.state))
+
+    def _do_decide_billing(self, event: ev.SubmitDeclaration | ev.StaffCompleteFallback, arg: str,
+                           row: Transition | None) -> None:
+        s = self._s
+        today = self.devices.clock.now().date()
+        by_staff = isinstance(event, ev.StaffCompleteFallback)
+        if isinstance(event, ev.SubmitDeclaration):
+            declaration = work.complete_declaration(event.declaration, s.facts, today, s.known_kana())
+            s.declaration = declaration  # kept even if it cannot bill 不詳: staff complete it
+            unchanged = False
+        elif event.choice == "last_visit":
+            declaration, unchanged = None, True
         else:
-            session.problem = getattr(error, "code", "face_error")
-        if session.face_failures >= self.config.max_face_attempts:
-            session.reference_photo = None
-            self._go(State.FACE_FAILED)
-        else:
-            self._start_face_attempt()
-            self._notify()
+            given = event.declaration or s.declaration
+            assert given is not None
+            declaration, unchanged = work.complete_declaration(given, None, today, s.known_kana()), False
+        inputs = work.FallbackInputs(s.result, s.summary.certificate if s.summary else None, s.facts, today,
+                                     self.config.unknown_insurer_number)
+        store = self.devices.store
+        self._start("decide_billing", lambda cancel: work.decide_fallback(store, inputs, declaration, unchanged),
+                    self.config.save_timeout,  # a store read and a computation: bounded like a save
+                    lambda billing: ev.BillingDecided(billing, declaration, by_staff), by_staff=by_staff,
+                    reply=event.reply if isinstance(event, ev.StaffCompleteFallback) else None,
+                    reply_data=lambda billing: FallbackReply(billing_basis(billing), billing.window_burden_percent,
+                                                             billing.remarks, billing.warnings))
 
-    def _declaration_done(self, billing: Billing | None, error: BaseException | None) -> None:
-        session = self.session
-        assert session is not None
-        if error is not None:
-            # Mostly a 不詳 claim without a kana name (the terminal sent none): staff complete the 申立書.
-            session.problem = getattr(error, "code", "internal")
-            if not isinstance(error, KioskError):
-                log.error("deciding the fallback bill failed: %r", error)
-            self._wait_for_staff("declaration_incomplete")
+    def _do_read_chip_photo(self, event: ev.StaffChipPhoto, arg: str, row: Transition | None) -> None:
+        card, card_face, code_b = self.devices.card, self.devices.card_face, event.code_b
+        self._start("chip_photo", lambda cancel: work.read_chip_photo(card, card_face, code_b, cancel),
+                    self.config.staff_read_timeout, lambda value: None, uses_card=True, by_staff=True,
+                    reply=event.reply, reply_data=lambda value: ChipPhoto(*value), failures=False)
+
+    def _do_camera_still(self, event: ev.StaffCameraStill, arg: str, row: Transition | None) -> None:
+        camera = self.devices.camera
+        assert camera is not None
+        self._start("camera_still", camera.jpeg, self.config.staff_read_timeout, lambda value: None, by_staff=True,
+                    reply=event.reply, failures=False)
+
+    def _do_records(self, event: ev.StaffRecords, arg: str, row: Transition | None) -> None:
+        s, store = self._s, self.devices.store
+        certificate, facts, snapshot = s.summary.certificate if s.summary else None, s.facts, self.snapshot()
+        assert snapshot is not None
+        self._start("records", lambda cancel: work.last_visit(store, certificate, facts),
+                    self.config.staff_read_timeout, lambda value: None, by_staff=True, reply=event.reply,
+                    reply_data=lambda last: SessionRecords(snapshot, last), failures=False)
+
+    # --- the session's life: actions run on entering a state (StateSpec.on_enter) ------------------
+
+    def _on_next_visit(self) -> None:
+        self._visit += 1  # ready for the next patient
+
+    def _on_save(self) -> None:
+        s = self._s
+        publish = s.method is not None and s.result is not None and s.outcome is not Outcome.FALLBACK
+        self._persist(s, publish)
+
+    def _on_close_session(self) -> None:
+        """The reception is over: save what the store does not have yet, then forget the patient."""
+        s = self._session
+        if s is None:
             return
-        assert billing is not None
-        session.billing = billing.record
-        session.billing_basis = billing_basis(billing)
-        session.fallback = billing
-        self._complete(Outcome.FALLBACK)
-
-    def _check_done(self, value: tuple | None, error: BaseException | None) -> None:
-        if error is not None:
-            self._fail_task(error, State.TERMINAL_DOWN)
-            return
-        assert value is not None
-        self._route_result(*value)
-
-    def _route_result(self, result: QualificationResult, previous: QualificationRecord | None = None) -> None:
-        session = self.session
-        assert session is not None
-        session.result = result
-        certificate = session.summary.certificate if session.summary else None
-        review = check_result(result, session.facts, certificate, self.devices.clock.now(), previous)
-        session.review = review
-        for trouble in review.troubles:
-            session.trouble(trouble)
-        if review.person_mismatch:
-            self._go(State.PERSON_MISMATCH)
-        elif result.validity is Validity.VALID and result.record is not None:
-            session.chosen = result.record
-            self._go(State.CONSENT)
-        elif result.validity in (Validity.INVALID, Validity.INVALID_NEWER):
-            self._go(State.QUAL_INVALID)
-        elif review.staff_choice or (result.validity is Validity.VALID and result.records):
-            self._go(State.QUAL_SEVERAL)
-        else:
-            self._go(State.QUAL_NONE)
-
-    # --- finishing -------------------------------------------------------------------------------
-
-    def _complete(self, outcome: Outcome) -> None:
-        session = self.session
-        assert session is not None
-        if session.billing is None and session.chosen is not None:
-            session.billing = session.chosen
-            session.billing_basis = "current"
-        session.outcome = outcome
-        self._go(State.DONE)
-
-    def _save_and_publish(self) -> None:
-        session = self.session
-        assert session is not None
-        publish = session.method is not None and session.result is not None and session.outcome is not Outcome.FALLBACK
-        self._persist(session, publish)
+        s.finish(Outcome.ABANDONED)
+        if s.saved != s.fingerprint():
+            self._persist(s, publish=False)
+        s.reference_photo = None
+        self._ended.append(s.id)
+        self._session = None
+        self._generation += 1
+        self._guarded(self.devices.card.release, "card")
 
     def _persist(self, session: Session, publish: bool) -> None:
         """Write the reception (and hand a card check to the レセコン) on a worker, never cancelled:
         leaving the screen must not lose the record."""
-        record = self._record_of(session)
-        store, publisher, generation = self.devices.store, self.devices.publisher, self._generation
-        session.saved_troubles = tuple(session.troubles)
+        record = record_of(session, self.devices.clock.now())
+        store, publisher = self.devices.store, self.devices.publisher
+        session.saved = session.fingerprint()
         fallback = self._fallback_parts(session, record)
         if fallback is not None:
             session.fallback_saved = True  # written once: a re-save (card left behind) is the reception only
@@ -802,15 +811,15 @@ class ReceptionFlow:
             return publisher.publish(record) if publish else ""
 
         def saved(where: str | None, error: BaseException | None) -> None:
-            if error is not None:
-                log.error("saving reception %s failed: %s", record.session_id, error)
-                if fallback is not None:
-                    session.fallback_saved = False  # a later save of this session tries the whole again
-            else:
-                self._record("saved", None, None, session=record.session_id, published_to=where or "")
-            if generation == self._generation and self.session is session:
-                if error is not None:
-                    session.problem = getattr(error, "code", "store_error")
+            if error is None:
+                self._record("saved", session=record.session_id, published_to=where or "")
+                return
+            log.error("saving reception %s failed: %s", record.session_id, getattr(error, "code", error))
+            session.saved = None  # a later close of this session tries again
+            if fallback is not None:
+                session.fallback_saved = False
+            if self._session is session:
+                session.problem = getattr(error, "code", "store_error")
                 self._notify()
 
         self.devices.runner.run(save, saved, self.config.save_timeout)
@@ -823,7 +832,7 @@ class ReceptionFlow:
             return None
         if session.fallback is None and session.declaration is None:
             return None
-        recheck = None
+        recheck: RecheckItem | None = None
         billing = session.fallback
         if billing is not None and billing.recheck:
             birth = billing.record.birth_date or (session.facts.birth_date if session.facts else None)
@@ -835,150 +844,38 @@ class ReceptionFlow:
                 log.error("fallback reception %s has no birth date: no re-check queued", session.id)
         return recheck, session.declaration
 
-    def _finish(self, outcome: Outcome) -> None:
-        """Note how this session ended; the first reason wins (a later timeout does not overwrite it)."""
-        session = self.session
-        if session is not None and session.outcome is None:
-            session.outcome = outcome
+    # --- the clock -------------------------------------------------------------------------------
 
-    def _end_with_card(self) -> None:
-        if self.card_present:
-            self._go(State.ENDED)
-        else:
-            self._to_idle()
-
-    def _to_idle(self) -> None:
-        session = self.session
-        if session is not None and session.saved_troubles != tuple(session.troubles):
-            # Never saved, or troubles came after the save (the card left behind): write it again.
-            if session.outcome is None:
-                session.outcome = Outcome.ABANDONED
-            self._persist(session, publish=False)
-        self._drop_session()
-        self._go(State.IDLE)
-
-    def _drop_session(self) -> None:
-        self._stop_task()
-        if self.session is not None:
-            self.session.reference_photo = None
-        self.session = None
-        self._generation += 1
-        self._guarded(self.devices.card.release, "card")
-
-    def _record_of(self, session: Session) -> ReceptionRecord:
-        review = session.review
-        return ReceptionRecord(
-            session_id=session.id,
-            started_at=session.started_at,
-            ended_at=self.devices.clock.now(),
-            outcome=(session.outcome or Outcome.ABANDONED).value,
-            method=session.method,
-            facts=session.facts,
-            certificate=session.summary.certificate if session.summary else None,
-            result=session.result,
-            consent=session.consent,
-            troubles=tuple(session.troubles),
-            staff_flags=review.staff_flags if review else (),
-            billing=session.billing,
-            notes=tuple(
-                x
-                for x in (
-                    session.billing_basis,
-                    session.staff and f"staff:{session.staff}",
-                    session.corrected_name and "name_corrected",
-                    *(session.fallback.warnings if session.fallback else ()),
-                )
-                if x
-            ),
-            remarks=session.fallback.remarks if session.fallback else (),
-        )
-
-    # --- problems --------------------------------------------------------------------------------
-
-    @staticmethod
-    def _is_card_fault(error: BaseException) -> bool:
-        return isinstance(error, (CardRemoved, ReaderGone))
-
-    def _fail_task(self, error: BaseException, target: State) -> None:
-        session = self.session
-        if session is not None:
-            session.problem = getattr(error, "code", "internal")
-        if not isinstance(error, KioskError):
-            log.exception("unexpected error from a device", exc_info=error)
-        if isinstance(error, (CardRemoved, ReaderGone)):
-            self._device_error(error)
+    def _tick(self) -> None:
+        spec = SPECS[self.state]
+        if spec.timeout is None:
             return
-        if target is State.UNREADABLE or target is State.NOT_MY_NUMBER:
-            self._finish(Outcome.NOT_MY_NUMBER if target is State.NOT_MY_NUMBER else Outcome.UNREADABLE)
-        self._go(target)
+        now = self.devices.clock.monotonic()
+        since = self._entered_at if spec.busy else max(self._entered_at, self._last_activity)
+        elapsed = now - since
+        if elapsed >= spec.timeout:
+            self._handle(ev.Timeout())
+        elif spec.warn_before is not None and elapsed >= spec.timeout - spec.warn_before:
+            self._warning = True
+            self._notify()
 
-    def _device_error(self, error: BaseException | None) -> None:
-        session = self.session
-        if isinstance(error, ReaderGone):
-            self._on_ReaderLost(ev.ReaderLost())
-        elif isinstance(error, CardRemoved):
-            self._on_CardRemovedEvent(ev.CardRemovedEvent())
-        else:
-            if session is not None:
-                session.problem = getattr(error, "code", "internal")
-            if error is not None and not isinstance(error, KioskError):
-                log.error("unexpected error from a device: %r", error)
-            self._finish(Outcome.UNREADABLE)
-            self._go(State.UNREADABLE)
+    # --- telling the world -----------------------------------------------------------------------
 
-    def _wait_for_staff(self, reason: str, resume_to: State | None = None) -> None:
-        session = self.session
-        assert session is not None
-        self._stop_task()
-        session.staff_reason = reason
-        session.resume_to = resume_to
-        session.trouble(Trouble.T17)
-        self._go(State.WAITING_STAFF)
-
-    def _alert_without_session(self, reason: str) -> None:
-        self._record("staff_alert", self.state, None, reason=reason)
-        self._guarded(lambda: self.devices.store.audit("kiosk", "staff_call", reason), "store")
-        self._notify()
-
-    # --- tasks -----------------------------------------------------------------------------------
-
-    def _start_task(self, work, on_done, timeout: float) -> None:
-        self._stop_task()
-        generation = self._generation
-        token = self._task_token = object()
-
-        def done(value, error) -> None:
-            if generation != self._generation or self._task_token is not token:
-                return  # a late answer for a session or a step that is over
-            self._task, self._task_token = None, None
-            try:
-                on_done(value, error)
-            except Exception as exc:  # a bug must still leave the patient a way out
-                log.exception("handling a task result failed")
-                self._device_error(exc)
-
-        task = self.devices.runner.run(work, done, timeout)
-        # A synchronous runner has called done already; only keep a task that is still running.
-        if self._task_token is token:
-            self._task = task
-
-    def _stop_task(self) -> None:
-        task, self._task, self._task_token = self._task, None, None
-        if task is not None:
-            task.cancel()
-
-    def _post_from_worker(self, generation: int, event: ev.Event) -> None:
-        """Device callbacks from worker threads come back through the runner's thread hop."""
-        post = getattr(self.devices.runner, "post", None)
-
-        def deliver() -> None:
-            if generation == self._generation:
-                self.dispatch(event)
-
-        if post is None:
-            deliver()
-        else:
-            post(deliver)
+    def _audit_staff(self, event: ev.StaffEvent, refused: str) -> None:
+        session = self._session.id if self._session is not None else "-"
+        detail = f"session={session} state={self.state.value} action={event.action.value}"
+        if refused:
+            detail += f" refused={refused}"
+        if isinstance(event, ev.StaffInsuranceCheck) and event.query is not None:
+            detail += f" insurer={event.query.insurer_number}"
+        elif isinstance(event, ev.StaffChipPhoto):
+            detail += f" code_b={'typed' if event.code_b else 'camera'}"
+        elif isinstance(event, ev.StaffCompleteFallback):
+            detail += f" choice={event.choice}"
+        elif isinstance(event, ev.StaffAcknowledge):
+            detail += f" what={event.what}"
+        action = f"staff_{event.action.value}" if not refused else "staff_refused"
+        self._guarded(lambda: self.devices.store.audit(event.staff, action, detail), "store")
 
     def _guarded(self, action: Callable[[], object], what: str) -> None:
         try:
@@ -986,69 +883,88 @@ class ReceptionFlow:
         except Exception:
             log.exception("%s call failed", what)
 
-    # --- telling the world -----------------------------------------------------------------------
-
-    def _record(self, what: str, before: State | None, after: State | None, **extra) -> None:
-        entry = {"t": round(self.devices.clock.monotonic(), 3), "what": what}
-        if before is not None:
-            entry["from"] = before.value
-        if after is not None:
-            entry["to"] = after.value
+    def _record(self, what: str, frm: State | None = None, to: State | None = None, **extra: Any) -> None:
+        entry: dict[str, Any] = {"t": round(self.devices.clock.monotonic(), 3), "what": what,
+                                 "state": (frm or self.state).value}
+        if to is not None:
+            entry["to"] = to.value
         entry.update(extra)
         self.transcript.append(entry)
 
-    def view(self) -> View:
-        policy = POLICIES[self.state]
-        s = self.session
-        seconds_left = None
-        if self._warning and policy.timeout is not None:
-            since = max(self._entered_at, self._last_activity)
-            seconds_left = max(0, int(policy.timeout - (self.devices.clock.monotonic() - since)))
-        base = View(
-            state=self.state,
-            step=policy.step,
-            warning=self._warning,
-            seconds_left=seconds_left,
-            card_present=self.card_present,
-            max_face_attempts=self.config.max_face_attempts,
-        )
+    def _allowed_now(self) -> tuple[frozenset[str], frozenset[StaffAction]]:
+        """The patient's and staff's actions whose transitions would fire now, each guard asked once."""
+        offers = _OFFERS[self.state]
+        known: dict[str, bool] = {}
+
+        def passes(guard_sets: tuple[tuple[str, ...], ...]) -> bool:
+            for guards in guard_sets:
+                for guard in guards:
+                    passed = known.get(guard)
+                    if passed is None:
+                        passed = known[guard] = self._guard(guard, None)
+                    if not passed:
+                        break
+                else:
+                    return True
+            return False
+
+        return (offers.patient.union([a for a, sets in offers.patient_if if passes(sets)]),
+                offers.staff.union([a for a, sets in offers.staff_if if passes(sets)]))
+
+    def snapshot(self) -> SessionSnapshot | None:
+        s = self._session
         if s is None:
-            return base
-        name = ""
-        if s.chosen is not None and s.chosen.name:
-            name = s.chosen.name
-        elif s.facts is not None:
-            name = s.facts.name
+            return None
+        result = s.result
+        return SessionSnapshot(s.id, self.state, s.facts, s.method, result.records if result else (),
+                               result.old_qualification if result else None, s.declaration)
+
+    def view(self) -> View:
+        spec = SPECS[self.state]
+        seconds_left = None
+        if self._warning and spec.timeout is not None:
+            since = max(self._entered_at, self._last_activity)
+            seconds_left = max(0, int(spec.timeout - (self.devices.clock.monotonic() - since)))
+        actions, staff = self._allowed_now()
+        s = self._session
+        if s is None:
+            return View(self.state, spec.step, self._entry, self._visit, self._warning, seconds_left,
+                        self.card_present, actions, staff, tuple(self._tasks), self._call,
+                        max_face_attempts=self.config.max_face_attempts)
         certificate = s.summary.certificate if s.summary else None
-        notices = ("certificate_expiring",) if Trouble.T4 in s.troubles and self.state is not State.CERT_EXPIRED else ()
-        return replace(
-            base,
+        result, declaring = s.result, spec.shows_facts
+        return View(
+            self.state, spec.step, self._entry, self._visit, self._warning, seconds_left, self.card_present,
+            actions, staff, tuple(self._tasks), self._call,
             session_id=s.id,
-            patient_name=name,
+            patient_name=s.patient_name,
             pin_tries_left=s.pin_tries_left,
             pin_failures=s.pin_failures,
             face_failures=s.face_failures,
+            max_face_attempts=self.config.max_face_attempts,
             guidance=s.guidance,
             child_mode=s.child_mode,
             certificate_expiry=certificate.not_after if certificate else None,
-            notices=notices,
+            certificate=s.certificate,
             problem=s.problem,
             staff_reason=s.staff_reason,
+            called_from=s.called_from,
             staff_present=s.staff,
+            taken_by=s.taken_by,
+            acks=tuple(s.acks),
             staff_flags=s.review.staff_flags if s.review else (),
             troubles=tuple(t.value for t in s.troubles),
-            validity=int(s.result.validity) if s.result else None,
-            records=s.result.records if s.result else (),
+            validity=int(result.validity) if result else None,
+            records=result.records if result else (),
             limit_answer=s.limit_answer,
             outcome=s.outcome.value if s.outcome else "",
-            can_declare=self.state in DECLARABLE and s.facts is not None,
-            card_facts=s.facts if self.state is State.DECLARATION else None,
-            name_kana=self._known_kana(s) if self.state is State.DECLARATION else "",
+            card_facts=s.facts if declaring else None,
+            name_kana=s.known_kana() if declaring else "",
         )
 
     def _notify(self) -> None:
-        view = self.view()
-        if view == self._last_view:
+        view, last = self.view(), self._last_view
+        if last is not None and view.entry == last.entry and view == last:  # a new entry always differs
             return
         self._last_view = view
         for listener in list(self._listeners):
@@ -1056,3 +972,64 @@ class ReceptionFlow:
                 listener(view)
             except Exception:
                 log.exception("a flow listener failed")
+
+
+# The table, read once for the interpreter: each guard name's method and argument, and per state the
+# actions that have a transition there with the guard sets of those transitions (what ``view`` asks).
+_GUARDS: dict[str, tuple[Callable[..., bool], str]] = {
+    name: (getattr(ReceptionFlow, f"_if_{name.partition(':')[0]}"), name.partition(":")[2])
+    for name in {g for row in TRANSITIONS for g in row.guards}
+}
+
+_ACTIONS: dict[str, tuple[Callable[..., None], str]] = {
+    name: (getattr(ReceptionFlow, f"_do_{name.partition(':')[0]}"), name.partition(":")[2])
+    for name in {a for row in TRANSITIONS for a in row.actions}
+}
+
+# Checks of an event's own content, by its type (events of other types carry nothing to check).
+_CONTENT_CHECKS: dict[type[ev.Event], Callable[[ReceptionFlow, Any], str]] = {
+    ev.SubmitPin: ReceptionFlow._bad_pin,
+    ev.StaffChooseRecord: ReceptionFlow._bad_record,
+    ev.StaffCorrectName: ReceptionFlow._bad_name,
+    ev.StaffAcknowledge: ReceptionFlow._bad_acknowledgement,
+    ev.StaffInsuranceCheck: ReceptionFlow._bad_query,
+    ev.StaffCompleteFallback: ReceptionFlow._bad_fallback,
+}
+
+_GuardSets = tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class _Offer:
+    """What ``view`` needs of one state's rows: the actions always allowed there, and for the others the
+    guard sets of which one must pass (a set holding another set adds nothing and is left out)."""
+
+    patient: frozenset[str]
+    staff: frozenset[StaffAction]
+    patient_if: tuple[tuple[str, _GuardSets], ...]
+    staff_if: tuple[tuple[StaffAction, _GuardSets], ...]
+
+
+def _guard_sets(state: State, kind: str) -> _GuardSets | None:
+    """None: no transition for ``kind``; (): always allowed; else the sets, shortest first."""
+    sets = {frozenset(row.guards) for row in candidates(state, kind)}
+    if not sets:
+        return None
+    if frozenset() in sets:
+        return ()
+    needed = sorted((g for g in sets if not any(other < g for other in sets)), key=len)
+    return tuple(tuple(sorted(g)) for g in needed)
+
+
+def _offer(state: State) -> _Offer:
+    patient = {e.action: _guard_sets(state, e.__name__) for e in PATIENT_EVENTS}
+    staff = {a: _guard_sets(state, ev.STAFF_EVENTS[a].__name__) for a in sorted(staff_actions_of(state))}
+    return _Offer(
+        frozenset({"touch", *(a for a, sets in patient.items() if sets == ())}),
+        frozenset(a for a, sets in staff.items() if sets == ()),
+        tuple((a, sets) for a, sets in patient.items() if sets),
+        tuple((a, sets) for a, sets in staff.items() if sets),
+    )
+
+
+_OFFERS = {state: _offer(state) for state in State}

@@ -1,47 +1,23 @@
-"""The interfaces through which the reception flow meets hardware, the terminal and the store.
+"""The interfaces through which the reception flow meets hardware, the terminal, the store and time.
 
 Adapters (``kiosk.card``, ``kiosk.face``, ``kiosk.qualification``, ``kiosk.store``) implement these;
 the core never imports them. Every blocking method takes a :class:`CancelToken` and must return or
 raise within its own timeout; the flow runs them off the UI thread through a :class:`TaskRunner`.
+Value types crossing these ports live in :mod:`kiosk.core.values`.
 """
 from __future__ import annotations
 
-import threading
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import TYPE_CHECKING, Callable, Protocol, TypeVar
+from collections.abc import Callable
+from datetime import datetime
+from typing import Protocol, TypeVar
 
-from kiosk.core.domain import CardFacts, CardSummary, CertificateInfo, Consent, IdentityMethod, Trouble
-from kiosk.core.errors import Cancelled
+from kiosk.core.cancel import CancelToken
+from kiosk.core.domain import CardFacts, CardSummary, CertificateInfo, IdentityMethod
+from kiosk.core.fallback import Declaration, RecheckItem
 from kiosk.core.qualification import QualificationRecord, QualificationResult
-
-if TYPE_CHECKING:  # kiosk.core.fallback imports this module
-    from kiosk.core.fallback import Declaration, RecheckItem
+from kiosk.core.values import FaceAttempt, InsuranceCardQuery, ReceptionRecord
 
 T = TypeVar("T")
-
-
-class CancelToken:
-    """Set by the flow when the patient cancels, the card is pulled or the session ends."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def raise_if_cancelled(self) -> None:
-        if self._event.is_set():
-            raise Cancelled()
-
-    def wait(self, seconds: float) -> bool:
-        """Sleep up to ``seconds``; True when cancelled meanwhile."""
-        return self._event.wait(seconds)
-
 
 # --- the card -----------------------------------------------------------------------------------
 
@@ -81,15 +57,7 @@ class CardFaceReader(Protocol):
     def read_code_b(self, cancel: CancelToken) -> str: ...
 
 
-# --- the face -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FaceAttempt:
-    matched: bool
-    live: bool = True
-    distance: float | None = None
-    guidance: tuple[str, ...] = ()  # codes: no_face, several_faces, too_far, too_close, off_centre, too_dark, mask, blink
+# --- the face and the camera --------------------------------------------------------------------
 
 
 class FaceAuthenticator(Protocol):
@@ -103,19 +71,13 @@ class FaceAuthenticator(Protocol):
         """One matching attempt of a few seconds against the chip photo; nothing is kept after it."""
 
 
+class StillCamera(Protocol):
+    """One JPEG still of the kiosk's camera, for staff comparing the patient with the chip photo (目視)."""
+
+    def jpeg(self, cancel: CancelToken) -> bytes: ...
+
+
 # --- the qualification check --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class InsuranceCardQuery:
-    """A check by 保険証 / 資格確認書 data, typed by staff."""
-
-    insurer_number: str
-    card_symbol: str
-    card_number: str
-    branch_number: str
-    birth_date: date
-    limit_consent: bool = False
 
 
 class QualificationChecker(Protocol):
@@ -131,25 +93,7 @@ class QualificationChecker(Protocol):
     def check_by_insurance_card(self, query: InsuranceCardQuery, cancel: CancelToken) -> QualificationResult: ...
 
 
-# --- what a finished reception leaves behind -----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReceptionRecord:
-    session_id: str
-    started_at: datetime
-    ended_at: datetime
-    outcome: str  # the flow's Outcome value
-    method: IdentityMethod | None = None
-    facts: CardFacts | None = None
-    certificate: CertificateInfo | None = None
-    result: QualificationResult | None = None
-    consent: Consent | None = None
-    troubles: tuple[Trouble, ...] = ()
-    staff_flags: tuple[str, ...] = ()
-    billing: QualificationRecord | None = None
-    notes: tuple[str, ...] = field(default_factory=tuple)
-    remarks: tuple[str, ...] = ()  # 摘要欄 of a fallback claim: 「旧資格情報」 or 「不詳」 and the 申立書's facts
+# --- the store and the レセコン ---------------------------------------------------------------------
 
 
 class ReceptionStore(Protocol):
@@ -177,7 +121,12 @@ class ResultPublisher(Protocol):
         """Returns where it went (a file name), for the transcript."""
 
 
-# --- running blocking work ----------------------------------------------------------------------
+# --- time and blocking work ---------------------------------------------------------------------
+
+
+class Clock(Protocol):
+    def monotonic(self) -> float: ...
+    def now(self) -> datetime: ...
 
 
 class Task(Protocol):
@@ -191,8 +140,11 @@ class TaskRunner(Protocol):
         done: Callable[[T | None, BaseException | None], None],
         timeout: float,
     ) -> Task:
-        """Run ``work`` off the UI thread; call ``done(result, error)`` on the flow's thread.
+        """Run ``work`` off the flow's thread; call ``done(result, error)`` on the flow's thread.
 
         After ``timeout`` seconds ``done`` gets a TaskTimeout and the work's token is cancelled; a result
         arriving later is dropped. ``done`` is never called after ``Task.cancel``.
         """
+
+    def post(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` on the flow's thread (a device callback from a worker, such as face guidance)."""

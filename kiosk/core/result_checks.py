@@ -149,15 +149,19 @@ def _person(record: QualificationRecord, facts: CardFacts) -> list[Finding]:
 
 def _since_last_visit(record: QualificationRecord, previous: QualificationRecord) -> list[Finding]:
     findings = []
-    if None not in (record.burden_percent, previous.burden_percent) and record.burden_percent != previous.burden_percent:
+    known = None not in (record.burden_percent, previous.burden_percent)
+    if known and record.burden_percent != previous.burden_percent:
         findings.append(Finding("burden_changed", Trouble.T7, "burden_percent",
                                 str(record.burden_percent), str(previous.burden_percent)))
-    if (record.limit_class or previous.limit_class) and record.limit_class != previous.limit_class:
+    # 限度額 information comes only with the patient's consent: a visit without it says nothing about the class.
+    if record.limit_class and previous.limit_class and record.limit_class != previous.limit_class:
         findings.append(Finding("limit_changed", Trouble.T8, "limit_class", record.limit_class, previous.limit_class))
     return findings
 
 
-def _certificate(result: QualificationResult, certificate: CertificateInfo | None, now: datetime | None) -> list[Finding]:
+def _certificate(
+    result: QualificationResult, certificate: CertificateInfo | None, now: datetime | None
+) -> list[Finding]:
     findings = []
     if certificate is not None and now is not None:
         if certificate.expired(now):
@@ -189,7 +193,7 @@ def check_result(
     for record in result.records:
         findings.extend(_gaiji(record))
     if result.validity is Validity.SEVERAL:
-        findings.append(Finding("several_records", Trouble.T17))
+        findings.append(Finding("several_records"))  # staff choose; not a trouble of the catalog
     elif result.records and facts is not None:
         findings.extend(_person(result.records[0], facts))
     if result.validity in (Validity.INVALID, Validity.INVALID_NEWER):

@@ -19,7 +19,7 @@ def camera_frame(rgb: np.ndarray, scale: float = 1.0, brightness: float = 1.0, r
     fit = height / rgb.shape[0] * scale
     resized = cv2.resize(rgb, (max(1, round(rgb.shape[1] * fit)), max(1, round(rgb.shape[0] * fit))),
                          interpolation=cv2.INTER_AREA)
-    frame = np.full((height, width, 3), 110, dtype=np.uint8)
+    frame: np.ndarray = np.full((height, width, 3), 110, dtype=np.uint8)
     x0 = (width - resized.shape[1]) // 2 + offset[0]
     y0 = (height - resized.shape[0]) // 2 + offset[1]
     fx0, fy0 = max(0, x0), max(0, y0)
@@ -35,7 +35,7 @@ def camera_frame(rgb: np.ndarray, scale: float = 1.0, brightness: float = 1.0, r
 
 
 # The variants each still is measured under: (name, keyword arguments of camera_frame).
-VARIANTS = (
+VARIANTS: tuple[tuple[str, dict[str, float]], ...] = (
     ("plain", {}),
     ("far", {"scale": 0.6}),
     ("dim", {"brightness": 0.55}),

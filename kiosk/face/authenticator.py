@@ -13,7 +13,8 @@ import numpy as np
 
 from kiosk.camera.source import Frame, FrameSource
 from kiosk.camera.worker import CaptureWorker
-from kiosk.core.ports import CancelToken, FaceAttempt
+from kiosk.core.cancel import CancelToken
+from kiosk.core.values import FaceAttempt
 from kiosk.face import guidance as g
 from kiosk.face.config import FaceConfig
 from kiosk.face.engine import Box, FaceEngine, distance

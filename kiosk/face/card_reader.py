@@ -14,8 +14,8 @@ from datetime import date
 import numpy as np
 
 from kiosk.camera.source import FrameSource
+from kiosk.core.cancel import CancelToken
 from kiosk.core.errors import CameraUnavailable, CodeBUnavailable
-from kiosk.core.ports import CancelToken
 from kiosk.face.code_b import parse_card_face
 
 log = logging.getLogger(__name__)

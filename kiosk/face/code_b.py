@@ -93,6 +93,14 @@ def validate_code_b(text: str, today: date) -> str:
     raise CodeBUnavailable("birth date part is not a date in any era, or expiry year implausible")
 
 
+# Era names as OCR misreads them on the card face: 令 and 今 differ by one stroke, and RapidOCR reads every
+# 令和 birth date (every child born since May 2019) as 今和.
+_ERA_MISREADS = {"今和": "令和"}
+
+
 def _normalise(text: str) -> str:
     # Full-width digits to ASCII, drop spaces OCR inserts or omits between fields.
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    for misread, era in _ERA_MISREADS.items():
+        text = text.replace(misread, era)
+    return text

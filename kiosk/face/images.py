@@ -46,7 +46,7 @@ def derive_chip_photo(rgb: np.ndarray, face: tuple[int, int, int, int], width: i
     half_w, half_h = size, size * 1.25
     box = (int(cx - half_w), int(cy - half_h * 0.9), int(cx + half_w), int(cy + half_h * 1.1))
     image = Image.fromarray(rgb).crop(box).convert("L")
-    image = image.resize((width, round(width * 1.25)), Image.LANCZOS)
+    image = image.resize((width, round(width * 1.25)), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     image.save(out, format="JPEG2000", quality_mode="rates", quality_layers=[ratio], irreversible=True)
     return out.getvalue()

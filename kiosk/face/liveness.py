@@ -25,7 +25,7 @@ from kiosk.face.images import luma
 
 # Canonical pose: where the eye corners (dlib's order) land in a 96×96 face crop; the eye band holds
 # the eyes and lids but not the brows, the control band the nose and cheeks.
-_CANON = np.float32([[86, 30], [58, 30], [10, 30], [38, 30]])
+_CANON = np.array([[86, 30], [58, 30], [10, 30], [38, 30]], dtype=np.float32)
 _SIZE = 96
 _EYE_ROWS = slice(20, 42)
 _CONTROL_ROWS = slice(50, 90)
@@ -71,7 +71,7 @@ def _similarity(source: np.ndarray, target: np.ndarray) -> np.ndarray:
     All points weigh in (OpenCV's estimateAffinePartial2D uses RANSAC, which with four points may
     fit two of them and jump between frames)."""
     rows, rhs = [], []
-    for (x, y), (u, v) in zip(source, target):
+    for (x, y), (u, v) in zip(source, target, strict=True):
         rows += [[x, -y, 1, 0], [y, x, 0, 1]]
         rhs += [u, v]
     a, b, tx, ty = np.linalg.lstsq(np.array(rows, dtype=np.float64), np.array(rhs, dtype=np.float64), rcond=None)[0]
@@ -104,7 +104,7 @@ class LivenessTracker:
         y = yaw(face)
         self._yaw_min, self._yaw_max = min(self._yaw_min, y), max(self._yaw_max, y)
         eyes, control = canonical_bands(rgb, face)
-        if self._eyes is None:
+        if self._eyes is None or self._control is None:
             self._eyes, self._control = eyes, control
             return
         if correlation(control, self._control) < self.limits.control:

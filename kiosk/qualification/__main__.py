@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from kiosk.commands import oqs as cli
 from kiosk.logs import configure
-from kiosk.qualification import cli
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,7 +15,6 @@ from typing import Any
 
 from kiosk.core.domain import CertificateInfo, IdentityMethod
 from kiosk.core.errors import MalformedResult
-from kiosk.core.ports import InsuranceCardQuery
 from kiosk.core.qualification import (
     ElderlyCertificate,
     InfoConsent,
@@ -27,6 +26,7 @@ from kiosk.core.qualification import (
     SpecificDiseaseCertificate,
     Validity,
 )
+from kiosk.core.values import InsuranceCardQuery
 from kiosk.qualification import schema, xmlsafe
 from kiosk.qualification.errors import CheckFailed
 
@@ -149,6 +149,14 @@ def _root(data: bytes) -> ET.Element:
     return root
 
 
+def _parts(data: bytes) -> tuple[ET.Element, ET.Element]:
+    """The header and body of a result file (``_root`` has checked both are there)."""
+    root = _root(data)
+    header, body = root.find(schema.HEADER), root.find(schema.BODY)
+    assert header is not None and body is not None
+    return header, body
+
+
 def _raise_if_abnormal(header: ET.Element, body: ET.Element) -> None:
     segment = _text(header, schema.SEGMENT)
     status = _text(body, schema.STATUS)
@@ -186,8 +194,7 @@ def _header_values(header: ET.Element) -> dict[str, Any]:
 
 def decode_result(data: bytes) -> QualificationResult:
     """An answer or face file (``…01res_…``). Raises MalformedResult or CheckFailed."""
-    root = _root(data)
-    header, body = root.find(schema.HEADER), root.find(schema.BODY)
+    header, body = _parts(data)
     _raise_if_abnormal(header, body)
     records = body.findall(f"{schema.RESULT_LIST}/{schema.RESULT}") or body.findall(schema.RESULT)
     return QualificationResult(
@@ -219,8 +226,7 @@ class BatchEntry:
 
 def decode_batch_upload_answer(data: bytes) -> str:
     """``OQSmuquc01res``: the ReceptionNumber to fetch the results with."""
-    root = _root(data)
-    header, body = root.find(schema.HEADER), root.find(schema.BODY)
+    header, body = _parts(data)
     _raise_if_abnormal(header, body)
     number = _text(header, schema.RECEPTION_NUMBER) or _text(body, schema.RECEPTION_NUMBER)
     if not number:
@@ -230,8 +236,7 @@ def decode_batch_upload_answer(data: bytes) -> str:
 
 def decode_batch_download_answer(data: bytes) -> tuple[BatchEntry, ...]:
     """``OQSmuquc02res``: one entry per BulkConfirmUnit."""
-    root = _root(data)
-    header, body = root.find(schema.HEADER), root.find(schema.BODY)
+    header, body = _parts(data)
     _raise_if_abnormal(header, body)
     values = _header_values(header)
     entries = []

@@ -11,11 +11,12 @@ import io
 import os
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
+from kiosk.core.cancel import CancelToken
 from kiosk.core.errors import Cancelled, MalformedResult, TerminalUnavailable
-from kiosk.core.ports import CancelToken
 from kiosk.qualification import xmlsafe
 from kiosk.qualification.errors import TerminalFileLocked, TerminalFolderMissing
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 import logging
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
+from kiosk.core.cancel import CancelToken
 from kiosk.core.domain import CardFacts, CertificateInfo, IdentityMethod
 from kiosk.core.errors import Cancelled, QualificationError
-from kiosk.core.ports import CancelToken, InsuranceCardQuery
 from kiosk.core.qualification import QualificationResult
+from kiosk.core.values import InsuranceCardQuery
 from kiosk.qualification import codec, schema
 from kiosk.qualification.codec import BatchEntry, RequestHeader
 from kiosk.qualification.errors import RequestRejected, TerminalTimeout

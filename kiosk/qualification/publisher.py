@@ -13,8 +13,8 @@ from pathlib import Path
 
 from kiosk.core.domain import Consent
 from kiosk.core.errors import QualificationError
-from kiosk.core.ports import ReceptionRecord
 from kiosk.core.qualification import InfoConsent, QualificationRecord, QualificationResult, Reference
+from kiosk.core.values import ReceptionRecord
 from kiosk.qualification import codec, schema
 from kiosk.qualification.folders import atomic_write
 

@@ -19,10 +19,11 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import Callable
 
 import kiosk
 from kiosk.core.errors import MalformedResult, QualificationError, TerminalUnavailable
@@ -89,7 +90,7 @@ class TerminalSimulator:
                 continue  # being written or already gone
             remove_quietly(path)
             taken += 1
-            self._safely(lambda: self._answer(message, name, data))
+            self._safely(partial(self._answer, message, name, data))
         return taken
 
     def _safely(self, action: Callable[[], None]) -> None:
@@ -244,7 +245,9 @@ class SimulatorProcess:
         finally:
             log_handle.close()
         ready: list[bytes] = []
-        reader = threading.Thread(target=lambda: ready.append(self._process.stdout.readline()), daemon=True)
+        assert self._process.stdout is not None  # started with stdout=PIPE just above
+        stdout = self._process.stdout
+        reader = threading.Thread(target=lambda: ready.append(stdout.readline()), daemon=True)
         reader.start()
         reader.join(timeout)
         if not ready or not ready[0].startswith(b"ready"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from typing import NoReturn
 from xml.parsers import expat
 
 from kiosk.core.errors import MalformedResult
@@ -38,7 +39,7 @@ def codec_for(data: bytes) -> str:
     return "utf-8"
 
 
-def _forbidden(*_args) -> None:
+def _forbidden(*_args: object) -> NoReturn:
     raise MalformedResult("DTD or entity declarations are not allowed in a terminal file")
 
 

@@ -5,7 +5,9 @@ secret and checks the kiosk's proof, then keeps the connection: it pings, reads 
 heartbeats, and reconnects with a growing pause when the kiosk goes quiet. After a reconnect it signs
 in again with the token the kiosk issued, so the password is never kept.
 
-Callbacks (``on_status``, ``on_view``, ``on_follow_ups``) run on the link's thread; the Qt console hops them onto its own.
+Requests and their answers are the messages of :mod:`kiosk.staff.messages`: a reply comes back as the
+core value it carries (a ChipPhoto, a CheckReply, SessionRecords …). Callbacks (``on_status``, ``on_view``,
+``on_follow_ups``) run on the link's thread; the Qt console hops them onto its own.
 """
 from __future__ import annotations
 
@@ -15,13 +17,16 @@ import secrets
 import socket
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
-from kiosk.core.flow import View
+from kiosk.core.view import View
 from kiosk.staff import identity as ids
+from kiosk.staff import messages as msg
+from kiosk.staff.channel import LineChannel
 from kiosk.staff.errors import (
     ChannelClosed,
     ChannelError,
@@ -32,7 +37,6 @@ from kiosk.staff.errors import (
     RequestFailed,
 )
 from kiosk.staff.follow_ups import FollowUps
-from kiosk.staff.protocol import LineChannel, view_from_json
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +44,7 @@ CONNECT_TIMEOUT = 5.0
 PING_EVERY = 2.0
 OFFLINE_AFTER = 7.0  # no heartbeat for this long: the kiosk is offline (it beats every 2 s)
 RETRY_PAUSES = (1.0, 2.0, 4.0, 8.0)
-REQUEST_TIMEOUT = 40.0  # longer than the kiosk's own 35 s for a check by insurance-card data
+REQUEST_TIMEOUT = 40.0  # longer than the kiosk flow's own deadline for a check by insurance-card data
 
 
 class Status:
@@ -52,13 +56,13 @@ class Status:
 
 @dataclass(frozen=True)
 class KioskSnapshot:
-    kiosk: str
+    kiosk: str  # the kiosk's configured name, "" when it has none
     view: View
-    detail: dict[str, Any]
     received_at: float
 
 
-def open_channel(host: str, port: int, pairing: ids.Pairing, timeout: float = CONNECT_TIMEOUT) -> tuple[LineChannel, str, str]:
+def open_channel(host: str, port: int, pairing: ids.Pairing,
+                 timeout: float = CONNECT_TIMEOUT) -> tuple[LineChannel, str, str]:
     """Connect and pair: returns the channel, the kiosk's name and the certificate fingerprint seen.
 
     Raises FingerprintMismatch when a pinned fingerprint differs, PairingRefused when either side's
@@ -76,7 +80,8 @@ def open_channel(host: str, port: int, pairing: ids.Pairing, timeout: float = CO
         der = tls.getpeercert(binary_form=True)
         fingerprint = ids.fingerprint_of(der or b"")
         if pairing.fingerprint and fingerprint != pairing.fingerprint:
-            raise FingerprintMismatch(f"{host}:{port} shows certificate {fingerprint}, paired with {pairing.fingerprint}")
+            raise FingerprintMismatch(
+                f"{host}:{port} shows certificate {fingerprint}, paired with {pairing.fingerprint}")
         hello = channel.read(timeout)
         if hello["type"] != "hello" or not isinstance(hello.get("nonce"), str):
             raise ProtocolError("expected hello")
@@ -103,15 +108,28 @@ def pair(address: str, secret: str, default_port: int, timeout: float = CONNECT_
     return ids.Pairing(f"{host}:{port}", ids.normalise_secret(secret), fingerprint, name)
 
 
+def _pinger(channel: LineChannel) -> Callable[[], None]:
+    """Called every round of the channel's pump: a ping every PING_EVERY seconds keeps the kiosk's view coming."""
+    last = [0.0]
+
+    def every() -> None:
+        now = time.monotonic()
+        if now - last[0] >= PING_EVERY:
+            last[0] = now
+            channel.send({"type": "ping"})
+
+    return every
+
+
 class KioskLink:
     def __init__(self, pairing: ids.Pairing, default_port: int, *,
-                 on_status: Callable[["KioskLink", str, str], None] = lambda link, status, code: None,
-                 on_view: Callable[["KioskLink", KioskSnapshot], None] = lambda link, snapshot: None,
-                 on_signed_out: Callable[["KioskLink", str], None] = lambda link, code: None,
-                 on_follow_ups: Callable[["KioskLink", FollowUps], None] = lambda link, follow_ups: None) -> None:
+                 on_status: Callable[[KioskLink, str, str], None] = lambda link, status, code: None,
+                 on_view: Callable[[KioskLink, KioskSnapshot], None] = lambda link, snapshot: None,
+                 on_signed_out: Callable[[KioskLink, str], None] = lambda link, code: None,
+                 on_follow_ups: Callable[[KioskLink, FollowUps], None] = lambda link, follow_ups: None) -> None:
         self.pairing = pairing
         self.host, self.port = ids.parse_address(pairing.address, default_port)
-        self.name = pairing.name or pairing.address
+        self.name = pairing.name  # "" until the kiosk says, and it may have no name: the console numbers it
         self.on_status, self.on_view, self.on_signed_out = on_status, on_view, on_signed_out
         self.on_follow_ups = on_follow_ups
         self.status = Status.CONNECTING
@@ -130,7 +148,7 @@ class KioskLink:
 
     # --- life ------------------------------------------------------------------------------------
 
-    def start(self) -> "KioskLink":
+    def start(self) -> KioskLink:
         self._thread = threading.Thread(target=self._loop, name=f"link-{self.pairing.address}", daemon=True)
         self._thread.start()
         return self
@@ -167,22 +185,14 @@ class KioskLink:
                 self._stop.wait(RETRY_PAUSES[min(failures, len(RETRY_PAUSES)) - 1])
                 continue
             failures = 0
-            self.name = self.pairing.name or name or self.pairing.address
+            self.name = self.pairing.name or name
             with self._lock:
                 self._channel = channel
             self._set_status(Status.ONLINE)
             if self._token:
                 threading.Thread(target=self._resume, daemon=True).start()
             try:
-                last_ping = [0.0]
-
-                def every() -> None:
-                    now = time.monotonic()
-                    if now - last_ping[0] >= PING_EVERY:
-                        last_ping[0] = now
-                        channel.send({"type": "ping"})
-
-                channel.pump(self._on_message, OFFLINE_AFTER, every=every, stop=self._stop.is_set)
+                channel.pump(self._on_message, OFFLINE_AFTER, every=_pinger(channel), stop=self._stop.is_set)
                 code = "staff_channel_closed"
             except ChannelTimeout as exc:
                 code = exc.code
@@ -202,22 +212,22 @@ class KioskLink:
     def _on_message(self, message: dict) -> None:
         kind = message["type"]
         if kind == "view":
-            view = view_from_json(message.get("view") or {})
-            self.snapshot = KioskSnapshot(str(message.get("kiosk", "")), view, message.get("detail") or {},
-                                          time.monotonic())
+            self.snapshot = KioskSnapshot(str(message.get("kiosk", "")), msg.view_of(message), time.monotonic())
             self.on_view(self, self.snapshot)
         elif kind == "follow_ups":
-            self.follow_ups = FollowUps.from_json(message)
+            self.follow_ups = msg.follow_ups_of(message)
             self.on_follow_ups(self, self.follow_ups)
         elif kind == "reply":
             with self._lock:
-                future = self._pending.pop(message.get("id"), None)
+                request_id = message.get("id")
+                future = self._pending.pop(request_id, None) if isinstance(request_id, int) else None
             if future is None:
                 return
             if message.get("ok"):
                 future.set_result(message.get("data"))
             else:
-                future.set_exception(RequestFailed(str(message.get("code") or "error"), str(message.get("detail") or "")))
+                code, detail = str(message.get("code") or "error"), str(message.get("detail") or "")
+                future.set_exception(RequestFailed(code, detail))
         elif kind == "signed_out":
             self._token = ""
             self.follow_ups = FollowUps()
@@ -226,21 +236,23 @@ class KioskLink:
     # --- requests --------------------------------------------------------------------------------
 
     def request(self, name: str, args: dict | None = None, timeout: float = REQUEST_TIMEOUT) -> Any:
-        """Send a request and wait for its reply (call from a worker, never the UI thread)."""
+        """Send a request and wait for its reply, read as :mod:`kiosk.staff.messages` says (call from a
+        worker, never the UI thread). A refusal raises RequestFailed with the kiosk's code."""
         future: Future = Future()
         with self._lock:
             channel = self._channel
             if channel is None:
-                raise ChannelClosed(f"kiosk {self.name} is offline")
+                raise ChannelClosed(f"kiosk {self.name or self.pairing.address} is offline")
             request_id = next(self._ids)
             self._pending[request_id] = future
         channel.send({"type": "request", "id": request_id, "name": name, "args": args or {}})
         try:
-            return future.result(timeout)
+            data = future.result(timeout)
         except FutureTimeout as exc:
             with self._lock:
                 self._pending.pop(request_id, None)
             raise ChannelTimeout(f"{name}: no reply within {timeout:g} s") from exc
+        return msg.read_reply(name, data)
 
     def sign_in(self, user: str, password: str) -> dict:
         data = self.request("sign_in", {"user": user, "password": password})
@@ -272,9 +284,13 @@ class KioskLink:
     def online(self) -> bool:
         return self.status == Status.ONLINE
 
-    def session_request(self, name: str, args: dict | None = None, timeout: float = REQUEST_TIMEOUT) -> Any:
-        """A request about the patient now at the kiosk: refused by the kiosk if the patient changed."""
-        snapshot = self.snapshot
-        if snapshot is None or not snapshot.view.session_id:
+    def session_request(self, name: str, args: dict | None = None, timeout: float = REQUEST_TIMEOUT,
+                        session_id: str | None = None) -> Any:
+        """A request about a patient at the kiosk (the one on screen now unless ``session_id`` says which):
+        refused by the kiosk once that patient is gone (``session_changed``, ``session_ended``)."""
+        if session_id is None:
+            snapshot = self.snapshot
+            session_id = snapshot.view.session_id if snapshot is not None else ""
+        if not session_id:
             raise RequestFailed("session_changed")
-        return self.request(name, {"session_id": snapshot.view.session_id, **(args or {})}, timeout)
+        return self.request(name, {"session_id": session_id, **(args or {})}, timeout)

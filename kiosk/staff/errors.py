@@ -6,7 +6,6 @@ from kiosk.core.errors import KioskError
 
 class ChannelError(KioskError):
     code = "staff_channel_error"
-    patient_message = "problem.staff"
 
 
 class ChannelClosed(ChannelError):

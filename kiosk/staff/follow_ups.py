@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
-from kiosk.staff.errors import ProtocolError
+from kiosk.staff.store import StaffStore
 
 
 @dataclass(frozen=True)
@@ -56,36 +55,8 @@ class FollowUps:
     def __len__(self) -> int:
         return len(self.interrupted) + len(self.rechecks)
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "interrupted": [{"session_id": i.session_id, "started_at": i.started_at.isoformat(),
-                             "reached": i.reached, "troubles": list(i.troubles)} for i in self.interrupted],
-            "rechecks": [{"id": r.id, "session_id": r.session_id, "billed_at": r.billed_at.isoformat(),
-                          "checked_at": r.checked_at.isoformat(), "name": r.name,
-                          "birth_date": r.birth_date.isoformat(), "basis": r.basis,
-                          "insurer_number": r.insurer_number,
-                          "differences": [[d.code, d.trouble, d.billed, d.found] for d in r.differences]}
-                         for r in self.rechecks],
-        }
 
-    @classmethod
-    def from_json(cls, value: Any) -> "FollowUps":
-        try:
-            interrupted = tuple(Interrupted(str(i["session_id"]), datetime.fromisoformat(i["started_at"]),
-                                            str(i["reached"]), tuple(map(str, i["troubles"])))
-                                for i in value["interrupted"])
-            rechecks = tuple(
-                RecheckNotice(int(r["id"]), str(r["session_id"]), datetime.fromisoformat(r["billed_at"]),
-                              datetime.fromisoformat(r["checked_at"]), str(r["name"]),
-                              date.fromisoformat(r["birth_date"]), str(r["basis"]), str(r["insurer_number"]),
-                              tuple(Difference(*map(str, d)) for d in r["differences"]))
-                for r in value["rechecks"])
-        except (TypeError, ValueError, KeyError) as exc:
-            raise ProtocolError(f"not a follow-up list: {exc}") from exc
-        return cls(interrupted, rechecks)
-
-
-def follow_ups_of(store) -> FollowUps:
+def follow_ups_of(store: StaffStore) -> FollowUps:
     """What the store holds for staff now. Every unacknowledged re-check outcome, however old: purge
     removes them with their reception once the retention period is over."""
     interrupted = tuple(Interrupted(r.session_id, datetime.fromisoformat(r.started_at), r.reached or "",

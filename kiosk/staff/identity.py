@@ -80,7 +80,8 @@ class KioskIdentity:
 def load_identity(directory: Path, name: str | None = None) -> KioskIdentity:
     """The kiosk's certificate, key and pairing secret, made on first use."""
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    cert_path, key_path, secret_path = directory / "kiosk-cert.pem", directory / "kiosk-key.pem", directory / "pairing-secret"
+    cert_path, key_path = directory / "kiosk-cert.pem", directory / "kiosk-key.pem"
+    secret_path = directory / "pairing-secret"
     if not (cert_path.exists() and key_path.exists()):
         cert_pem, key_pem = _self_signed(name or socket.gethostname())
         _write_private(key_path, key_pem)
@@ -107,7 +108,7 @@ def _self_signed(common_name: str) -> tuple[bytes, bytes]:
 
     key = ec.generate_private_key(ec.SECP256R1())
     subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, f"kiosk {common_name}"[:64])])
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     cert = (
         x509.CertificateBuilder()
         .subject_name(subject)

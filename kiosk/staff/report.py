@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import IO, Iterable
+from typing import IO
 
 from kiosk.core.domain import Trouble
+from kiosk.staff.store import StaffStore
 
 RESOLUTIONS = ("kiosk", "staff", "fallback", "not_completed")
 
@@ -35,46 +37,19 @@ class ReceptionRow:
     basis: str = ""
     name: str = ""
 
-    def to_json(self) -> dict:
-        data = asdict(self)
-        data["started_at"] = self.started_at.isoformat()
-        return data
 
-    @classmethod
-    def from_json(cls, data: dict) -> "ReceptionRow":
-        return cls(
-            session_id=str(data["session_id"]),
-            started_at=datetime.fromisoformat(data["started_at"]),
-            outcome=str(data.get("outcome") or ""),
-            method=str(data.get("method") or ""),
-            troubles=tuple(str(t) for t in data.get("troubles", ())),
-            staff_flags=tuple(str(f) for f in data.get("staff_flags", ())),
-            basis=str(data.get("basis") or ""),
-            name=str(data.get("name") or ""),
-        )
-
-
-def rows_from_store(store, since: date, until: date, personal: bool) -> list[ReceptionRow]:
-    """Receptions started on ``since``..``until`` (inclusive) from the kiosk store, or from the in-memory
-    store of a demo kiosk."""
+def rows_from_store(store: StaffStore, since: date, until: date, personal: bool) -> list[ReceptionRow]:
+    """Every reception started on ``since``..``until`` (inclusive) that is over: finished, cut short by a
+    pulled card, abandoned, or interrupted and dismissed by staff. Names only when ``personal``."""
     rows: list[ReceptionRow] = []
-    if hasattr(store, "receptions_since"):
-        for r in store.receptions_since(since):
-            started = datetime.fromisoformat(r.started_at)
-            if started.date() > until or r.state == "in_progress":
-                continue
-            basis = next((n for n in r.notes if not n.startswith("staff:")), "")
-            name = (r.billing.name if r.billing and r.billing.name else r.facts.name if r.facts else "") if personal else ""
-            rows.append(ReceptionRow(r.session_id, started, r.outcome or "", r.method.value if r.method else "",
-                                     tuple(t.value for t in r.troubles), r.staff_flags, basis, name))
-    else:
-        for r in getattr(store, "receptions", ()):
-            if not since <= r.started_at.date() <= until:
-                continue
-            basis = next((n for n in r.notes if not n.startswith("staff:")), "")
-            name = (r.billing.name if r.billing and r.billing.name else r.facts.name if r.facts else "") if personal else ""
-            rows.append(ReceptionRow(r.session_id, r.started_at, r.outcome, r.method.value if r.method else "",
-                                     tuple(t.value for t in r.troubles), r.staff_flags, basis, name))
+    for r in store.receptions_since(since):
+        started = datetime.fromisoformat(r.started_at)
+        if started.date() > until or r.state == "in_progress":
+            continue
+        basis = next((n for n in r.notes if not n.startswith("staff:")), "")
+        name = (r.billing.name if r.billing and r.billing.name else r.facts.name if r.facts else "") if personal else ""
+        rows.append(ReceptionRow(r.session_id, started, r.outcome or "", r.method.value if r.method else "",
+                                 tuple(t.value for t in r.troubles), r.staff_flags, basis, name))
     return sorted(rows, key=lambda row: row.started_at)
 
 

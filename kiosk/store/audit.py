@@ -13,7 +13,7 @@ from datetime import datetime
 import sqlite_utils
 
 from kiosk.store.cipher import FieldCipher
-from kiosk.store.codec import when
+from kiosk.store.stamps import when
 
 GENESIS = "0" * 64
 HEAD = "audit_head"

@@ -60,7 +60,7 @@ class FieldCipher:
 
     def patient_key(self, certificate: CertificateInfo, birth_date: date) -> str:
         identity = certificate.subject_serial or "der-sha256:" + hashlib.sha256(certificate.der).hexdigest()
-        message = f"v1\0{identity}\0{birth_date.isoformat()}".encode("utf-8")
+        message = f"v1\0{identity}\0{birth_date.isoformat()}".encode()
         return hmac.new(self._patient, message, hashlib.sha256).hexdigest()
 
     def audit_mac(self, message: bytes) -> str:

@@ -40,7 +40,6 @@ class NotFound(StoreError):
 
 class StaffAuthError(KioskError):
     code = "staff_auth_failed"
-    patient_message = "problem.staff"
 
 
 class BadCredentials(StaffAuthError):

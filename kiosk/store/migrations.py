@@ -8,7 +8,7 @@ times, flags, and the patient key (a keyed HMAC, not reversible without the stor
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import sqlite_utils
 
@@ -16,13 +16,13 @@ from kiosk.store.errors import StoreTooNew
 
 
 def _v1(db: sqlite_utils.Database) -> None:
-    db["meta"].create({"key": str, "value": str}, pk="key")
-    db["patients"].create(
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("patients").create(
         {"patient_key": str, "confirmed_at": str, "confirmed_on": str, "session_id": str, "sealed": bytes},
         pk="patient_key",
         not_null={"confirmed_at", "confirmed_on", "sealed"},
     )
-    db["receptions"].create(
+    db.table("receptions").create(
         {
             "session_id": str,
             "state": str,  # in_progress, saved, abandoned (staff dismissed an interrupted one)
@@ -39,7 +39,7 @@ def _v1(db: sqlite_utils.Database) -> None:
         pk="session_id",
         not_null={"state", "started_at", "started_on"},
     )
-    db["consents"].create(
+    db.table("consents").create(
         {
             "session_id": str,
             "patient_key": str,
@@ -52,7 +52,7 @@ def _v1(db: sqlite_utils.Database) -> None:
         pk="session_id",
         not_null={"given_at", "medical", "drugs", "checkups"},
     )
-    db["declarations"].create(
+    db.table("declarations").create(
         {
             "id": str,
             "session_id": str,
@@ -65,7 +65,7 @@ def _v1(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"created_at", "created_on", "sealed"},
     )
-    db["rechecks"].create(
+    db.table("rechecks").create(
         {
             "id": int,
             "session_id": str,
@@ -84,7 +84,7 @@ def _v1(db: sqlite_utils.Database) -> None:
         not_null={"state", "created_at", "created_on", "attempts", "sealed"},
         defaults={"attempts": 0},
     )
-    db["audit"].create(
+    db.table("audit").create(
         {"seq": int, "at": str, "actor": str, "action": str, "detail": str, "prev": str, "mac": str},
         pk="seq",
         not_null={"at", "actor", "action", "detail", "prev", "mac"},
@@ -98,7 +98,7 @@ def _v1(db: sqlite_utils.Database) -> None:
         "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
         "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
     )
-    db["staff_accounts"].create(
+    db.table("staff_accounts").create(
         {
             "username": str,
             "role": str,
@@ -117,10 +117,10 @@ def _v1(db: sqlite_utils.Database) -> None:
 def _v2(db: sqlite_utils.Database) -> None:
     # Listing a day, finding interrupted receptions and purging by age scanned the whole receptions
     # table (100,000 rows in the benchmark); these indexes make them lookups.
-    db["receptions"].create_index(["started_on"], index_name="receptions_by_day")
-    db["receptions"].create_index(["state"], index_name="receptions_by_state")
-    db["patients"].create_index(["confirmed_on"], index_name="patients_by_day")
-    db["rechecks"].create_index(["state"], index_name="rechecks_by_state")
+    db.table("receptions").create_index(["started_on"], index_name="receptions_by_day")
+    db.table("receptions").create_index(["state"], index_name="receptions_by_state")
+    db.table("patients").create_index(["confirmed_on"], index_name="patients_by_day")
+    db.table("rechecks").create_index(["state"], index_name="rechecks_by_state")
 
 
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2)

@@ -1,56 +1,68 @@
 """The automatic re-check: when the terminal answers again, run the queued checks and record changes.
 
-A plain thread with a stop event. Each round takes the pending items oldest first; the first
-:class:`TerminalUnavailable` (or timeout) ends the round — the line is still down, so the rest would fail
-the same way — and the worker waits ``interval`` seconds before trying again. An answer of any kind
-finishes the item: what changed against the bill is stored for staff (:func:`compare_recheck`).
+Rounds run on the kiosk's one task manager (``tasks.repeat``), never two at once. Each round takes the
+pending items oldest first; the first :class:`TerminalUnavailable` (or timeout) ends the round — the line
+is still down, so the rest would fail the same way — and the next round comes ``interval`` seconds later,
+or sooner after :meth:`RecheckWorker.wake`. An answer of any kind finishes the item: what changed against
+the bill is stored for staff (:func:`compare_recheck`).
 """
 from __future__ import annotations
 
 import logging
 import threading
 
+from kiosk.core.cancel import CancelToken
 from kiosk.core.errors import Cancelled, KioskError, QualificationError, TaskTimeout, TerminalUnavailable
 from kiosk.core.fallback import compare_recheck
-from kiosk.core.ports import CancelToken, QualificationChecker
+from kiosk.core.ports import QualificationChecker
+from kiosk.core.tasks import StoreLane, TaskManager
 from kiosk.store.store import Store
 
 log = logging.getLogger(__name__)
 
 
 class RecheckWorker:
-    def __init__(self, store: Store, checker: QualificationChecker, interval: float = 60.0) -> None:
+    def __init__(self, store: Store | StoreLane, checker: QualificationChecker, interval: float = 60.0) -> None:
         self._store = store
         self._checker = checker
         self._interval = interval
-        self._stop = threading.Event()
-        self._wake = threading.Event()
-        self._cancel = CancelToken()
-        self._thread: threading.Thread | None = None
+        self._cancel = CancelToken()  # the check in flight; set once, by stop()
+        self._lock = threading.Lock()
+        self._tasks: TaskManager | None = None
+        self._rounds: CancelToken | None = None
+        self._running = False
+        self._again = False
 
-    def start(self) -> None:
-        if self._thread is not None:
-            raise RuntimeError("the re-check worker is already running")
-        self._thread = threading.Thread(target=self._run, name="recheck", daemon=True)
-        self._thread.start()
+    def start(self, tasks: TaskManager) -> None:
+        """The first round at once, then one every ``interval`` seconds."""
+        with self._lock:
+            if self._tasks is not None:
+                raise RuntimeError("the re-check worker was already started")
+            self._tasks = tasks
+            self._rounds = tasks.repeat(self._interval, self._round, "re-check", first=0.0)
 
-    def stop(self, timeout: float = 10.0) -> None:
-        """Stop and wait; a check in flight is cancelled through its token."""
-        self._stop.set()
-        self._wake.set()
-        self._cancel.cancel()
-        if self._thread is not None:
-            self._thread.join(timeout)
+    def stop(self) -> None:
+        """No more rounds; a check in flight is cancelled through its token. Returns at once."""
+        with self._lock:
+            self._cancel.cancel()
+            if self._rounds is not None:
+                self._rounds.cancel()
 
     def wake(self) -> None:
-        """Try now (e.g. the flow just saw the terminal answer, or a new item was queued)."""
-        self._wake.set()
+        """A round soon (e.g. the flow just saw the terminal answer, or a new item was queued); the
+        regular rounds then follow ``interval`` seconds after it."""
+        with self._lock:
+            if self._tasks is None or self._cancel.cancelled:
+                return
+            assert self._rounds is not None
+            self._rounds.cancel()
+            self._rounds = self._tasks.repeat(self._interval, self._round, "re-check", first=0.0)
 
     def run_once(self) -> int:
-        """One round; returns how many items finished. The thread calls this; tests may too."""
+        """One round; returns how many items finished. The rounds call this; tests may too."""
         finished = 0
         for item in self._store.pending_rechecks():
-            if self._stop.is_set():
+            if self._cancel.cancelled:
                 break
             assert item.id is not None and item.query is not None
             try:
@@ -70,12 +82,25 @@ class RecheckWorker:
             finished += 1
         return finished
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
+    def _round(self, _rounds: CancelToken) -> None:
+        # A wake while a round runs starts a second schedule: rather than check the same items twice at
+        # once, its round hands over to the running one, which goes round once more.
+        with self._lock:
+            if self._running:
+                self._again = True
+                return
+            self._running = True
+        while True:
             try:
                 self.run_once()
             except KioskError as exc:
-                # A store problem must not kill the thread silently: log it and try again later.
+                # A store problem (locked, corrupt) is a known trouble, not a bug: logged by its name, and
+                # the next round tries again.
                 log.error("re-check round failed: %s (%s)", exc, exc.code)
-            self._wake.wait(self._interval)
-            self._wake.clear()
+            except Exception:  # a bug: still end the round properly, or no round would ever run again
+                log.exception("re-check round failed")
+            with self._lock:
+                if not self._again or self._cancel.cancelled:
+                    self._running = self._again = False
+                    return
+                self._again = False

@@ -13,7 +13,8 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
-from kiosk.store import codec
+from kiosk.core.tasks import StoreLane
+from kiosk.store import stamps
 from kiosk.store.errors import AccountLocked, BadCredentials, NotFound, NotPermitted, StoreError
 from kiosk.store.store import Store
 
@@ -57,8 +58,8 @@ def password_matches(password: str, stored: str) -> bool:
 
 
 class StaffAccounts:
-    def __init__(self, store: Store) -> None:
-        self._store = store
+    def __init__(self, store: Store | StoreLane) -> None:
+        self._store = store  # the kiosk's lane passes these calls to its store: accounts have their own lock
 
     def create(self, username: str, password: str, role: Role, actor: str) -> StaffAccount:
         username = username.strip()
@@ -66,11 +67,11 @@ class StaffAccounts:
             raise StoreError("a staff account needs a user name")
         if len(password) < MIN_PASSWORD_LENGTH:
             raise StoreError(f"a staff password needs at least {MIN_PASSWORD_LENGTH} characters")
-        now = codec.when(self._store._clock())
+        now = stamps.when(self._store._clock())
         with self._store._write() as db:
             if db.execute("SELECT 1 FROM staff_accounts WHERE username = ?", (username,)).fetchone():
                 raise StoreError(f"staff account {username} already exists")
-            db["staff_accounts"].insert(
+            db.table("staff_accounts").insert(
                 {
                     "username": username,
                     "role": role.value,
@@ -105,7 +106,7 @@ class StaffAccounts:
                     now_locked = failures >= MAX_FAILURES
                     db.execute(
                         "UPDATE staff_accounts SET failures = ?, locked = ?, updated_at = ? WHERE username = ?",
-                        (failures, int(now_locked), codec.when(self._store._clock()), username),
+                        (failures, int(now_locked), stamps.when(self._store._clock()), username),
                     )
                     self._store._audit(
                         username, "staff_locked" if now_locked else "staff_sign_in_failed", f"failures={failures}"
@@ -144,7 +145,7 @@ class StaffAccounts:
         with self._store._write() as db:
             cursor = db.execute(
                 f"UPDATE staff_accounts SET {assignments}, updated_at = ? WHERE username = ?",
-                (*values, codec.when(self._store._clock()), username),
+                (*values, stamps.when(self._store._clock()), username),
             )
             if cursor.rowcount != 1:
                 raise NotFound(f"no staff account {username}")

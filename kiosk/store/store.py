@@ -12,20 +12,22 @@ import os
 import sqlite3
 import threading
 import uuid
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import IO, TYPE_CHECKING
 
 import sqlite_utils
 from cryptography.exceptions import InvalidTag
 
+from kiosk.core import codec
 from kiosk.core.domain import CardFacts, CertificateInfo, Consent, IdentityMethod, Trouble
 from kiosk.core.fallback import Billing, Change, Declaration, RecheckItem
-from kiosk.core.ports import InsuranceCardQuery, ReceptionRecord
 from kiosk.core.qualification import QualificationRecord, QualificationResult, Validity
-from kiosk.store import audit, codec, migrations
+from kiosk.core.values import InsuranceCardQuery, ReceptionRecord
+from kiosk.store import audit, migrations, stamps
 from kiosk.store.cipher import KEY_CHECK, FieldCipher
 from kiosk.store.errors import KeyMissing, NotFound, StoreCorrupt, StoreError, WrongKey
 from kiosk.store.keys import KeyProvider
@@ -102,7 +104,7 @@ class Store:
         clock: Callable[[], datetime] = _now,
         migrate_to: int = migrations.LATEST,
         create: bool = True,
-    ) -> "Store":
+    ) -> Store:
         """Open (or create) the store at ``path``.
 
         A store that holds a schema but whose key cannot be found raises :class:`KeyMissing`; a key
@@ -129,18 +131,20 @@ class Store:
             conn.close()
             raise StoreCorrupt(f"{path} is not a kiosk store: {exc}") from exc
         try:
+            loaded = keys.load()
             if existing == 0:
-                key = keys.load() or keys.create()
+                key = loaded or keys.create()
+            elif loaded is None:
+                raise KeyMissing(f"{path} holds data but its key is missing ({keys.description})")
             else:
-                key = keys.load()
-                if key is None:
-                    raise KeyMissing(f"{path} holds data but its key is missing ({keys.description})")
+                key = loaded
             cipher = FieldCipher(key)
             store = cls(db, cipher, path, clock)
             if existing == 0:
                 with db.atomic():
                     migrations.migrate(db, migrate_to)
-                    db["meta"].insert({"key": "key_check", "value": cipher.seal(KEY_CHECK, "meta:key_check").hex()})
+                    check = cipher.seal(KEY_CHECK, "meta:key_check").hex()
+                    db.table("meta").insert({"key": "key_check", "value": check})
                     store._audit(KIOSK_ACTOR, "store_created", f"schema={migrate_to}")
             else:
                 store._check_key()
@@ -173,7 +177,7 @@ class Store:
         with self._lock:
             self._db.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -219,7 +223,7 @@ class Store:
             db.execute(
                 "INSERT OR IGNORE INTO receptions (session_id, state, started_at, started_on) "
                 "VALUES (?, 'in_progress', ?, ?)",
-                (session_id, codec.when(started_at), started_at.date().isoformat()),
+                (session_id, stamps.when(started_at), started_at.date().isoformat()),
             )
             self._live.add(session_id)
 
@@ -285,9 +289,9 @@ class Store:
         row = {
             "session_id": sid,
             "state": "saved",
-            "started_at": codec.when(record.started_at),
+            "started_at": stamps.when(record.started_at),
             "started_on": record.started_at.date().isoformat(),
-            "ended_at": codec.when(record.ended_at),
+            "ended_at": stamps.when(record.ended_at),
             "outcome": record.outcome,
             "method": record.method.value if record.method else None,
             "patient_key": patient_key,
@@ -303,7 +307,7 @@ class Store:
                 "patients",
                 {
                     "patient_key": patient_key,
-                    "confirmed_at": codec.when(record.ended_at),
+                    "confirmed_at": stamps.when(record.ended_at),
                     "confirmed_on": record.ended_at.date().isoformat(),
                     "session_id": sid,
                     "sealed": self._seal(codec.to_json(confirmed), f"patients:{patient_key}"),
@@ -318,7 +322,7 @@ class Store:
                 {
                     "session_id": sid,
                     "patient_key": patient_key,
-                    "given_at": codec.when(record.ended_at),
+                    "given_at": stamps.when(record.ended_at),
                     "medical": int(c.medical),
                     "drugs": int(c.drugs),
                     "checkups": int(c.checkups),
@@ -412,11 +416,11 @@ class Store:
     ) -> str:
         declaration_id = uuid.uuid4().hex
         now = self._clock()
-        db["declarations"].insert(
+        db.table("declarations").insert(
             {
                 "id": declaration_id,
                 "session_id": session_id,
-                "created_at": codec.when(now),
+                "created_at": stamps.when(now),
                 "created_on": now.date().isoformat(),
                 "sealed": self._seal(codec.to_json(declaration), f"declarations:{declaration_id}"),
             }
@@ -456,7 +460,7 @@ class Store:
         with self._write() as db:
             cursor = db.execute(
                 "UPDATE declarations SET settled_at = ?, settled_by = ? WHERE id = ? AND settled_at IS NULL",
-                (codec.when(self._clock()), actor, declaration_id),
+                (stamps.when(self._clock()), actor, declaration_id),
             )
             if cursor.rowcount != 1:
                 raise NotFound(f"no unsettled 申立書 {declaration_id}")
@@ -480,11 +484,12 @@ class Store:
             (
                 item.session_id,
                 "pending" if item.query else "awaiting_numbers",
-                codec.when(item.created_at),
+                stamps.when(item.created_at),
                 item.created_at.date().isoformat(),
             ),
         )
         # The row id is part of the sealed fields' associated data, so they are sealed once it exists.
+        assert cursor.lastrowid is not None  # an INSERT just ran
         item_id = int(cursor.lastrowid)
         body = {"billing": codec.to_json(item.billing), "birth_date": item.birth_date.isoformat()}
         db.execute(
@@ -521,7 +526,7 @@ class Store:
         with self._write() as db:
             db.execute(
                 "UPDATE rechecks SET attempts = attempts + 1, last_attempt_at = ?, last_error = ? WHERE id = ?",
-                (codec.when(self._clock()), error_code, item_id),
+                (stamps.when(self._clock()), error_code, item_id),
             )
 
     def recheck_done(self, item_id: int, result: QualificationResult, changes: tuple[Change, ...]) -> None:
@@ -534,7 +539,7 @@ class Store:
             cursor = db.execute(
                 "UPDATE rechecks SET state = 'done', attempts = attempts + 1, last_attempt_at = ?, done_at = ?, "
                 "last_error = NULL, sealed_result = ? WHERE id = ? AND state = 'pending'",
-                (codec.when(now), codec.when(now), self._seal(body, f"rechecks.result:{item_id}"), item_id),
+                (stamps.when(now), stamps.when(now), self._seal(body, f"rechecks.result:{item_id}"), item_id),
             )
             if cursor.rowcount != 1:
                 raise NotFound(f"no pending re-check {item_id}")

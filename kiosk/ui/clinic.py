@@ -9,19 +9,19 @@ from PySide6.QtWidgets import QApplication
 def run_kiosk(windowed: bool = False, lang: str = "ja") -> int:
     from kiosk.config import load
     from kiosk.core.errors import KioskError
-    from kiosk.core.tasks import SerialStore
+    from kiosk.core.tasks import StoreLane
     from kiosk.store.staff_accounts import StaffAccounts
     from kiosk.store.store import open_store
     from kiosk.ui.language import Languages
-    from kiosk.ui.runtime import KioskRuntime
+    from kiosk.ui.runtime import KioskRuntime, quit_on_interrupt
     from kiosk.ui.staff_sign_in import AccountsSignIn
     from kiosk.ui.window import KioskWindow
-    from kiosk.wiring import CameraStill, clinic_devices
+    from kiosk.wiring import clinic_devices
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
         config = load()
-        store = SerialStore(open_store(config))
+        store = StoreLane(open_store(config))
     except KioskError as error:
         print(f"kiosk run: {error.code}: {error}")
         return 1
@@ -32,16 +32,16 @@ def run_kiosk(windowed: bool = False, lang: str = "ja") -> int:
         window = KioskWindow(AccountsSignIn(accounts), Languages())
         window.set_language(lang)
         runtime = KioskRuntime(
-            window, config, lambda runner, clock, on_frame: clinic_devices(config, store, runner, clock, on_frame),
-            frames=CameraStill(config),
-        )
+            window, config, lambda runner, clock, on_frame: clinic_devices(config, store, runner, clock, on_frame))
         if windowed:
             window.resize(1280, 800)
             window.show()
         else:
             window.showFullScreen()
-        code = app.exec()
-        runtime.close()
-        return code
+        quit_on_interrupt(app)
+        try:
+            return app.exec()
+        finally:  # also on Ctrl+C: the staff channel, the re-check and the workers stop before the devices
+            runtime.close()
     finally:
         store.close()

@@ -2,8 +2,9 @@
 
 Everything is the clinic's real code (see :mod:`kiosk.embedded`): the virtual card behind real pcscd,
 the terminal simulator exchanging real files, the replay camera, the store in the configured data
-directory, the staff channel a console can pair with. A side panel picks the demo patient and puts the
-card into the reader or takes it out, as a patient would.
+directory, the staff channel a console can pair with. A side panel picks the demo patient (the packaged
+scenario scripts of ``kiosk simulate``: their card, terminal answer and camera) and puts the card into
+the reader or takes it out, as a patient would; the trainee plays the patient's taps.
 """
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ import sys
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.scenarios import SCENARIOS, Scenario
+from kiosk.embedded import DemoPatient
+from kiosk.simulation.script import Script, named
 from kiosk.ui.language import Languages
-from kiosk.ui.runtime import KioskRuntime
+from kiosk.ui.runtime import KioskRuntime, quit_on_interrupt
 from kiosk.ui.staff_sign_in import AccountsSignIn
 from kiosk.ui.window import KioskWindow
 
@@ -37,19 +39,19 @@ def ensure_demo_staff(accounts) -> bool:
 class DemoPanel(QWidget):
     """Staff-training controls beside the kiosk: which patient, and the card going in and out."""
 
-    def __init__(self, embedded, runtime: KioskRuntime) -> None:
+    def __init__(self, embedded, scripts: dict[str, Script], current: str) -> None:
         super().__init__()
         self.embedded = embedded
-        self.runtime = runtime
+        self.scripts = scripts
         self.setFixedWidth(340)
         self.setStyleSheet("QWidget { font-size: 18px; } QPushButton { min-height: 56px; }")
         box = QVBoxLayout(self)
         box.addWidget(QLabel(translate("Demo", "研修用シナリオ")))
         self.chooser = QComboBox()
         self.chooser.setObjectName("scenarioChooser")
-        for i, s in enumerate(SCENARIOS.values()):
+        for i, s in enumerate(scripts.values()):
             self.chooser.addItem(s.title, s.name)
-            self.chooser.setItemData(i, s.summary, Qt.ToolTipRole)
+            self.chooser.setItemData(i, s.summary, Qt.ItemDataRole.ToolTipRole)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         box.addWidget(self.chooser)
@@ -64,8 +66,8 @@ class DemoPanel(QWidget):
         hint.setWordWrap(True)
         box.addWidget(hint)
         box.addStretch(1)
-        self.chooser.setCurrentIndex(list(SCENARIOS).index(embedded.scenario.name))
-        self.summary.setText(embedded.scenario.summary)
+        self.chooser.setCurrentIndex(list(scripts).index(current))
+        self.summary.setText(scripts[current].summary)
         self.chooser.currentIndexChanged.connect(self._switch)
 
     def _button(self, box: QVBoxLayout, text: str, name: str, action) -> None:
@@ -75,10 +77,15 @@ class DemoPanel(QWidget):
         box.addWidget(b)
 
     def _switch(self, index: int) -> None:
-        scenario: Scenario = SCENARIOS[self.chooser.itemData(index)]
-        self.embedded.remove()  # the previous patient takes their card
-        self.embedded.switch(scenario)
-        self.summary.setText(scenario.summary)
+        script = self.scripts[self.chooser.itemData(index)]
+        if self.embedded.card_present:
+            self.embedded.remove()  # the previous patient takes their card
+        self.embedded.switch(demo_patient(script))
+        self.summary.setText(script.summary)
+
+
+def demo_patient(script: Script) -> DemoPatient:
+    return DemoPatient(script.patient, script.terminal, script.camera)
 
 
 def run_demo(scenario_name: str, windowed: bool = False, lang: str = "ja") -> int:
@@ -87,14 +94,15 @@ def run_demo(scenario_name: str, windowed: bool = False, lang: str = "ja") -> in
     from kiosk.embedded import EmbeddedDevices
     from kiosk.store.staff_accounts import StaffAccounts
 
-    scenario = SCENARIOS.get(scenario_name)
-    if scenario is None:
-        print(f"kiosk demo: unknown scenario {scenario_name!r}; one of: {', '.join(SCENARIOS)}")
+    scripts = named()
+    script = scripts.get(scenario_name)
+    if script is None:
+        print(f"kiosk demo: unknown scenario {scenario_name!r}; one of: {', '.join(scripts)}")
         return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
         config = load()
-        embedded = EmbeddedDevices(config, scenario).start()
+        embedded = EmbeddedDevices(config, demo_patient(script)).start()
     except KioskError as error:
         print(f"kiosk demo: {error.code}: {error}")
         return 1
@@ -104,13 +112,13 @@ def run_demo(scenario_name: str, windowed: bool = False, lang: str = "ja") -> in
             print(f"kiosk demo: created the training staff account {DEMO_STAFF} (PIN {DEMO_STAFF_PIN})")
         window = KioskWindow(AccountsSignIn(accounts), Languages())
         window.set_language(lang)
-        runtime = KioskRuntime(window, config, embedded.devices, frames=embedded.still_camera())
+        runtime = KioskRuntime(window, config, embedded.devices)
         shell = QWidget()
         shell.setWindowTitle("kiosk demo")
         row = QHBoxLayout(shell)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(window, 1)
-        panel = DemoPanel(embedded, runtime)
+        panel = DemoPanel(embedded, scripts, scenario_name)
         row.addWidget(panel)
         if windowed:
             shell.resize(1280 + panel.width(), 800)
@@ -118,8 +126,10 @@ def run_demo(scenario_name: str, windowed: bool = False, lang: str = "ja") -> in
         else:
             shell.showFullScreen()
         print(f"kiosk demo: staff console port {config.staff_port}; pair with `kiosk staff secret` on this machine")
-        code = app.exec()
-        runtime.close()
-        return code
+        quit_on_interrupt(app)
+        try:
+            return app.exec()
+        finally:  # also on Ctrl+C: the staff channel, the re-check and the workers stop before the devices
+            runtime.close()
     finally:
         embedded.close()

@@ -1,25 +1,24 @@
 """The flow on Qt's thread: results of worker threads come back through ``QtPoster``, a timer ticks
-once a second, and every View the flow emits goes to the window."""
+once a second, and every View the flow emits goes to the window (which reads from the View alone what
+is new: a screen, a visit)."""
 from __future__ import annotations
 
 import logging
 import queue
 import socket
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, QThread, QTimer
 
 from kiosk.core import events as ev
-from kiosk.core.flow import ReceptionFlow, View
-from kiosk.core.states import State
-from kiosk.ui.language import DEFAULT
+from kiosk.core.flow import ReceptionFlow
+from kiosk.core.view import Verdict, View
 
 log = logging.getLogger(__name__)
 
 TICK_MS = 1000
 
-# The patient is gone when the flow returns to IDLE from these: the next one starts in Japanese.
-SESSION_OVER = frozenset({State.DONE, State.ENDED, State.CARD_LEFT})
+DETACHED = Verdict(False, "detached")  # the driver was stopped: the window no longer speaks for this flow
 
 
 class _Hub(QObject):
@@ -38,7 +37,7 @@ class _Hub(QObject):
         self._reader, self._writer = socket.socketpair()
         self._reader.setblocking(False)
         self._writer.setblocking(False)
-        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Read, self)
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._drain)
 
     def post(self, fn: Callable[[], None]) -> None:
@@ -104,13 +103,12 @@ class QtPoster:
 
 
 class KioskDriver(QObject):
-    """Connects one flow to one window; ``stop`` detaches it (the demo swaps flows per scenario)."""
+    """Connects one flow to one window; ``stop`` detaches it (the runtime closing)."""
 
     def __init__(self, flow: ReceptionFlow, window, tick_ms: int = TICK_MS, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.flow = flow
         self.window = window
-        self._last: View | None = None
         self._active = True
         flow.add_listener(self._on_view)
         window.bind(self.dispatch)
@@ -121,23 +119,17 @@ class KioskDriver(QObject):
     def start(self) -> None:
         self.flow.start()
 
-    def dispatch(self, event: ev.Event) -> None:
-        if self._active:
-            self.flow.dispatch(event)
+    def dispatch(self, event: ev.Event) -> Verdict:
+        if not self._active:
+            return DETACHED
+        return self.flow.dispatch(event)
 
     def tick(self) -> None:
-        seen = len(self.flow.transcript)
         self.dispatch(ev.Tick())
-        if any(e.get("what") == "timeout" and e.get("from") == State.IDLE.value for e in self.flow.transcript[seen:]):
-            self.window.set_language(DEFAULT)  # IDLE's long timeout: a foreign patient's English ends
 
     def _on_view(self, view: View) -> None:
-        if not self._active:
-            return
-        last, self._last = self._last, view
-        if view.state is State.IDLE and last is not None and last.state in SESSION_OVER:
-            self.window.set_language(DEFAULT)
-        self.window.render(view)
+        if self._active:
+            self.window.show_view(view)
 
     def stop(self) -> None:
         self._active = False

@@ -4,20 +4,33 @@ Each covers the whole window with a dimmed backdrop so nothing underneath can be
 """
 from __future__ import annotations
 
-from typing import Callable, Protocol
+from collections.abc import Callable
+from datetime import date
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.core import events as ev
-from kiosk.core.flow import View
-from kiosk.core.states import IN_SESSION, State
+from kiosk.core.alerts import alerts_of
+from kiosk.core.qualification import QualificationRecord
+from kiosk.core.states import CALL_REASONS, SPECS, StaffAction
+from kiosk.core.view import View
 from kiosk.ui import theme
 from kiosk.ui.widgets import button, label
 
 translate = QCoreApplication.translate
-
 
 
 class StaffSignIn(Protocol):
@@ -32,9 +45,9 @@ class StaffSignIn(Protocol):
 class Overlay(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setAttribute(Qt.WA_StyledBackground, False)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
         outer = QVBoxLayout(self)
-        outer.setAlignment(Qt.AlignCenter)
+        outer.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.card = QFrame()
         self.card.setObjectName("overlayCard")
         self.inner = QVBoxLayout(self.card)
@@ -50,7 +63,9 @@ class Overlay(QWidget):
         event.accept()  # the backdrop swallows touches meant for nothing
 
     def show_over(self) -> None:
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        assert parent is not None  # an overlay is always built over its window
+        self.setGeometry(parent.rect())
         self.raise_()
         self.show()
 
@@ -58,19 +73,19 @@ class Overlay(QWidget):
 class WarningOverlay(Overlay):
     """「操作を続けますか？」 with the seconds left and one big 続ける."""
 
-    def __init__(self, parent: QWidget, send: Callable[[ev.Event], None]) -> None:
+    def __init__(self, parent: QWidget, send: Callable[[ev.Event], object]) -> None:
         super().__init__(parent)
         self.setObjectName("warningOverlay")
         title = label(translate("Overlay", "操作を続けますか？"), "title", "warning_title")
-        title.setAlignment(Qt.AlignCenter)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.inner.addWidget(title)
         self.seconds = label("", "", "warning_seconds")
-        self.seconds.setAlignment(Qt.AlignCenter)
+        self.seconds.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.inner.addWidget(self.seconds)
         go_on = button(translate("Overlay", "続ける"), "btn_continue", "primary", lambda: send(ev.Touch()))
         go_on.setProperty("big", True)
         go_on.setMinimumWidth(520)
-        self.inner.addWidget(go_on, 0, Qt.AlignHCenter)
+        self.inner.addWidget(go_on, 0, Qt.AlignmentFlag.AlignHCenter)
 
     def update_view(self, view: View) -> None:
         n = view.seconds_left if view.seconds_left is not None else 0
@@ -167,44 +182,104 @@ class StaffPinPad(Overlay):
         self.signed_in.emit(name)
 
 
-# Where each staff action makes sense; the flow ignores the rest anyway, these keep buttons honest.
-VISUAL_CHECK = IN_SESSION - {State.CERT_EXPIRED, State.READING, State.CHECKING, State.CONSENT, State.LIMIT_CONSENT}
+def _date(day: date) -> str:
+    return translate("Staff", "{year}年{month}月{day}日").format(year=day.year, month=day.month, day=day.day)
+
+
+def record_text(record: QualificationRecord) -> str:
+    """One of several records, as staff tell them apart: the insurer, the card's numbers, the dates."""
+    start = record.card_valid_from or record.qualified_on
+    end = record.card_valid_until or record.disqualified_on
+    if start is None and end is None:
+        valid = translate("Staff", "有効期間 記載なし")
+    else:
+        valid = translate("Staff", "有効期間 {start} ～ {end}").format(
+            start=_date(start) if start else "", end=_date(end) if end else "")
+    return "\n".join((
+        record.insurer_name or translate("Staff", "保険者名なし"),
+        translate("Staff", "保険者番号 {number}").format(number=record.insurer_number),
+        translate("Staff", "記号 {symbol}　番号 {card}　枝番 {branch}").format(
+            symbol=record.card_symbol or "－", card=record.card_number or "－", branch=record.branch_number or "－"),
+        valid,
+    ))
+
+
+def staff_words(text: str) -> str:
+    """A staff text of the state table, in the staff console's words (its catalog, context StaffConsole)."""
+    return translate("StaffConsole", text)
 
 
 class StaffPanel(Overlay):
-    """目視 and the few decisions staff make at the kiosk itself; each action closes the panel."""
+    """目視 and the few decisions staff make at the kiosk itself; each action closes the panel.
 
-    def __init__(self, parent: QWidget, send: Callable[[ev.Event], None]) -> None:
+    It says in words where the patient is and why staff are needed; the full picture (and every other
+    staff task) is on the staff console. A button is there only while the flow allows its action."""
+
+    def __init__(self, parent: QWidget, send: Callable[[ev.Event], object]) -> None:
         super().__init__(parent)
         self.setObjectName("staffPanel")
+        # The tallest case (a call from 資格が複数) holds a status, a reason, an alert and the records.
+        self.inner.setContentsMargins(40, 28, 40, 28)
+        self.inner.setSpacing(12)
         self._send = send
         self.staff = ""
+        self._session = ""
+        top = QHBoxLayout()
         self.title = label("", "title", "staff_title")
-        self.inner.addWidget(self.title)
-        self.status = label("", "muted", "staff_status")
+        top.addWidget(self.title, 1)
+        close = button(translate("Staff", "閉じる"), "staff_close", "", self.hide)
+        close.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        top.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.inner.addLayout(top)
+        self.status = label("", "", "staff_status")
         self.inner.addWidget(self.status)
+        self.reason = label("", "muted", "staff_reason")
+        self.inner.addWidget(self.reason)
+        self.alerts = QVBoxLayout()
+        self.alerts.setSpacing(8)
+        self.inner.addLayout(self.alerts)
+        self.inner.addStretch(1)  # what is going on at the top, what staff can do at the bottom
+        self.buttons: dict[StaffAction, QPushButton] = {}
         row = QHBoxLayout()
         row.setSpacing(20)
-        self.confirm = button(translate("Staff", "目視：本人と確認"), "staff_visual_ok", "primary",
-                              lambda: self._act(ev.StaffVisualCheck(self.staff, True)))
-        self.reject = button(translate("Staff", "目視：確認できない"), "staff_visual_ng", "",
-                             lambda: self._act(ev.StaffVisualCheck(self.staff, False)))
-        row.addWidget(self.confirm)
-        row.addWidget(self.reject)
+        row.addWidget(self._action(StaffAction.VISUAL_OK, translate("Staff", "目視：本人と確認"), "primary",
+                                   lambda: ev.StaffVisualOk(self.staff, session_id=self._session)))
+        row.addWidget(self._action(StaffAction.VISUAL_REJECT, translate("Staff", "目視：確認できない"), "",
+                                   lambda: ev.StaffVisualReject(self.staff, session_id=self._session)))
         self.inner.addLayout(row)
-        self.records = QVBoxLayout()
-        self.records.setSpacing(12)
-        self.inner.addLayout(self.records)
+        self.records_hint = label(translate("Staff", "今の資格を選んでください（押すと決まります）"), "muted",
+                                  "staff_records_hint")
+        self.inner.addWidget(self.records_hint)
+        # Two records fit side by side; a third row scrolls (by dragging, as on any touch screen).
+        box = QWidget()
+        box.setObjectName("staffRecords")
+        self.records = QGridLayout(box)
+        self.records.setContentsMargins(0, 0, 0, 0)
+        self.records.setSpacing(16)
+        self.records_scroll = QScrollArea()
+        self.records_scroll.setObjectName("staffRecordsScroll")
+        self.records_scroll.setWidget(box)
+        self.records_scroll.setWidgetResizable(True)
+        self.records_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.records_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.grabGesture(self.records_scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        self.inner.addWidget(self.records_scroll)
         row = QHBoxLayout()
         row.setSpacing(20)
-        self.resume = button(translate("Staff", "患者さんの操作に戻す"), "staff_resume", "",
-                             lambda: self._act(ev.StaffResume(self.staff)))
-        self.end = button(translate("Staff", "受付を終了"), "staff_end", "",
-                          lambda: self._act(ev.StaffEnd(self.staff)))
-        row.addWidget(self.resume)
-        row.addWidget(self.end)
+        row.addWidget(self._action(StaffAction.RESUME, translate("Staff", "患者さんの操作に戻す"), "",
+                                   lambda: ev.StaffResume(self.staff, session_id=self._session)))
+        row.addWidget(self._action(StaffAction.END, translate("Staff", "受付を終了"), "",
+                                   lambda: ev.StaffEnd(self.staff, session_id=self._session)))
+        row.addWidget(self._action(StaffAction.ANSWER_CALL, translate("Staff", "呼び出しに対応しました"), "",
+                                   lambda: ev.StaffAnswerCall(self.staff)))
         self.inner.addLayout(row)
-        self.inner.addWidget(button(translate("Staff", "閉じる"), "staff_close", "", self.hide))
+        self.nothing = label(translate("Staff", "この画面で職員ができる操作はありません。"), "muted", "staff_nothing")
+        self.inner.addWidget(self.nothing)
+
+    def _action(self, action: StaffAction, text: str, kind: str, event: Callable[[], ev.StaffEvent]) -> QPushButton:
+        b = button(text, f"staff_{action.value}", kind, lambda: self._act(event()))
+        self.buttons[action] = b
+        return b
 
     def open(self, staff: str, view: View) -> None:
         self.staff = staff
@@ -212,25 +287,65 @@ class StaffPanel(Overlay):
         self.show_over()
 
     def update_view(self, view: View) -> None:
+        self._session = view.session_id
         self.title.setText(translate("Staff", "職員メニュー（{staff}）").format(staff=self.staff))
-        status = translate("Staff", "画面：{state}").format(state=view.state.value)
-        if view.staff_reason:
-            status += "　" + translate("Staff", "理由：{reason}").format(reason=view.staff_reason)
+        status = staff_words(SPECS[view.state].staff_text)
+        if view.called_from is not None:
+            status = translate("Staff", "{state}（呼ばれた画面：{screen}）").format(
+                state=status, screen=staff_words(SPECS[view.called_from].staff_text))
         self.status.setText(status)
-        in_session = view.state in IN_SESSION
-        self.confirm.setEnabled(view.state in VISUAL_CHECK)
-        self.reject.setEnabled(view.state in VISUAL_CHECK)
-        self.resume.setEnabled(view.state is State.WAITING_STAFF)
-        self.end.setEnabled(in_session)
-        while self.records.count():
-            self.records.takeAt(0).widget().deleteLater()
-        if view.state in (State.QUAL_SEVERAL, State.WAITING_STAFF) and len(view.records) > 1:
-            for i, record in enumerate(view.records):
-                text = translate("Staff", "この保険を使う：{insurer}（{number}）").format(
-                    insurer=record.insurer_name, number=record.insurer_number)
-                self.records.addWidget(button(text, f"staff_record_{i}", "",
-                                              lambda i=i: self._act(ev.StaffChooseRecord(self.staff, i))))
+        reason = CALL_REASONS.get(view.staff_reason)
+        self.reason.setText(staff_words(reason) if reason else "")
+        self.reason.setVisible(reason is not None)
+        self._show_alerts(view)
+        allowed = view.staff_actions
+        for action, b in self.buttons.items():
+            b.setVisible(action in allowed)
+        self._show_records(view)
+        self.nothing.setVisible(not any(action in allowed for action in (*self.buttons, StaffAction.CHOOSE_RECORD)))
+
+    def _show_alerts(self, view: View) -> None:
+        _clear(self.alerts)
+        for i, alert in enumerate(alerts_of(view)):
+            line = QWidget()
+            row = QHBoxLayout(line)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(16)
+            words = label(staff_words(alert.text), "caution" if alert.urgent else "note", f"staff_alert_{i}")
+            row.addWidget(words, 1)
+            if alert.trouble is not None:  # the catalog's number, for the trouble report: small, after the words
+                row.addWidget(label(alert.trouble.value, "code", f"staff_alert_code_{i}"), 0,
+                              Qt.AlignmentFlag.AlignVCenter)
+            self.alerts.addWidget(line)
+
+    def _show_records(self, view: View) -> None:
+        _clear(self.records)
+        choosing = StaffAction.CHOOSE_RECORD in view.staff_actions
+        self.records_hint.setVisible(choosing)
+        self.records_scroll.setVisible(choosing)
+        if not choosing:
+            return
+        for i, record in enumerate(view.records):  # side by side: the differences show at a glance
+            b = button(record_text(record), f"staff_record_{i}", "record", lambda i=i: self._act(
+                ev.StaffChooseRecord(self.staff, index=i, session_id=self._session)))
+            b.setParent(self.records.parentWidget())
+            b.ensurePolished()
+            # The stylesheet's min-height is one line's: four lines must never be squeezed into it.
+            b.setMinimumHeight(b.sizeHint().height())
+            self.records.addWidget(b, i // 2, i % 2)
+        first = self.records.itemAt(0) if self.records.count() else None
+        first_button = first.widget() if first is not None else None
+        first_row = first_button.sizeHint().height() if first_button is not None else 0
+        self.records_scroll.setMinimumHeight(first_row)  # squeezed, the panel scrolls its records, never a button
+        self.records_scroll.setMaximumHeight(self.records.sizeHint().height())
 
     def _act(self, event: ev.StaffEvent) -> None:
         self.hide()
         self._send(event)
+
+
+def _clear(layout) -> None:
+    while layout.count():
+        widget = layout.takeAt(0).widget()
+        widget.hide()  # at once: deleteLater waits for the event loop
+        widget.deleteLater()

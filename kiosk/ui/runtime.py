@@ -1,19 +1,20 @@
-"""Everything that runs behind one kiosk window: the flow on the UI thread, its devices, the card
-monitor, the staff channel and the automatic re-check. ``kiosk run`` and ``kiosk demo`` differ only in
-the devices they hand in."""
+"""Everything that runs behind one kiosk window: the flow on the UI thread, its devices on the one task
+manager, the card monitor, the staff channel and the automatic re-check. ``kiosk run`` and ``kiosk demo``
+differ only in the devices they hand in."""
 from __future__ import annotations
 
 import logging
-from typing import Callable
+import signal
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtGui import QImage
 
 from kiosk.config import Config
-from kiosk.core.flow import Clock, Devices, ReceptionFlow
-from kiosk.core.ports import TaskRunner
-from kiosk.core.tasks import SystemClock, ThreadedTaskRunner
 from kiosk.core.card_watch import watch_cards
+from kiosk.core.flow import Devices, ReceptionFlow
+from kiosk.core.ports import Clock, TaskRunner
+from kiosk.core.tasks import StoreLane, SystemClock, TaskManager
 from kiosk.ui.driver import KioskDriver, QtPoster
 from kiosk.ui.window import KioskWindow
 from kiosk.wiring import flow_config
@@ -23,36 +24,49 @@ log = logging.getLogger(__name__)
 BuildDevices = Callable[[TaskRunner, Clock, Callable], Devices]
 
 
+def quit_on_interrupt(app) -> None:
+    """Ctrl+C in the terminal ends the kiosk as closing it would. Left to Python's default, the
+    KeyboardInterrupt lands in whichever slot runs next and Qt carries on; the driver's 1 s tick lets
+    the handler run."""
+    signal.signal(signal.SIGINT, lambda signum, frame: app.quit())
+
+
 def to_qimage(rgb: np.ndarray) -> QImage:
     height, width, _ = rgb.shape
-    return QImage(rgb.data, width, height, 3 * width, QImage.Format_RGB888).copy()
+    return QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
 
 
 class KioskRuntime:
-    def __init__(self, window: KioskWindow, config: Config | None, build_devices: BuildDevices, *, frames=None,
+    def __init__(self, window: KioskWindow, config: Config | None, build_devices: BuildDevices, *,
                  staff_channel: bool = True, recheck: bool = True) -> None:
         """``staff_channel`` and ``recheck`` need the real store (and ``config``); screen tests on
         in-memory devices leave them off."""
-        from kiosk.store.recheck import RecheckWorker
-
         self.window = window
         self.poster = QtPoster()
         self._preview_pending = False
-        self.devices = build_devices(ThreadedTaskRunner(self.poster.post), SystemClock(), self._on_frame)
+        self.tasks = TaskManager(self.poster.post)
+        self.devices = build_devices(self.tasks, SystemClock(), self._on_frame)
         self.flow = ReceptionFlow(self.devices, flow_config(config))
         self.driver = KioskDriver(self.flow, window)
         watch_cards(self.devices.card, self.poster.post, self.driver.dispatch)
+        store = self.devices.store
         self.staff = None
         if staff_channel:
             from kiosk.staff.server import start_staff_server
 
-            self.staff = start_staff_server(
-                self.flow, self.poster.post, self.devices, self.devices.store, config, frames=frames,
-                port=config.staff_port, kiosk_name=config.kiosk_name,
-            )
-        self.recheck = RecheckWorker(self.devices.store, self.devices.qualification) if recheck else None
-        if self.recheck is not None:
-            self.recheck.start()
+            assert config is not None, "the staff channel needs the kiosk's config"
+            assert isinstance(store, StoreLane), "the staff channel needs the real store, in its StoreLane"
+            self.staff = start_staff_server(self.flow, self.poster.post, store, config,
+                                            port=config.staff_port, kiosk_name=config.kiosk_name)
+        self.recheck = None
+        if recheck:
+            from kiosk.store.recheck import RecheckWorker
+
+            assert isinstance(store, StoreLane), "the re-check needs the real store, in its StoreLane"
+            # RecheckWorker is annotated with Store, yet every caller hands it the StoreLane (its reads pass
+            # through to the Store): that annotation is kiosk/store's to correct.
+            self.recheck = RecheckWorker(store, self.devices.qualification)
+            self.recheck.start(self.tasks)
         self.driver.start()
 
     def _on_frame(self, frame) -> None:
@@ -75,4 +89,5 @@ class KioskRuntime:
             self.recheck.stop()
         if self.staff is not None:
             self.staff.stop()
+        self.tasks.close()
         self.poster.close()

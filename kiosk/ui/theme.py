@@ -19,6 +19,8 @@ BASE_SIZE = (1280, 800)
 BODY_PX = 32
 TITLE_PX = 46
 BUTTON_PX = 34
+CODE_PX = 24  # a T-code beside the staff panel's words: for staff, secondary on purpose
+RECORD_PX = 28  # four lines per record on the staff panel, two records side by side
 KEY_PX = 44
 BUTTON_HEIGHT = 96
 BIG_BUTTON_HEIGHT = 150
@@ -94,6 +96,7 @@ def stylesheet(scale: float) -> str:
     QLabel {{ background: transparent; }}
     QLabel[role="title"] {{ font-size: {px(TITLE_PX)}; font-weight: bold; }}
     QLabel[role="muted"] {{ color: {MUTED.fg}; }}
+    QLabel[role="code"] {{ color: {MUTED.fg}; font-size: {px(CODE_PX)}; }}
     QLabel[role="note"] {{ color: {NOTE.fg}; background: {NOTE.bg}; border-radius: {px(12)};
         padding: {px(12)} {px(20)}; }}
     QLabel[role="caution"] {{ color: {CAUTION.fg}; background: {CAUTION.bg}; border-radius: {px(12)};
@@ -117,8 +120,14 @@ def stylesheet(scale: float) -> str:
     QPushButton[kind="primary"]:pressed {{ background: {PRIMARY_DOWN.bg}; }}
     QPushButton[kind="staff"] {{ color: {STAFF.fg}; background: {STAFF.bg}; border-color: {STAFF.bg}; }}
     QPushButton[kind="staff"]:pressed {{ background: {STAFF_DOWN.bg}; }}
+    QPushButton[kind="record"] {{ font-size: {px(RECORD_PX)}; font-weight: normal; text-align: left;
+        padding: {px(14)} {px(24)}; }}
     QPushButton[kind="key"] {{ font-size: {px(KEY_PX)}; min-width: {px(150)}; }}
     QPushButton[big="true"] {{ min-height: {px(BIG_BUTTON_HEIGHT)}; font-size: {px(TITLE_PX)}; }}
     QPushButton:disabled {{ color: {DISABLED.fg}; background: {DISABLED.bg}; border-color: {DISABLED.bg}; }}
+    #staffRecordsScroll, #staffRecords {{ background: transparent; }}
+    QScrollBar:vertical {{ width: {px(32)}; background: {SECONDARY.bg}; border-radius: {px(8)}; }}
+    QScrollBar::handle:vertical {{ background: {BORDER}; border-radius: {px(8)}; min-height: {px(60)}; }}
+    QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
     #overlayCard {{ background: {OVERLAY.bg}; border-radius: {px(24)}; border: {px(4)} solid {BORDER}; }}
     """

@@ -3,7 +3,7 @@ the long-press corner that hides the staff entry, and the button factory."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.core.states import Step
@@ -18,8 +18,8 @@ def button(text: str, name: str, kind: str = "", on_click=None) -> QPushButton:
     b.setObjectName(name)
     if kind:
         b.setProperty("kind", kind)
-    b.setFocusPolicy(Qt.NoFocus)
-    b.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+    b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     if on_click is not None:
         b.clicked.connect(lambda _checked=False: on_click())  # callbacks never receive clicked's bool
     return b
@@ -28,7 +28,7 @@ def button(text: str, name: str, kind: str = "", on_click=None) -> QPushButton:
 def label(text: str, role: str = "", name: str = "") -> QLabel:
     lab = QLabel(text)
     lab.setWordWrap(True)
-    lab.setTextFormat(Qt.PlainText)  # names come from outside: never interpret them as markup
+    lab.setTextFormat(Qt.TextFormat.PlainText)  # names come from outside: never interpret them as markup
     if role:
         lab.setProperty("role", role)
     if name:
@@ -56,7 +56,7 @@ class StepBar(QWidget):
             lab = QLabel(texts[step])
             lab.setProperty("step", state)
             lab.setObjectName(f"step_{step.name.lower()}")
-            lab.setAlignment(Qt.AlignCenter)
+            lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
             row.addWidget(lab)
             if step is not Step.DONE:
                 arrow = QLabel("›")
@@ -74,12 +74,13 @@ class Pictogram(QWidget):
 
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         s = min(self.width(), self.height())
         r = QRectF(4, 4, s - 8, s - 8)
         colours = {"ok": "#1d6b2b", "warn": "#7a5200", "stop": theme.ALERT.bg, "staff": theme.STAFF.bg}
         colour = QColor(colours.get(self.kind, theme.PRIMARY.bg))
-        pen = QPen(QColor("#ffffff"), s * 0.09, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin)
+        pen = QPen(QColor("#ffffff"), s * 0.09, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                   Qt.PenJoinStyle.RoundJoin)
         if self.kind == "warn":
             path = QPainterPath()
             path.moveTo(r.center().x(), r.top())
@@ -94,7 +95,7 @@ class Pictogram(QWidget):
             p.drawLine(QPointF(r.center().x(), r.top() + s * 0.35), QPointF(r.center().x(), r.bottom() - s * 0.3))
             p.drawPoint(QPointF(r.center().x(), r.bottom() - s * 0.14))
             return
-        p.setPen(Qt.NoPen)
+        p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(colour)
         p.drawEllipse(r)
         p.setPen(pen)
@@ -108,7 +109,7 @@ class Pictogram(QWidget):
             p.drawLine(QPointF(c.x() + d, c.y() - d), QPointF(c.x() - d, c.y() + d))
         elif self.kind == "staff":
             p.setBrush(QColor("#ffffff"))
-            p.setPen(Qt.NoPen)
+            p.setPen(Qt.PenStyle.NoPen)
             p.drawEllipse(QPointF(c.x(), c.y() - s * 0.12), s * 0.12, s * 0.12)
             p.drawChord(QRectF(c.x() - s * 0.25, c.y() + s * 0.04, s * 0.5, s * 0.4), 0, 180 * 16)
         else:  # info
@@ -133,12 +134,12 @@ class BusyRing(QWidget):
 
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         w = self.width() * 0.1
         r = QRectF(w, w, self.width() - 2 * w, self.height() - 2 * w)
         p.setPen(QPen(QColor(theme.STEP_TODO.bg), w))
         p.drawEllipse(r)
-        p.setPen(QPen(theme.ACCENT, w, Qt.SolidLine, Qt.RoundCap))
+        p.setPen(QPen(theme.ACCENT, w, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         p.drawArc(r, -self._angle * 16, 100 * 16)
 
 
@@ -148,11 +149,11 @@ class CardIllustration(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumSize(360, 240)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         w, h = self.width(), self.height()
         u = min(w / 560, h / 320)  # drawn on a 560×320 grid, centred
         p.translate((w - 560 * u) / 2, (h - 320 * u) / 2)
@@ -173,23 +174,23 @@ class CardIllustration(QWidget):
         p.setPen(QPen(ink, 3))
         p.drawRect(QRectF(card.right() - 70, card.top() + 22, 52, 66))
         p.drawEllipse(QRectF(card.right() - 58, card.top() + 32, 28, 30))
-        p.setPen(QPen(QColor("#8a8a8a"), 6, Qt.SolidLine, Qt.RoundCap))
+        p.setPen(QPen(QColor("#8a8a8a"), 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         for i in range(3):
             y = card.top() + 34 + i * 22
             p.drawLine(QPointF(card.left() + 18, y), QPointF(card.left() + 100, y))
         # the arrow down onto the reader
-        p.setPen(QPen(theme.ACCENT, 8, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin))
+        p.setPen(QPen(theme.ACCENT, 8, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
         p.drawLine(QPointF(220, 174), QPointF(220, 212))
         p.drawPolyline([QPointF(204, 196), QPointF(220, 214), QPointF(236, 196)])
         # the sleeve, crossed out: take the card out of it first
         sleeve = QRectF(410, 70, 120, 84)
-        p.setPen(QPen(ink, 3, Qt.DashLine))
+        p.setPen(QPen(ink, 3, Qt.PenStyle.DashLine))
         p.setBrush(QColor(220, 235, 255, 160))
         p.drawRoundedRect(sleeve, 8, 8)
         p.setPen(QPen(ink, 2))
         p.setBrush(QColor(255, 255, 255, 200))
         p.drawRoundedRect(sleeve.adjusted(14, 14, -14, -14), 6, 6)
-        p.setPen(QPen(QColor(theme.ALERT.bg), 10, Qt.SolidLine, Qt.RoundCap))
+        p.setPen(QPen(QColor(theme.ALERT.bg), 10, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         p.drawLine(sleeve.topLeft() + QPointF(-6, -6), sleeve.bottomRight() + QPointF(6, 6))
         p.drawLine(sleeve.topRight() + QPointF(6, -6), sleeve.bottomLeft() + QPointF(-6, 6))
 
@@ -218,9 +219,9 @@ class LongPressCorner(QWidget):
 
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         s = min(self.width(), self.height())
-        p.setPen(Qt.NoPen)
+        p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QColor("#1d6b2b"))
         p.drawRoundedRect(QRectF(6, 6, s - 12, s - 12), 18, 18)
         p.setBrush(QColor("#ffffff"))  # a plain cross: the clinic
@@ -236,31 +237,32 @@ class FaceFrame(QLabel):
         super().__init__(parent)
         self.setObjectName("facePreview")
         self.setMinimumSize(380, 380)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-        self.setAlignment(Qt.AlignCenter)
-        self._image = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._image: QImage | None = None
 
-    def set_preview(self, image) -> None:
+    def set_preview(self, image: QImage) -> None:
         self._image = image
         self.update()
 
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect())
         p.fillRect(rect, QColor("#20252b"))
         if self._image is not None and not self._image.isNull():
-            img = self._image.scaled(self.size(), Qt.KeepAspectRatioByExpanding, Qt.SmoothTransformation)
+            img = self._image.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+                                     Qt.TransformationMode.SmoothTransformation)
             p.drawImage(QPointF((self.width() - img.width()) / 2, (self.height() - img.height()) / 2), img)
         else:  # no camera frame yet: a quiet silhouette so the patient knows where the face goes
             c = rect.center()
             p.setBrush(QColor("#3b434d"))
-            p.setPen(Qt.NoPen)
+            p.setPen(Qt.PenStyle.NoPen)
             p.drawEllipse(QPointF(c.x(), c.y() - rect.height() * 0.06), rect.width() * 0.14, rect.height() * 0.18)
             p.drawChord(QRectF(c.x() - rect.width() * 0.3, c.y() + rect.height() * 0.14,
                                rect.width() * 0.6, rect.height() * 0.6), 0, 180 * 16)
         oval = QRectF(rect.width() * 0.22, rect.height() * 0.1, rect.width() * 0.56, rect.height() * 0.72)
-        p.setBrush(Qt.NoBrush)
-        p.setPen(QPen(QColor("#ffffff"), max(4.0, rect.width() / 90), Qt.DashLine))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(QPen(QColor("#ffffff"), max(4.0, rect.width() / 90), Qt.PenStyle.DashLine))
         p.drawEllipse(oval)
 

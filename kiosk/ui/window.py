@@ -1,20 +1,21 @@
 """The kiosk window: renders whatever View the flow emits and sends the patient's events back.
 
-A new screen is built when the state (or the language) changes; within a state the screen refreshes
-in place, so a half-typed PIN survives the "still there?" warning. Overlays sit on top of the screen.
+A new screen is built for every state entry (``View.entry``) and when the language changes; within one
+entry the screen refreshes in place, so a half-typed PIN survives the "still there?" warning. When the
+flow gets ready for the next patient (``View.visit``) the language goes back to Japanese and any staff
+layer left open closes. Overlays sit on top of the screen.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.core import events as ev
-from kiosk.core.flow import View
-from kiosk.core.states import State
+from kiosk.core.view import Verdict, View
 from kiosk.ui import theme
 from kiosk.ui.language import DEFAULT, Languages
 from kiosk.ui.overlays import StaffPanel, StaffPinPad, StaffSignIn, WarningOverlay
@@ -27,6 +28,8 @@ translate = QCoreApplication.translate
 
 TOAST_MS = 5000
 
+UNBOUND = Verdict(False, "not_bound")  # no flow behind the window yet
+
 
 def _content(view: View) -> View:
     """The view without the warning countdown: what the screen itself shows."""
@@ -35,13 +38,13 @@ def _content(view: View) -> View:
 
 class KioskWindow(QWidget):
     def __init__(self, staff_sign_in: StaffSignIn, languages: Languages | None = None,
-                 send: Callable[[ev.Event], None] | None = None) -> None:
+                 send: Callable[[ev.Event], Verdict] | None = None) -> None:
         super().__init__()
         self.setObjectName("kiosk")
-        self.setAttribute(Qt.WA_StyledBackground, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setWindowTitle("マイナ保険証 受付")
         self.languages = languages or Languages()
-        self._send = send or (lambda event: None)
+        self._send = send or (lambda event: UNBOUND)
         self._scale = 0.0
         self._chime = Chime()
         self.view: View | None = None
@@ -52,7 +55,7 @@ class KioskWindow(QWidget):
         self._build_overlays()
         self.toast = label("", "toast", "toast")
         self.toast.setParent(self)
-        self.toast.setAlignment(Qt.AlignCenter)
+        self.toast.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.toast.hide()
         self._toast_timer = QTimer(self)
         self._toast_timer.setSingleShot(True)
@@ -69,17 +72,17 @@ class KioskWindow(QWidget):
     def language(self) -> str:
         return self.languages.current
 
-    def bind(self, send: Callable[[ev.Event], None]) -> None:
-        """Where events go: the flow's dispatch (rebound when the demo switches scenario)."""
+    def bind(self, send: Callable[[ev.Event], Verdict]) -> None:
+        """Where events go: the flow's dispatch, through the driver."""
         self._send = send
 
-    def send(self, event: ev.Event) -> None:
-        before = self.view.state if self.view else None
-        self._send(event)
-        if isinstance(event, ev.CallStaff) and (before is State.WAITING_STAFF or (
-                self.view is not None and self.view.state is not State.WAITING_STAFF)):
-            # No screen change tells the patient the call went out (idle screen, or already waiting).
+    def send(self, event: ev.Event) -> Verdict:
+        before = self.view.entry if self.view is not None else None
+        verdict = self._send(event)
+        if isinstance(event, ev.CallStaff) and verdict and self.view is not None and self.view.entry == before:
+            # The call went out but no new screen says so (idle, done, already waiting): the toast does.
             self.show_toast(translate("Chrome", "職員に知らせました。そのままお待ちください。"))
+        return verdict
 
     def toggle_language(self) -> None:
         self.set_language("en" if self.language == DEFAULT else DEFAULT)
@@ -88,15 +91,18 @@ class KioskWindow(QWidget):
     def set_language(self, lang: str) -> None:
         if lang == self.language:
             return
+        self._apply_language(lang)
+        if self.view is not None:
+            self._new_page(self.view)
+            self._show_warning(self.view)
+
+    def _apply_language(self, lang: str) -> None:
         self.languages.apply(lang)
         for overlay in self._overlays():  # overlays hold translated words too: rebuild them
             overlay.hide()
             overlay.setParent(None)
             overlay.deleteLater()
         self._build_overlays()
-        if self.view is not None:
-            self._new_page(self.view)
-            self._show_warning(self.view)
 
     def _build_overlays(self) -> None:
         self.warning = WarningOverlay(self, self.send)
@@ -115,20 +121,28 @@ class KioskWindow(QWidget):
 
     # --- rendering ------------------------------------------------------------------------------
 
-    def render(self, view: View) -> None:
+    def show_view(self, view: View) -> None:
         previous, self.view = self.view, view
-        if self.page is None or previous is None or previous.state is not view.state:
+        relanguaged = False
+        if previous is not None and previous.visit != view.visit:
+            relanguaged = self._next_patient()
+        if self.page is None or previous is None or previous.entry != view.entry or relanguaged:
             self._new_page(view)
         elif _content(previous) != _content(view):
             self.page.update_view(view)
         self._show_warning(view)
         if self.staff_panel.isVisible():
-            if view.state is State.IDLE:
-                self.staff_panel.hide()
-            else:
-                self.staff_panel.update_view(view)
-        if view.state is State.IDLE and self.staff_pin.isVisible() and previous and previous.state is not State.IDLE:
-            self.staff_pin.close_pad()
+            self.staff_panel.update_view(view)
+
+    def _next_patient(self) -> bool:
+        """The kiosk is ready for someone else: nothing of the last patient's language or of a staff
+        member's layer stays. True when the language changed."""
+        self.staff_pin.close_pad()
+        self.staff_panel.hide()
+        if self.language == DEFAULT:
+            return False
+        self._apply_language(DEFAULT)
+        return True
 
     def _new_page(self, view: View) -> None:
         if self.page is not None:

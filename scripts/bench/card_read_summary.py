@@ -4,7 +4,7 @@ Prints APDUs sent, bytes the card returned, and wall times: insertion until the 
 event (pcscd's polling), then read_summary itself. Starts its own pcscd (root; it waits for a PC/SC test
 run to finish first, see kiosk/card/virtual/pcscd.py) and the virtual card.
 
-    /tmp/venvtest/bin/python scripts/bench/card_read_summary.py --runs 20
+    .venv/bin/python scripts/bench/card_read_summary.py --runs 20
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from kiosk.card.reader import PcscCardReader  # noqa: E402
 from kiosk.card.virtual.pcscd import VIRTUAL_READER, PcscDaemon  # noqa: E402
 from kiosk.card.virtual.vpcd import start_virtual_card  # noqa: E402
-from kiosk.core.ports import CancelToken  # noqa: E402
+from kiosk.core.cancel import CancelToken  # noqa: E402
 
 
 class Waiter:

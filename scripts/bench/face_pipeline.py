@@ -43,7 +43,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from kiosk.camera.replay import ReplaySource
-    from kiosk.core.ports import CancelToken
+    from kiosk.core.cancel import CancelToken
     from kiosk.face import guidance, models
     from kiosk.face.augment import camera_frame
     from kiosk.face.authenticator import CameraFaceAuthenticator
@@ -59,7 +59,8 @@ def main() -> int:
     base = rss_mb()
     start = time.perf_counter()
     models.load()
-    print(f"model load: {(time.perf_counter() - start) * 1000:.0f} ms; RSS {base:.0f} MB before, {rss_mb():.0f} MB after")
+    loaded = (time.perf_counter() - start) * 1000
+    print(f"model load: {loaded:.0f} ms; RSS {base:.0f} MB before, {rss_mb():.0f} MB after")
 
     frame = frames[0]
     for width in (320, 640):
@@ -107,7 +108,8 @@ def main() -> int:
         recognise_lines(card)
         print(f"OCR first card-face frame (model load):  {(time.perf_counter() - start) * 1000:6.0f} ms")
         ms, _ = timed(lambda: recognise_lines(card), 5)
-        print(f"OCR card face {card.shape[1]}×{card.shape[0]}:                {ms:6.0f} ms/frame; RSS {rss_mb():.0f} MB")
+        size = f"{card.shape[1]}×{card.shape[0]}"
+        print(f"OCR card face {size}:                {ms:6.0f} ms/frame; RSS {rss_mb():.0f} MB")
     return 0
 
 

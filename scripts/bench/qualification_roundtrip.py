@@ -1,7 +1,7 @@
 """Qualification check figures: request→answer latency through the simulator (a real subprocess, real
 files) and the codec's parse/encode time per file.
 
-    cd /work/main && /tmp/venvtest/bin/python scripts/bench/qualification_roundtrip.py [--checks 30]
+    .venv/bin/python scripts/bench/qualification_roundtrip.py [--checks 30]
 """
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from kiosk.core.cancel import CancelToken  # noqa: E402
 from kiosk.core.domain import CertificateInfo, IdentityMethod  # noqa: E402
-from kiosk.core.ports import CancelToken  # noqa: E402
 from kiosk.qualification import codec  # noqa: E402
 from kiosk.qualification.gateway import FolderGateway, TerminalConfig  # noqa: E402
 from kiosk.qualification.scenario import load_scenario  # noqa: E402
@@ -27,7 +27,8 @@ from kiosk.qualification.simulator import SimulatorProcess  # noqa: E402
 def _ms(values: list[float]) -> str:
     values = sorted(values)
     p95 = values[max(0, int(len(values) * 0.95) - 1)]
-    return f"median {statistics.median(values) * 1000:7.1f} ms   p95 {p95 * 1000:7.1f} ms   max {values[-1] * 1000:7.1f} ms"
+    median = statistics.median(values)
+    return f"median {median * 1000:7.1f} ms   p95 {p95 * 1000:7.1f} ms   max {values[-1] * 1000:7.1f} ms"
 
 
 def latency(checks: int, poll: float) -> None:
@@ -61,7 +62,8 @@ def codec_times(rounds: int) -> None:
             for _ in range(n):
                 codec.encode_result(result, code)
             encode = (time.perf_counter() - started) / n
-            print(f"{label} {encoding:9} {len(data):7d} bytes: parse {parse * 1e6:8.0f} µs   encode {encode * 1e6:8.0f} µs")
+            print(f"{label} {encoding:9} {len(data):7d} bytes: "
+                  f"parse {parse * 1e6:8.0f} µs   encode {encode * 1e6:8.0f} µs")
 
 
 def main() -> int:

@@ -1,9 +1,11 @@
 """Staff channel figures on loopback: pairing handshake, sign-in, a staff request's round trip through the
-flow's thread, how fast a kiosk's change reaches the console, and the chip photo for 目視.
+flow's thread, how fast a kiosk's change reaches the console, and the chip photo for 目視 (now a task of
+the flow, on its task manager).
 
     python scripts/bench/staff_channel.py [--rounds 30]
 
-The flow runs on fakes (kiosk.core.harness); the TLS, HMAC, JSON framing and threading are the real ones.
+The flow runs on fakes (kiosk.simulation.player.LiveRig: the kiosk's own task manager, a real store
+behind its writer lane); the TLS, HMAC, JSON framing and threading are the real ones.
 """
 from __future__ import annotations
 
@@ -17,13 +19,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from kiosk.config import Config  # noqa: E402
 from kiosk.core import events as ev  # noqa: E402
-from kiosk.core.harness import reach  # noqa: E402
 from kiosk.core.states import State  # noqa: E402
-from kiosk.core.tasks import EventQueue  # noqa: E402
+from kiosk.core.tasks import StoreLane  # noqa: E402
+from kiosk.simulation.player import FakeSide, LiveRig, play  # noqa: E402
+from kiosk.simulation.script import named  # noqa: E402
 from kiosk.staff.client import KioskLink, pair  # noqa: E402
-from kiosk.staff.identity import Pairing, load_identity  # noqa: E402
-from kiosk.staff.server import DEFAULT_PORT, StaffServer  # noqa: E402
+from kiosk.staff.identity import Pairing  # noqa: E402
+from kiosk.staff.messages import DEFAULT_PORT  # noqa: E402
+from kiosk.staff.server import start_staff_server  # noqa: E402
+from kiosk.staff.training import show_portraits  # noqa: E402
 
 
 def ms(samples: list[float]) -> str:
@@ -42,18 +48,21 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        store = Store.open(work / "kiosk.db", FileKeyProvider(work / "keys"))
-        accounts = StaffAccounts(store)
-        accounts.create("bench", "bench-password", Role.RECEPTION, actor="bench")
-        rig = reach(State.WAITING_STAFF)
-        queue, stop = EventQueue(), threading.Event()
-        flow_thread = threading.Thread(target=lambda: [queue.pump(0.05) for _ in iter(stop.is_set, True)], daemon=True)
+        lane = StoreLane(Store.open(work / "kiosk.db", FileKeyProvider(work / "keys")))
+        StaffAccounts(lane.store).create("bench", "bench-password", Role.RECEPTION, actor="bench")
+        script = named()["staff-visual"]  # face fails, the patient calls staff: 目視 is possible
+        side = FakeSide(script)
+        rig = LiveRig(script, side, store=lane)
+        show_portraits(side.parts, rig.flow.devices.camera)
+        play(script, rig, before_staff=True)
+        stop = threading.Event()
+        flow_thread = threading.Thread(target=lambda: [rig.step(0.05) for _ in iter(stop.is_set, True)], daemon=True)
         flow_thread.start()
-        identity = load_identity(work / "staff", "bench")
-        server = StaffServer(rig.flow, queue.post, identity=identity, accounts=accounts, store=rig.store,
-                             card=rig.card, card_face=rig.card_face, qualification=rig.checker,
-                             host="127.0.0.1", port=0, kiosk_name="bench").start()
-        address = "%s:%d" % server.address
+        config = Config(data_dir=work, key_dir=work / "keys", terminal_root=work / "terminal")
+        server = start_staff_server(rig.flow, rig.queue.post, lane, config, host="127.0.0.1", port=0,
+                                    kiosk_name="bench")
+        identity = server.identity
+        address = "{}:{}".format(*server.address)
         handshakes = []
         for _ in range(rounds):
             t = time.perf_counter()
@@ -61,14 +70,15 @@ def main() -> int:
             handshakes.append(time.perf_counter() - t)
         arrived = threading.Event()
         link = KioskLink(Pairing(address, identity.secret, identity.fingerprint), DEFAULT_PORT,
-                         on_view=lambda l, s: arrived.set()).start()
+                         on_view=lambda _link, s: arrived.set()).start()
         link.wait_online(5)
         sign_ins = []
         for _ in range(3):
             t = time.perf_counter()
             link.sign_in("bench", "bench-password")
             sign_ins.append(time.perf_counter() - t)
-        time.sleep(0.3)
+        while link.snapshot is None or link.snapshot.view.state is not State.WAITING_STAFF:
+            time.sleep(0.01)
         requests, pushes, photos = [], [], []
         for _ in range(rounds):
             t = time.perf_counter()
@@ -77,25 +87,28 @@ def main() -> int:
         for i in range(rounds):
             arrived.clear()
             t = time.perf_counter()
-            queue.post(lambda i=i: rig.flow.dispatch(ev.ResumeFromStaff() if i % 2 == 0 else ev.CallStaff()))
+            rig.queue.post(lambda i=i: rig.flow.dispatch(ev.ResumeFromStaff() if i % 2 == 0 else ev.CallStaff()))
             arrived.wait(5)
             pushes.append(time.perf_counter() - t)
-        if rig.state is not State.WAITING_STAFF:
-            queue.post(lambda: rig.flow.dispatch(ev.CallStaff()))
-            time.sleep(0.2)
+        while link.snapshot.view.state is not State.WAITING_STAFF:
+            rig.queue.post(lambda: rig.flow.dispatch(ev.CallStaff()))
+            time.sleep(0.05)
+        code_b = side.parts.card.card.code_b
         for _ in range(rounds):
             t = time.perf_counter()
-            link.session_request("chip_photo", {"code_b": rig.card.card.code_b})
+            link.session_request("chip_photo", {"code_b": code_b})
             photos.append(time.perf_counter() - t)
         print(f"pairing handshake (TCP+TLS+HMAC both ways)  {ms(handshakes)}")
         print(f"sign-in (scrypt on the kiosk)               {ms(sign_ins)}")
         print(f"staff request via the flow thread           {ms(requests)}")
         print(f"kiosk change -> console view                {ms(pushes)}")
-        print(f"chip photo request (fake card)              {ms(photos)}")
+        print(f"chip photo request (a task of the flow)     {ms(photos)}")
         link.stop()
         server.stop()
         stop.set()
-        store.close()
+        flow_thread.join(2.0)
+        rig.close()
+        lane.close()
     return 0
 
 

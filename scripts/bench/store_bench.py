@@ -19,8 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from kiosk.core.domain import CardFacts, CertificateInfo, Consent, IdentityMethod, Sex  # noqa: E402
-from kiosk.core.ports import ReceptionRecord  # noqa: E402
 from kiosk.core.qualification import QualificationRecord, QualificationResult, Validity  # noqa: E402
+from kiosk.core.values import ReceptionRecord  # noqa: E402
 from kiosk.store.keys import FileKeyProvider  # noqa: E402
 from kiosk.store.store import Store  # noqa: E402
 

@@ -17,8 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def kiosk(*args: str, pin: str | None = None, code_b: str | None = None) -> tuple[int, dict]:
-    env = {k: v for k, v in os.environ.items() if k not in ("KIOSK_PIN", "KIOSK_CODE_B")}
-    env["PYTHONPATH"] = str(ROOT)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))  # tests/conftest.py already dropped every KIOSK_ variable
     if pin is not None:
         env["KIOSK_PIN"] = pin
     if code_b is not None:

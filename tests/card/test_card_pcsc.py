@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import threading
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from kiosk.card.errors import AssistPinAtRisk, CardTimeout, CodeBRejected
 from kiosk.card.reader import PcscCardReader
 from kiosk.card.virtual.profiles import profile
+from kiosk.core.cancel import CancelToken
 from kiosk.core.domain import CardKind, Sex
 from kiosk.core.errors import (
     AssistPinDiffers,
@@ -21,7 +22,6 @@ from kiosk.core.errors import (
     UnexpectedResponse,
     WrongPin,
 )
-from kiosk.core.ports import CancelToken
 
 pytestmark = pytest.mark.pcsc
 
@@ -41,7 +41,7 @@ def test_valid_card_summary_then_pin_then_code_b(virtual_card, reader):
     summary = reader.read_summary(CancelToken())
     assert summary.kind is CardKind.MY_NUMBER
     assert summary.pin_tries_left == 3
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     assert not summary.certificate.expired(now) and not summary.certificate.expiring_soon(now)
 
     facts = reader.authenticate_with_pin("1234", CancelToken())
@@ -113,7 +113,7 @@ def test_pin_low_and_locked_profiles(virtual_card, reader, wait_card):
 def test_certificate_expiry(virtual_card, reader, name, expired, soon):
     virtual_card(name)
     cert = reader.read_summary(CancelToken()).certificate
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     assert cert.expired(now) is expired
     assert cert.expiring_soon(now) is soon
     if name == "expiring":
@@ -225,7 +225,7 @@ def test_virtual_card_as_a_subprocess(pcscd, reader, wait_card):
     try:
         wait_card(True)
         cert = reader.read_summary(CancelToken()).certificate
-        assert timedelta(days=59) < cert.not_after - datetime.now(timezone.utc) <= timedelta(days=60)
+        assert timedelta(days=59) < cert.not_after - datetime.now(UTC) <= timedelta(days=60)
         reader.release()
         process.remove()
         wait_card(False)

@@ -11,6 +11,7 @@ from kiosk.card import apdu, tlv
 from kiosk.card.errors import AssistPinAtRisk, CardTimeout, ForbiddenFile
 from kiosk.card.reader import PcscCardReader
 from kiosk.card.virtual.profiles import profile
+from kiosk.core.cancel import CancelToken
 from kiosk.core.domain import CardKind, Sex
 from kiosk.core.errors import (
     AssistPinDiffers,
@@ -24,7 +25,6 @@ from kiosk.core.errors import (
     UnexpectedResponse,
     WrongPin,
 )
-from kiosk.core.ports import CancelToken
 from kiosk.logs import TRACE
 
 CHALLENGE = bytes(range(32))

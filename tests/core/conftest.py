@@ -1,6 +1,6 @@
 import pytest
 
-from kiosk.core.harness import make_harness
+from kiosk.simulation.harness import make_harness
 
 
 @pytest.fixture

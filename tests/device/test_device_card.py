@@ -6,14 +6,13 @@ try). It never reads the individual number, like the kiosk itself.
 """
 from __future__ import annotations
 
-import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from kiosk.card.reader import PcscCardReader
+from kiosk.core.cancel import CancelToken
 from kiosk.core.domain import CardKind
-from kiosk.core.ports import CancelToken
 
 pytestmark = pytest.mark.device
 
@@ -25,12 +24,12 @@ def test_the_card_is_read_without_a_pin(reader_name):
     finally:
         reader.release()
     assert summary.kind is CardKind.MY_NUMBER, "put a My Number card in the reader"
-    assert summary.certificate is not None and summary.certificate.not_after > datetime(2015, 1, 1, tzinfo=timezone.utc)
+    assert summary.certificate is not None and summary.certificate.not_after > datetime(2015, 1, 1, tzinfo=UTC)
     assert summary.pin_tries_left in (0, 1, 2, 3)
 
 
-def test_the_pin_opens_the_four_facts(reader_name):
-    pin = os.environ.get("KIOSK_PIN", "")
+def test_the_pin_opens_the_four_facts(reader_name, device_pin):
+    pin = device_pin
     if not pin:
         pytest.skip("set KIOSK_PIN to check the PIN path")
     reader = PcscCardReader(reader_name)

@@ -9,8 +9,8 @@ import pytest
 
 from kiosk.camera.replay import ReplaySource
 from kiosk.camera.source import CameraTimeout
+from kiosk.core.cancel import CancelToken
 from kiosk.core.errors import Cancelled
-from kiosk.core.ports import CancelToken
 from kiosk.face.augment import camera_frame
 from kiosk.face.authenticator import CameraFaceAuthenticator
 from kiosk.face.config import FaceConfig

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from PIL import Image
 
-from kiosk.face import cli
+from kiosk.commands import face as cli
 from kiosk.face.card_image import render_card_face
 
 
@@ -63,7 +63,8 @@ def test_verify_bad_input_is_exit_2(files, capsys):
 
 def test_code_b_from_a_card_image(tmp_path, capsys):
     pytest.importorskip("rapidocr_onnxruntime")
-    Image.fromarray(render_card_face("見本 花子", date(1980, 2, 17), date(2030, 2, 17), "1234")).save(tmp_path / "c.png")
+    card = render_card_face("見本 花子", date(1980, 2, 17), date(2030, 2, 17), "1234")
+    Image.fromarray(card).save(tmp_path / "c.png")
     assert _run(["face", "code-b", "--image", str(tmp_path / "c.png"), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["code_b"] == "55021720301234"
     Image.new("RGB", (320, 200), (255, 255, 255)).save(tmp_path / "blank.png")

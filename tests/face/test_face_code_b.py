@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from kiosk.camera.replay import ReplaySource
+from kiosk.core.cancel import CancelToken
 from kiosk.core.errors import CodeBUnavailable
-from kiosk.core.ports import CancelToken
 from kiosk.face.augment import camera_frame
 from kiosk.face.card_image import render_card_face
 from kiosk.face.card_reader import OcrCardFaceReader
@@ -92,3 +92,18 @@ def test_ocr_reads_the_demo_card_held_up_to_the_camera():
               for kw in ({"scale": 0.85, "rotation": 4.0, "brightness": 0.8}, {"scale": 0.7, "rotation": -3.0})]
     reader, _ = _reader(frames, recognise_lines)
     assert reader.read_code_b(CancelToken()) == DEMO
+
+
+def test_a_reiwa_birth_date_as_ocr_misreads_it_is_still_read():
+    """RapidOCR reads 令和 as 今和: every child born since May 2019 would have no 照合番号B."""
+    lines = ["氏名見本二葉", "生年月日", "今和2年9月15日生", "有劾期限2030年2月17日未下有劾", "2102"]
+    assert parse_card_face(lines, TODAY).digits == "02091520302102"
+
+
+def test_ocr_reads_a_childs_card_born_in_reiwa():
+    pytest.importorskip("rapidocr_onnxruntime")
+    from kiosk.face.card_reader import recognise_lines
+
+    card = render_card_face("見本 三太", date(2023, 1, 20), date(2030, 2, 17), "2103")
+    reader, _ = _reader([camera_frame(card, scale=0.85), camera_frame(card, scale=0.8)], recognise_lines)
+    assert reader.read_code_b(CancelToken()) == "05012020302103"

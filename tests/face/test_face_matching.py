@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_importing_the_face_package_loads_no_model():
-    code = ("import sys, kiosk.face.authenticator, kiosk.face.cli, kiosk.face.models as m; "
+    code = ("import sys, kiosk.face.authenticator, kiosk.commands.face, kiosk.face.models as m; "
             "assert m._models is None; assert 'dlib' not in sys.modules, 'dlib imported at import time'")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=60)
 

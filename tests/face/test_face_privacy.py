@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 
 from kiosk.camera.replay import ReplaySource
+from kiosk.core.cancel import CancelToken
 from kiosk.core.errors import CodeBUnavailable
-from kiosk.core.ports import CancelToken
 from kiosk.face.authenticator import CameraFaceAuthenticator
 from kiosk.face.card_image import render_card_face
 from kiosk.face.card_reader import OcrCardFaceReader

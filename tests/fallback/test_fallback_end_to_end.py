@@ -19,18 +19,26 @@ from datetime import date
 
 import pytest
 
-from kiosk.app import main
+from kiosk.commands.main import main
 from kiosk.config import load
 from kiosk.core import events as ev
-from kiosk.core.domain import CardFacts, IdentityMethod, Sex, Trouble
-from kiosk.core.fakes import DEMO_FACTS, FakeCard, FakeCardFaceReader, FakeCardReader, FakeFaceAuthenticator, MemoryPublisher
-from kiosk.core.fallback import Basis, CheckOutcome, Declaration, InsuranceType, decide_billing, outcome_of
-from kiosk.core.flow import Devices, FlowConfig, ReceptionFlow, billing_basis
-from kiosk.core.ports import InsuranceCardQuery
+from kiosk.core.cancel import CancelToken
+from kiosk.core.domain import CardFacts, Sex, Trouble
+from kiosk.core.fallback import Basis, Declaration, InsuranceType
+from kiosk.core.flow import Devices, FlowConfig, ReceptionFlow
 from kiosk.core.states import State
-from kiosk.core.tasks import EventQueue, SerialStore, SystemClock, ThreadedTaskRunner
+from kiosk.core.tasks import EventQueue, StoreLane, SystemClock, TaskManager
+from kiosk.core.values import InsuranceCardQuery
 from kiosk.qualification.gateway import FolderGateway, TerminalConfig
 from kiosk.qualification.simulator import SimulatorProcess
+from kiosk.simulation.fakes import (
+    DEMO_FACTS,
+    FakeCard,
+    FakeCardFaceReader,
+    FakeCardReader,
+    FakeFaceAuthenticator,
+    MemoryPublisher,
+)
 from kiosk.store.recheck import RecheckWorker
 from kiosk.store.store import open_store
 
@@ -43,11 +51,11 @@ class Kiosk:
     def __init__(self, store, gateway) -> None:
         self.events = EventQueue()
         self.card = FakeCardReader(FakeCard(), SystemClock())
-        self.store = SerialStore(store)
+        self.store = StoreLane(store)
         self.flow = ReceptionFlow(
             Devices(card=self.card, card_face=FakeCardFaceReader(), face=FakeFaceAuthenticator(),
                     qualification=gateway, store=self.store, publisher=MemoryPublisher(),
-                    runner=ThreadedTaskRunner(self.events.post), clock=SystemClock()),
+                    runner=TaskManager(self.events.post), clock=SystemClock()),
             FlowConfig(check_timeout=5.0, save_timeout=5.0),
         )
         self.flow.start()
@@ -64,18 +72,22 @@ class Kiosk:
         return self.flow.state
 
     def saved(self, session_id: str, timeout: float = 5.0) -> None:
-        """Wait for the flow's own save of ``session_id`` (it runs on a worker)."""
+        """Wait until the store has ``session_id`` (the flow saves it on a worker)."""
         deadline = time.monotonic() + timeout
-        while not any(e.get("what") == "saved" and e.get("session") == session_id for e in self.flow.transcript):
+        while not any(r.session_id == session_id and r.state == "saved"
+                      for r in self.store.store.receptions_on(date.today())):
             assert time.monotonic() < deadline, f"session {session_id} was not saved"
             self.events.pump(0.02)
+
+    def certificate(self):
+        return self.card.read_summary(CancelToken()).certificate
 
     def patient(self, facts: CardFacts) -> None:
         """A patient places the card and enters the PIN."""
         self.card.card = FakeCard(facts=facts)
         self.send(ev.CardInserted())
         self.pump_until(State.CHOOSE_METHOD)
-        self.send(ev.ChooseMethod(IdentityMethod.PIN), ev.SubmitPin("1234"))
+        self.send(ev.ChoosePin(), ev.SubmitPin("1234"))
 
     def take_card(self) -> None:
         self.send(ev.CardRemovedEvent())
@@ -126,8 +138,8 @@ def test_offline_fallback_with_the_terminal_switched_off_and_on_again(rig):
     kiosk.pump_until(State.CONSENT)
     kiosk.send(ev.AnswerConsent(True, True, True))
     kiosk.pump_until(State.DONE)
-    certificate = kiosk.flow.session.summary.certificate
-    kiosk.saved(kiosk.flow.session.id)
+    certificate = kiosk.certificate()
+    kiosk.saved(kiosk.flow.view().session_id)
     kiosk.take_card()
     last_visit = store.last_confirmed(certificate, DEMO_FACTS)
     assert last_visit is not None and last_visit.burden_percent == 30
@@ -143,45 +155,39 @@ def test_offline_fallback_with_the_terminal_switched_off_and_on_again(rig):
     kiosk.declare(30, InsuranceType.EMPLOYEE)
     kiosk.pump_until(State.DONE)
     assert kiosk.flow.view().outcome == "fallback"
-    old_session = kiosk.flow.session.id
+    old_session = kiosk.flow.view().session_id
     kiosk.saved(old_session)
     kiosk.take_card()
 
     # The terminal goes off; the re-check worker runs all along, its rounds fail and wait.
     terminal.stop()
     worker = RecheckWorker(store, gateway, interval=0.3)
-    worker.start()
+    tasks = TaskManager(lambda fn: fn(), name="recheck")
+    worker.start(tasks)
     try:
         # 3. A new patient: TERMINAL_DOWN → the 申立書 on the kiosk. The terminal sent no kana name, so
         # staff add it at the console; the bill is 不詳.
         kiosk.patient(NEWCOMER)
         kiosk.pump_until(State.TERMINAL_DOWN)
-        assert kiosk.flow.view().can_declare
+        assert "declare" in kiosk.flow.view().actions
         kiosk.send(ev.StartDeclaration())
         kiosk.pump_until(State.DECLARATION)
         kiosk.declare(None, InsuranceType.LATE_ELDERLY)
         kiosk.pump_until(State.WAITING_STAFF)
-        assert kiosk.flow.session.staff_reason == "declaration_incomplete"
-        completed = replace(kiosk.flow.session.declaration, name_kana="シンカン ハナコ")
-        billing = decide_billing(outcome_of(None), today=today, declaration=completed,
-                                 unknown_insurer_number=kiosk.flow.config.unknown_insurer_number)
-        kiosk.send(ev.StaffCompleteWithBilling("sato", billing.record, billing_basis(billing), detail=billing,
-                                               declaration=completed))
+        assert kiosk.flow.view().staff_reason == "declaration_incomplete"
+        completed = replace(kiosk.flow.snapshot().declaration, name_kana="シンカン ハナコ")
+        kiosk.send(ev.StaffCompleteFallback("sato", choice="declaration", declaration=completed))
         kiosk.pump_until(State.DONE)
-        unknown_session = kiosk.flow.session.id
+        unknown_session = kiosk.flow.view().session_id
         kiosk.saved(unknown_session)
         kiosk.take_card()
 
         # 4. Still off. The returning patient: staff confirm orally that nothing changed → the last visit.
         kiosk.patient(DEMO_FACTS)
         kiosk.pump_until(State.TERMINAL_DOWN)
-        kiosk.send(ev.CallStaff())
-        last = store.last_confirmed(kiosk.flow.session.summary.certificate, kiosk.flow.session.facts)
-        assert last == last_visit
-        billing = decide_billing(CheckOutcome.TERMINAL_DOWN, today=today, last_confirmed=last, facts_unchanged=True)
-        kiosk.send(ev.StaffCompleteWithBilling("sato", billing.record, billing_basis(billing), detail=billing))
+        kiosk.send(ev.CallStaff(), ev.StaffCompleteFallback("sato", choice="last_visit"))
         kiosk.pump_until(State.DONE)
-        last_visit_session = kiosk.flow.session.id
+        last_visit_session = kiosk.flow.view().session_id
         kiosk.saved(last_visit_session)
         kiosk.take_card()
 
@@ -214,7 +220,8 @@ def test_offline_fallback_with_the_terminal_switched_off_and_on_again(rig):
         assert set(outcomes) == {last_visit_session, old_session}
         for session_id in (last_visit_session, old_session):
             [change] = outcomes[session_id].changes
-            assert (change.code, change.trouble, change.billed, change.found) == ("burden_changed", Trouble.T7, "30", "20")
+            found = (change.code, change.trouble, change.billed, change.found)
+            assert found == ("burden_changed", Trouble.T7, "30", "20")
         assert _attempts(store, old_session) >= 2, "the failed rounds were counted, then it went through"
 
         # The 不詳 one: staff learn the numbers from the patient, and the worker checks it too.
@@ -226,6 +233,7 @@ def test_offline_fallback_with_the_terminal_switched_off_and_on_again(rig):
         assert "insurer_changed" in [c.code for c in unknown_outcome.changes]
     finally:
         worker.stop()
+        tasks.close()
 
     # 6. Nothing lost, nothing broken: the audit chain, every sealed field, SQLite's own check.
     assert store.check() == []

@@ -1,32 +1,27 @@
 """The offline fallback in the flow: the 申立書 on the kiosk, staff completing it, and what is saved."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from kiosk.core import events as ev
-from kiosk.core.domain import IdentityMethod
 from kiosk.core.errors import StoreError, TerminalUnavailable
-from kiosk.core.fakes import DEMO_FACTS, DEMO_RECORD, FakeCard, FakeQualificationChecker
-from kiosk.core.fallback import (
-    Basis,
-    CheckOutcome,
-    Declaration,
-    DeclarationSource,
-    InsuranceType,
-    decide_billing,
-    outcome_of,
-)
-from kiosk.core.flow import FlowConfig, Outcome, billing_basis
-from kiosk.core.harness import declare, make_harness, reach, settle
-from kiosk.core.ports import ReceptionRecord
+from kiosk.core.fallback import Basis, Declaration, DeclarationSource, InsuranceType
+from kiosk.core.flow import FlowConfig
 from kiosk.core.qualification import QualificationResult, Validity
-from kiosk.core.states import POLICIES, State
+from kiosk.core.states import SPECS, State
+from kiosk.core.values import ReceptionRecord
+from kiosk.core.view import Outcome
+from kiosk.simulation.fakes import DEMO_FACTS, DEMO_RECORD, FakeCard, FakeQualificationChecker, ManualRunner
+from kiosk.simulation.harness import Harness, make_harness
+from kiosk.simulation.player import stand_in
 
-PIN = ev.ChooseMethod(IdentityMethod.PIN)
+PIN = ev.ChoosePin()
+DONE_TIMEOUT = SPECS[State.DONE].timeout
 
 
 def _at(result: QualificationResult | None = None, error: Exception | None = None, config: FlowConfig | None = None,
-        card: FakeCard | None = None):
+        card: FakeCard | None = None) -> Harness:
     """A synchronous harness standing where the check failed, after a PIN (the 4 facts are known)."""
     rig = make_harness(card, qualification=FakeQualificationChecker(result, error), config=config)
     rig.send(ev.CardInserted(), PIN, ev.SubmitPin("1234"))
@@ -35,14 +30,14 @@ def _at(result: QualificationResult | None = None, error: Exception | None = Non
 
 def test_qual_invalid_declaration_on_the_kiosk_bills_the_old_qualification():
     rig = _at(QualificationResult(Validity.INVALID, (DEMO_RECORD,)))
-    assert rig.state is State.QUAL_INVALID and rig.flow.view().can_declare
+    assert rig.state is State.QUAL_INVALID and "declare" in rig.view.actions
     rig.send(ev.StartDeclaration())
-    view = rig.flow.view()
+    view = rig.view
     assert view.state is State.DECLARATION
     assert view.card_facts == DEMO_FACTS and view.name_kana == DEMO_RECORD.name_kana
-    declare(rig, burden_percent=20)
+    rig.declare(burden_percent=20)
     assert rig.state is State.DONE
-    assert rig.flow.view().outcome == Outcome.FALLBACK.value
+    assert rig.view.outcome == Outcome.FALLBACK.value
     [saved] = rig.store.receptions
     assert saved.outcome == "fallback" and saved.billing == DEMO_RECORD
     assert saved.remarks == ("旧資格情報",)
@@ -61,7 +56,8 @@ def test_qual_invalid_declaration_on_the_kiosk_bills_the_old_qualification():
 def test_screen_facts_are_never_trusted_the_session_facts_are_saved():
     rig = _at(QualificationResult(Validity.INVALID, (DEMO_RECORD,)))
     rig.send(ev.StartDeclaration())
-    forged = DEMO_FACTS.__class__("他人 次郎", "どこか", DEMO_FACTS.birth_date - timedelta(days=9000), DEMO_FACTS.sex)
+    forged = replace(DEMO_FACTS, name="他人 次郎", address="どこか",
+                     birth_date=DEMO_FACTS.birth_date - timedelta(days=9000))
     rig.send(ev.SubmitDeclaration(Declaration(forged, "", "0312345678", DEMO_FACTS.birth_date)))
     [(_, declaration)] = rig.store.declarations
     assert declaration.facts == DEMO_FACTS and declaration.declared_on == rig.clock.now().date()
@@ -71,19 +67,22 @@ def test_terminal_down_without_a_kana_name_staff_complete_the_declaration_and_bi
     rig = _at(error=TerminalUnavailable("res folder missing"))
     assert rig.state is State.TERMINAL_DOWN
     rig.send(ev.StartDeclaration())
-    declare(rig, insurance_type=InsuranceType.LATE_ELDERLY, burden_percent=None)
-    assert rig.state is State.WAITING_STAFF
-    assert rig.flow.session.staff_reason == "declaration_incomplete"
-    assert rig.flow.session.problem == "incomplete_declaration"
-    pending = rig.flow.session.declaration
+    rig.declare(insurance_type=InsuranceType.LATE_ELDERLY, burden_percent=None)
+    view = rig.view
+    assert view.state is State.WAITING_STAFF
+    assert view.staff_reason == "declaration_incomplete" and view.problem == "incomplete_declaration"
+    pending = rig.flow.snapshot().declaration
     assert pending.contact == "090-1234-5678" and pending.insurance_type is InsuranceType.LATE_ELDERLY
 
-    # The console (kiosk.staff.server.complete_fallback) adds the kana and decides the bill.
-    completed = Declaration(**{**pending.__dict__, "name_kana": "ミホン タロウ"})
-    billing = decide_billing(outcome_of(None), today=rig.clock.now().date(), declaration=completed)
-    rig.send(ev.StaffCompleteWithBilling("sato", billing.record, billing_basis(billing), detail=billing,
-                                         declaration=completed))
+    # The console adds the kana; the flow decides the bill on the same MHLW path as the kiosk's form.
+    completed = replace(pending, name_kana="ミホン タロウ")
+    answers = []
+    assert rig.send(ev.StaffCompleteFallback("sato", choice="declaration", declaration=completed,
+                                             reply=lambda data, code: answers.append((data, code))))
     assert rig.state is State.DONE
+    [(reply, code)] = answers
+    assert code == ""
+    assert reply.basis == "declaration" and reply.remarks[0] == "不詳" and "burden_assumed" in reply.warnings
     [saved] = rig.store.receptions
     assert saved.billing.insurer_number == "77777777" and saved.billing.card_number == "77777777"  # 後期高齢者
     assert saved.remarks[:2] == ("不詳", "カナ氏名 ミホン タロウ") and "連絡先 090-1234-5678" in saved.remarks
@@ -92,18 +91,29 @@ def test_terminal_down_without_a_kana_name_staff_complete_the_declaration_and_bi
     [recheck] = rig.store.rechecks
     assert recheck.query is None, "a 不詳 re-check waits for staff to learn the numbers"
 
-    rig.wait(POLICIES[State.DONE].timeout + 1)  # the card left behind: the reception is written again…
+    rig.wait(DONE_TIMEOUT + 1)  # the card left behind: the reception is written again…
     assert rig.state is State.CARD_LEFT
     rig.send(ev.CardRemovedEvent())
     assert len(rig.store.receptions) == 2 and rig.store.receptions[-1].remarks == saved.remarks
     assert len(rig.store.declarations) == 1 and len(rig.store.rechecks) == 1, "…but the 申立書 and re-check once"
 
 
+def test_a_bill_staff_cannot_make_is_refused_by_name_and_the_patient_stays():
+    rig = _at(error=TerminalUnavailable("down"))
+    rig.send(ev.CallStaff())
+    answers = []
+    assert rig.send(ev.StaffCompleteFallback("sato", choice="last_visit",
+                                             reply=lambda data, code: answers.append((data, code))))
+    assert answers == [(None, "declaration_required")], "no last visit: a 申立書 is needed"
+    assert rig.state is State.WAITING_STAFF and rig.store.receptions == []
+    assert rig.send(ev.StaffCompleteFallback("sato", choice="declaration")).reason == "declaration_required"
+
+
 def test_the_configured_unknown_insurer_number_reaches_the_bill():
     rig = _at(QualificationResult(Validity.NO_RECORD), config=FlowConfig(unknown_insurer_number="77777779"))
     assert rig.state is State.QUAL_NONE
     rig.send(ev.StartDeclaration())
-    facts = rig.flow.session.facts
+    facts = rig.view.card_facts
     rig.send(ev.SubmitDeclaration(Declaration(facts, "ミホン タロウ", "0312345678", facts.birth_date)))
     assert rig.state is State.DONE
     assert rig.store.receptions[-1].billing.insurer_number == "77777779"
@@ -115,7 +125,7 @@ def test_returning_patient_declaration_on_the_kiosk_uses_the_last_visit():
     rig.store.receptions.append(ReceptionRecord("earlier", earlier, earlier, "completed", facts=DEMO_FACTS,
                                                 billing=DEMO_RECORD))
     rig.send(ev.StartDeclaration())
-    declare(rig)
+    rig.declare()
     assert rig.state is State.DONE
     saved = rig.store.receptions[-1]
     assert saved.billing == DEMO_RECORD and saved.remarks == ("旧資格情報",)
@@ -127,10 +137,7 @@ def test_staff_confirm_the_last_visit_without_a_form():
     earlier = rig.clock.now() - timedelta(days=40)
     rig.store.receptions.append(ReceptionRecord("earlier", earlier, earlier, "completed", facts=DEMO_FACTS,
                                                 billing=DEMO_RECORD))
-    last = rig.store.last_confirmed(None, DEMO_FACTS)
-    billing = decide_billing(CheckOutcome.TERMINAL_DOWN, today=rig.clock.now().date(), last_confirmed=last,
-                             facts_unchanged=True)
-    rig.send(ev.CallStaff(), ev.StaffCompleteWithBilling("sato", billing.record, billing_basis(billing), detail=billing))
+    rig.send(ev.CallStaff(), ev.StaffCompleteFallback("sato", choice="last_visit"))
     saved = rig.store.receptions[-1]
     assert saved.notes[0] == "last_visit" and saved.remarks == ("旧資格情報",)
     assert rig.store.declarations == [] and len(rig.store.rechecks) == 1
@@ -138,59 +145,48 @@ def test_staff_confirm_the_last_visit_without_a_form():
 
 def test_the_form_is_offered_only_when_the_cards_facts_are_known():
     no_facts = _at(error=TerminalUnavailable("down"), card=FakeCard(assist_pin_same=False))
-    assert no_facts.state is State.TERMINAL_DOWN and not no_facts.flow.view().can_declare
-    no_facts.send(ev.StartDeclaration())
-    assert no_facts.state is State.TERMINAL_DOWN
-    expired = reach(State.CERT_EXPIRED)  # facts unknown before any PIN: staff fill it in at the console
-    assert not expired.flow.view().can_declare
-    expired.send(ev.StartDeclaration())
-    assert expired.state is State.CERT_EXPIRED
-    several = reach(State.QUAL_SEVERAL)
-    several.send(ev.StartDeclaration())
-    assert several.state is State.QUAL_SEVERAL, "several records: staff choose, no 申立書"
+    assert no_facts.state is State.TERMINAL_DOWN and "declare" not in no_facts.view.actions
+    assert no_facts.send(ev.StartDeclaration()).reason == "facts_unknown"
+    expired = stand_in(State.CERT_EXPIRED)  # facts unknown before any PIN: staff fill it in at the console
+    assert "declare" not in expired.flow.view().actions
+    assert not expired.flow.dispatch(ev.StartDeclaration()) and expired.flow.state is State.CERT_EXPIRED
+    several = stand_in(State.QUAL_SEVERAL)
+    assert several.flow.dispatch(ev.StartDeclaration()).reason == "not_allowed_now", "several: staff choose"
 
 
-def test_a_second_submit_while_deciding_is_ignored_and_cancel_drops_the_answer():
-    rig = reach(State.DECLARATION)
-    declare(rig)
-    declare(rig)
+def test_a_second_submit_while_deciding_is_refused_and_cancel_drops_the_answer():
+    rig = make_harness(qualification=FakeQualificationChecker(QualificationResult(Validity.INVALID, (DEMO_RECORD,))),
+                       runner=ManualRunner())
+    rig.send(ev.CardInserted())
+    rig.settle()  # the card
+    rig.send(PIN, ev.SubmitPin("1234"))
+    rig.settle(2)  # the PIN, the check
+    rig.send(ev.StartDeclaration())
+    assert rig.declare()
+    assert rig.declare().reason == "already_running"
     assert len(rig.runner.pending) == 1
     rig.send(ev.Cancel())
-    settle(rig)  # the late decision for a cancelled session
-    assert rig.state is State.ENDED and rig.flow.session.outcome is Outcome.CANCELLED
-    assert rig.flow.session.billing is None
+    rig.settle()  # the late decision for a cancelled session
+    assert rig.state is State.ENDED and rig.view.outcome == Outcome.CANCELLED.value
+    rig.send(ev.CardRemovedEvent())
+    rig.settle()
+    assert rig.store.receptions[-1].billing is None and rig.store.rechecks == []
 
 
-def test_a_failed_fallback_save_is_shown_and_tried_again_whole():
+def test_a_failed_fallback_save_is_shown_and_written_whole_when_the_session_closes():
     rig = _at(QualificationResult(Validity.INVALID, (DEMO_RECORD,)))
     rig.store.fail = StoreError("disk full")
     rig.send(ev.StartDeclaration())
-    declare(rig)
-    assert rig.state is State.DONE and rig.flow.view().problem == "store_error"
+    rig.declare()
+    assert rig.state is State.DONE and rig.view.problem == "store_error"
     rig.store.fail = None
-    rig.send(ev.CardRemovedEvent())  # back to IDLE: troubles unchanged, so no second write by itself
-    rig2 = _at(QualificationResult(Validity.INVALID, (DEMO_RECORD,)))
-    rig2.store.fail = StoreError("disk full")
-    rig2.send(ev.StartDeclaration())
-    declare(rig2)
-    rig2.store.fail = None
-    rig2.wait(POLICIES[State.DONE].timeout + 1)  # card left: the re-save carries the 申立書 this time
-    rig2.send(ev.CardRemovedEvent())
-    assert len(rig2.store.declarations) == 1 and len(rig2.store.rechecks) == 1
-
-
-def test_an_older_console_event_without_detail_still_completes():
-    rig = reach(State.TERMINAL_DOWN)
-    rig.send(ev.StaffCompleteWithBilling("sato", DEMO_RECORD, "insurance_card"))
-    settle(rig)
-    assert rig.state is State.DONE
-    assert rig.store.receptions[-1].remarks == () and rig.store.rechecks == []
+    rig.send(ev.CardRemovedEvent())  # the session closes: what the store does not have is written now
+    assert len(rig.store.receptions) == 1 and rig.store.receptions[0].outcome == "fallback"
+    assert len(rig.store.declarations) == 1 and len(rig.store.rechecks) == 1
 
 
 def test_the_declaration_never_reaches_a_log_through_repr():
-    rig = reach(State.DECLARATION)
     declaration = Declaration(DEMO_FACTS, "ミホン", "09011112222", DEMO_FACTS.birth_date)
     assert "0901111" not in repr(ev.SubmitDeclaration(declaration))
-    assert DEMO_FACTS.name not in repr(ev.StaffCompleteWithBilling("sato", DEMO_RECORD, "declaration",
-                                                                    declaration=declaration))
-    assert rig.state is State.DECLARATION
+    staff = ev.StaffCompleteFallback("sato", choice="declaration", declaration=declaration)
+    assert DEMO_FACTS.name not in repr(staff) and "0901111" not in repr(staff)

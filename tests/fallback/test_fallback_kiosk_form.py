@@ -6,12 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from kiosk.core import events as ev
-from kiosk.core.domain import IdentityMethod
-from kiosk.core.fakes import DEMO_FACTS, DEMO_RECORD, FakeQualificationChecker
 from kiosk.core.fallback import InsuranceType
-from kiosk.core.harness import make_harness, reach
 from kiosk.core.qualification import QualificationResult, Validity
 from kiosk.core.states import State
+from kiosk.core.values import ReceptionRecord
+from kiosk.simulation.fakes import DEMO_FACTS, DEMO_RECORD, FakeQualificationChecker
+from kiosk.simulation.harness import make_harness
+from kiosk.simulation.player import stand_in
 from kiosk.ui import theme
 from kiosk.ui.demo import DEMO_STAFF, DEMO_STAFF_PIN
 from kiosk.ui.language import Languages
@@ -26,10 +27,10 @@ class Screen:
         self.qtbot, self.rig = qtbot, rig
         self.languages = Languages()
         self.window = KioskWindow(FixedSignIn(DEMO_STAFF, DEMO_STAFF_PIN), self.languages, send=rig.flow.dispatch)
-        rig.flow.add_listener(self.window.render)
+        rig.flow.add_listener(self.window.show_view)
         qtbot.addWidget(self.window)
         self.window.resize(*size)
-        self.window.render(rig.flow.view())
+        self.window.show_view(rig.flow.view())
         if lang != "ja":
             self.window.set_language(lang)
         self.window.show()
@@ -66,14 +67,14 @@ def screen(qtbot):
 
 def _invalid_rig():
     rig = make_harness(qualification=FakeQualificationChecker(QualificationResult(Validity.INVALID, (DEMO_RECORD,))))
-    rig.send(ev.CardInserted(), ev.ChooseMethod(IdentityMethod.PIN), ev.SubmitPin("1234"))
+    rig.send(ev.CardInserted(), ev.ChoosePin(), ev.SubmitPin("1234"))
     return rig
 
 
 def _fill(s: Screen, phone: str = PHONE, kind: str = "btn_type_national", burden: str = "btn_burden_20") -> None:
     s.click("btn_facts_ok")
     for digit in phone:
-        s.click(f"key_{digit}")
+        s.click(f"phone_key_{digit}")
     s.click("btn_phone_next")
     s.click(kind)
     s.click(burden)
@@ -101,25 +102,24 @@ def test_the_whole_form_by_touch_ends_in_a_fallback_reception_and_an_honest_done
 
 
 def test_the_phone_keypad_needs_a_whole_number_and_can_be_corrected(screen):
-    s = screen(reach(State.DECLARATION))
+    s = screen(stand_in(State.DECLARATION))
     s.click("btn_facts_ok")
     for digit in "031234567":
-        s.click(f"key_{digit}")
+        s.click(f"phone_key_{digit}")
     assert not s.visible(QPushButton, "btn_phone_next")[0].isEnabled(), "9 digits are not a number"
-    s.click("key_8")
+    s.click("phone_key_8")
     assert s.text("phone_digits") == "03-1234-5678"
     for digit in "999":  # at most 11 digits
-        s.click(f"key_{digit}")
+        s.click(f"phone_key_{digit}")
     assert s.text("phone_digits") == "031-2345-6789"
-    s.click("key_back")
+    s.click("phone_key_back")
     assert s.text("phone_digits") == "03-1234-5678"
     s.click("btn_declaration_back")
     assert s.visible(QPushButton, "btn_facts_ok"), "もどる returns to the card's facts"
 
 
 def test_choices_can_be_changed_on_the_way_back(screen):
-    rig = reach(State.DECLARATION)
-    s = screen(rig)
+    s = screen(stand_in(State.DECLARATION))
     _fill(s, kind="btn_type_unknown", burden="btn_burden_unknown")
     assert (s.text("summary_type"), s.text("summary_burden")) == ("わからない", "わからない")
     s.click("btn_declaration_back")
@@ -128,15 +128,19 @@ def test_choices_can_be_changed_on_the_way_back(screen):
 
 
 def test_the_button_shows_only_where_the_form_can_be_filled_in(screen):
-    assert screen(reach(State.TERMINAL_DOWN)).visible(QPushButton, "btn_declare")
-    assert not screen(reach(State.CERT_EXPIRED)).visible(QPushButton, "btn_declare")
-    assert not screen(reach(State.QUAL_SEVERAL)).visible(QPushButton, "btn_declare")
+    assert screen(stand_in(State.TERMINAL_DOWN)).visible(QPushButton, "btn_declare")
+    assert not screen(stand_in(State.CERT_EXPIRED)).visible(QPushButton, "btn_declare")
+    assert not screen(stand_in(State.QUAL_SEVERAL)).visible(QPushButton, "btn_declare")
 
 
 def test_a_fallback_finished_by_staff_is_not_called_confirmed(screen):
-    rig = reach(State.TERMINAL_DOWN)
+    rig = stand_in(State.TERMINAL_DOWN)
+    rig.flow.devices.store.receptions.append(ReceptionRecord(  # a returning patient: the last visit bills
+        "earlier", rig.clock.now(), rig.clock.now(), "completed", facts=DEMO_FACTS, billing=DEMO_RECORD))
     s = screen(rig, lang="en")
-    rig.send(ev.StaffCompleteWithBilling("sato", DEMO_RECORD, "insurance_card"))
+    assert rig.flow.dispatch(ev.StaffCompleteFallback("sato", choice="last_visit"))
+    rig.settle()
+    assert rig.flow.state is State.DONE
     assert s.text("title") == f"{DEMO_RECORD.name}, you are checked in."
     assert s.text("fallback_note") == "Staff will confirm your insurance later."
 
@@ -148,7 +152,7 @@ def _pages():
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_every_page_of_the_form_is_big_enough_and_nothing_is_cut_off(screen, qapp, size, lang):
-    s = screen(reach(State.DECLARATION), size=size, lang=lang)
+    s = screen(stand_in(State.DECLARATION), size=size, lang=lang)
     scale = theme.scale_for(*size)
     for step in _pages():
         qapp.processEvents()
@@ -164,6 +168,6 @@ def test_every_page_of_the_form_is_big_enough_and_nothing_is_cut_off(screen, qap
         if step == "btn_facts_ok":
             s.click(step)
             for digit in PHONE:
-                s.click(f"key_{digit}")
+                s.click(f"phone_key_{digit}")
         elif step is not None:
             s.click(step)

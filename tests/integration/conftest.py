@@ -12,5 +12,4 @@ def kiosk_env(tmp_path, monkeypatch):
     }
     for key, value in env.items():
         monkeypatch.setenv(key, value)
-    monkeypatch.delenv("KIOSK_CONFIG")
     return env

@@ -6,7 +6,9 @@ import pytest
 from kiosk.core.domain import CardFacts, CertificateInfo, Sex
 from kiosk.qualification.scenario import load_scenario
 
-DEMO_FACTS = CardFacts(name="見本 太郎", address="東京都千代田区霞が関1-2-2", birth_date=date(1980, 2, 17), sex=Sex.MALE)
+DEMO_FACTS = CardFacts(
+    name="見本 太郎", address="東京都千代田区霞が関1-2-2", birth_date=date(1980, 2, 17), sex=Sex.MALE
+)
 
 
 @pytest.fixture

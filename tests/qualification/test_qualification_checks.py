@@ -35,15 +35,17 @@ def test_names_match_across_width_spaces_variants_and_gaiji(result_name, card_na
     assert names_match(result_name, card_name)
 
 
-@pytest.mark.parametrize(("result_name", "card_name"), [("見本　花子", "見本 太郎"), ("見本　●", "見本 太郎"), ("", "見本")])
+@pytest.mark.parametrize(
+    ("result_name", "card_name"), [("見本　花子", "見本 太郎"), ("見本　●", "見本 太郎"), ("", "見本")]
+)
 def test_different_names_do_not_match(result_name, card_name):
     assert not names_match(result_name, card_name)
 
 
 @pytest.mark.parametrize(
     "result_address",
-    ["東京都千代田区霞が関１－２－２", "東京都千代田区霞ヶ関一丁目2番2号", "千代田区霞が関1-2-2", "東京都 千代田区 霞ケ関 1ー2ー2",
-     "東京都千代田区霞が関１－●－２"],
+    ["東京都千代田区霞が関１－２－２", "東京都千代田区霞ヶ関一丁目2番2号", "千代田区霞が関1-2-2",
+     "東京都 千代田区 霞ケ関 1ー2ー2", "東京都千代田区霞が関１－●－２"],
 )
 def test_addresses_match_in_their_usual_spellings(result_address):
     assert addresses_match(result_address, "東京都千代田区霞が関1-2-2")
@@ -79,7 +81,9 @@ def test_every_field_with_a_black_circle_is_flagged(demo_facts):
     assert not findings.person_mismatch  # ● stands for the character it could not hold
 
 
-@pytest.mark.parametrize("name,trouble", [("invalid", Trouble.T3), ("invalid_newer", Trouble.T3), ("no_record", Trouble.T6)])
+@pytest.mark.parametrize(
+    "name,trouble", [("invalid", Trouble.T3), ("invalid_newer", Trouble.T3), ("no_record", Trouble.T6)]
+)
 def test_validity_findings(demo_facts, name, trouble):
     findings = check_result(_result(name), demo_facts)
     assert findings.troubles == (trouble,)
@@ -113,8 +117,18 @@ def test_another_terminal_notice_is_passed_to_staff_without_a_trouble(demo_facts
 def test_changes_since_the_last_visit(demo_facts):
     previous = load_scenario("valid").result.record
     assert check_result(_result("burden_changed"), demo_facts, previous=previous).troubles == (Trouble.T7,)
-    limit = check_result(_result("certificates"), demo_facts, previous=previous)
+    limit = check_result(_result("certificates"), demo_facts, previous=dataclasses.replace(previous, limit_class="A01"))
     assert limit.has("limit_changed") and Trouble.T8 in limit.troubles
+
+
+def test_a_visit_without_limit_consent_says_nothing_about_the_limit_class(demo_facts):
+    # 限度額 information comes only with the patient's consent: A03 now and none last time is no change.
+    previous = load_scenario("valid").result.record
+    assert previous.limit_class == ""
+    now = check_result(_result("certificates"), demo_facts, previous=previous)
+    assert not now.has("limit_changed") and Trouble.T8 not in now.troubles
+    before = check_result(_result("valid"), demo_facts, previous=load_scenario("certificates").result.record)
+    assert not before.has("limit_changed")
 
 
 def test_insurance_card_checks_have_no_card_facts_to_compare():

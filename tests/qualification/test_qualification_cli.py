@@ -3,7 +3,8 @@ import json
 
 import pytest
 
-from kiosk.qualification import cli, codec
+from kiosk.commands import oqs as cli
+from kiosk.qualification import codec
 
 
 def _run(argv: list[str]) -> int:

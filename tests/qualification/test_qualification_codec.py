@@ -5,8 +5,8 @@ import pytest
 
 from kiosk.core.domain import IdentityMethod
 from kiosk.core.errors import MalformedResult
-from kiosk.core.ports import InsuranceCardQuery
 from kiosk.core.qualification import Reference, Validity
+from kiosk.core.values import InsuranceCardQuery
 from kiosk.qualification import codec
 from kiosk.qualification.codec import BatchEntry, RequestHeader
 from kiosk.qualification.errors import CheckFailed, ResultTooLarge
@@ -170,11 +170,12 @@ def test_batch_messages_round_trip(valid_result):
     assert queries == (QUERY, QUERY)
     _, number = codec.decode_batch_download_request(codec.encode_batch_download_request(HEADER, "R1"))
     assert number == "R1"
-    answer = codec.encode_batch_upload_answer("R1", file_id="X", institution_code="1", processed_at=valid_result.processed_at,
-                                              character_code="0")
+    answer = codec.encode_batch_upload_answer("R1", file_id="X", institution_code="1",
+                                              processed_at=valid_result.processed_at, character_code="0")
     assert codec.decode_batch_upload_answer(answer) == "R1"
     entries = (BatchEntry(QUERY, valid_result), BatchEntry(QUERY, None, "E1", "not found"))
-    data = codec.encode_batch_download_answer(entries, reception_number="R1", file_id="X", institution_code="1312345678",
+    data = codec.encode_batch_download_answer(entries, reception_number="R1", file_id="X",
+                                              institution_code="1312345678",
                                               processed_at=valid_result.processed_at, character_code="1")
     decoded = codec.decode_batch_download_answer(data)
     assert decoded[0].query == QUERY

@@ -7,13 +7,17 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.core.cancel import CancelToken
 from kiosk.core.domain import IdentityMethod
 from kiosk.core.errors import Cancelled, MalformedResult
-from kiosk.core.ports import CancelToken, InsuranceCardQuery
 from kiosk.core.qualification import Validity
+from kiosk.core.values import InsuranceCardQuery
 from kiosk.qualification import codec, schema
 from kiosk.qualification.errors import (
-    RequestRejected, TerminalFileLocked, TerminalFolderMissing, TerminalTimeout,
+    RequestRejected,
+    TerminalFileLocked,
+    TerminalFolderMissing,
+    TerminalTimeout,
 )
 from kiosk.qualification.gateway import FolderGateway, TerminalConfig
 from kiosk.qualification.scenario import load_scenario
@@ -150,7 +154,8 @@ def test_an_answer_named_otherwise_is_matched_by_its_file_identifier(tmp_path, v
         request.unlink()
         from dataclasses import replace
 
-        data = codec.encode_result(replace(valid_result, file_id=header.file_id, validity=Validity.NO_RECORD, records=()))
+        renamed = replace(valid_result, file_id=header.file_id, validity=Validity.NO_RECORD, records=())
+        data = codec.encode_result(renamed)
         (root / schema.RES_DIR / "OQSsiquc01res_renamed.xml").write_bytes(data)
 
     Terminal(root, answer)

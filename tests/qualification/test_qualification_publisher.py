@@ -7,8 +7,8 @@ import pytest
 
 from kiosk.core.domain import Consent, IdentityMethod
 from kiosk.core.errors import QualificationError
-from kiosk.core.ports import ReceptionRecord
 from kiosk.core.qualification import Reference
+from kiosk.core.values import ReceptionRecord
 from kiosk.qualification import codec
 from kiosk.qualification.errors import TerminalFolderMissing
 from kiosk.qualification.publisher import FaceFilePublisher
@@ -24,7 +24,9 @@ def _reception(result, **changes) -> ReceptionRecord:
     return ReceptionRecord(**values)
 
 
-@pytest.mark.parametrize(("encoding", "declared", "codec_name"), [("utf-8", b"UTF-8", "utf-8"), ("shift_jis", b"Shift_JIS", "cp932")])
+@pytest.mark.parametrize(
+    ("encoding", "declared", "codec_name"), [("utf-8", b"UTF-8", "utf-8"), ("shift_jis", b"Shift_JIS", "cp932")]
+)
 def test_publishes_a_face_file_in_the_configured_encoding(tmp_path, valid_result, encoding, declared, codec_name):
     name = FaceFilePublisher(tmp_path, "1312345678", encoding).publish(_reception(valid_result))
     assert re.fullmatch(r"OQSsiquc01res_face_1312345678\d{10}_20261127090307\.xml", name)

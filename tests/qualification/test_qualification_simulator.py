@@ -4,11 +4,13 @@ from datetime import date, datetime
 
 import pytest
 
-from kiosk.core.domain import IdentityMethod, Trouble
+from kiosk.card.virtual.profiles import profile
+from kiosk.core.cancel import CancelToken
+from kiosk.core.domain import CardFacts, IdentityMethod, Trouble
 from kiosk.core.errors import MalformedResult
-from kiosk.core.ports import CancelToken, InsuranceCardQuery
 from kiosk.core.qualification import Validity
 from kiosk.core.result_checks import check_result
+from kiosk.core.values import InsuranceCardQuery
 from kiosk.qualification import schema
 from kiosk.qualification.errors import CheckFailed, RequestRejected, TerminalTimeout
 from kiosk.qualification.gateway import FolderGateway, TerminalConfig
@@ -71,10 +73,21 @@ EXPECTED_RESULTS = {
     "invalid": (Validity.INVALID, (Trouble.T3,)),
     "invalid_newer": (Validity.INVALID_NEWER, (Trouble.T3,)),
     "no_record": (Validity.NO_RECORD, (Trouble.T6,)),
-    "several": (Validity.SEVERAL, (Trouble.T17,)),
+    "several": (Validity.SEVERAL, ()),  # staff choose the record: a step, not a trouble of the catalog
     "gaiji": (Validity.VALID, (Trouble.T1,)),
     "other_person": (Validity.VALID, (Trouble.T9, Trouble.T5)),
+    "address_differs": (Validity.VALID, (Trouble.T5,)),
+    "child_1": (Validity.VALID, (Trouble.T9,)),  # the demo parent's children: each matches its own card
+    "child_2": (Validity.VALID, (Trouble.T9,)),
+    "child_3": (Validity.VALID, (Trouble.T9,)),
 }
+
+
+@pytest.mark.parametrize("number", (1, 2, 3))
+def test_each_child_matches_the_virtual_card_of_its_own(number, certificate):
+    card = profile(f"child-{number}")
+    facts = CardFacts(card.holder_name, card.address, card.birth_date, card.sex)
+    assert check_result(load_scenario(f"child_{number}").result, facts, certificate, NOW).troubles == ()
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_RESULTS))

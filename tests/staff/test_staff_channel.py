@@ -1,54 +1,46 @@
-"""The channel without Qt: pairing, refusals, sign-in, staff commands reaching the flow on its thread."""
+"""The channel without Qt: pairing, refusals, sign-in, and staff commands reaching the flow on its thread."""
 from __future__ import annotations
 
 import logging
 import socket
 import ssl
-import time
 
 import pytest
 
-from kiosk.core.harness import reach, settle
+from kiosk.core import events as ev
 from kiosk.core.states import State
+from kiosk.core.view import ChipPhoto, SessionRecords
 from kiosk.staff import identity as ids
 from kiosk.staff.client import KioskLink, Status, open_channel, pair
 from kiosk.staff.errors import ChannelClosed, FingerprintMismatch, PairingRefused, RequestFailed
-from kiosk.staff.server import DEFAULT_PORT
-
-from tests.staff.conftest import PASSWORD, USER, FlowThread, start_kiosk
-
-
-@pytest.fixture
-def flow_thread():
-    thread = FlowThread()
-    yield thread
-    thread.stop()
+from kiosk.staff.messages import DEFAULT_PORT
+from kiosk.staff.training import sample_chip_photo
+from tests.staff.conftest import PASSWORD, USER, audit_rows, standing, wait
 
 
 @pytest.fixture
-def kiosk(tmp_path, flow_thread, accounts):
-    k = start_kiosk(reach(State.WAITING_STAFF), flow_thread.post, accounts, tmp_path / "staff")
-    yield k
-    k.server.stop()
+def kiosk(kiosk_for, lane):
+    """A patient whose face failed and who pressed 「職員を呼ぶ」: waiting for staff, 目視 possible."""
+    def photo(rig) -> None:
+        rig.side.parts.card.card.photo = sample_chip_photo()
 
-
-def wait(predicate, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return predicate()
+    return kiosk_for(standing("staff-visual", lane, prepare=photo))
 
 
 @pytest.fixture
 def link(kiosk):
     views = []
-    link = KioskLink(kiosk.pairing, DEFAULT_PORT, on_view=lambda l, s: views.append(s)).start()
+    link = KioskLink(kiosk.pairing, DEFAULT_PORT, on_view=lambda _link, s: views.append(s)).start()
     link.views = views
     assert link.wait_online(5)
     yield link
     link.stop()
+
+
+def signed_in(link: KioskLink, state: State | None = None) -> KioskLink:
+    link.sign_in(USER, PASSWORD)
+    assert wait(lambda: link.snapshot is not None and (state is None or link.snapshot.view.state is state))
+    return link
 
 
 def test_pairing_pins_the_certificate_and_normalises_the_secret(kiosk):
@@ -58,12 +50,12 @@ def test_pairing_pins_the_certificate_and_normalises_the_secret(kiosk):
     assert pairing.name == "test-kiosk"
 
 
-def test_a_wrong_secret_is_refused_logged_and_audited(kiosk, caplog):
-    with caplog.at_level(logging.WARNING, logger="kiosk.staff.server"):
+def test_a_wrong_secret_is_refused_logged_and_audited(kiosk, lane, caplog):
+    with caplog.at_level(logging.WARNING, logger="kiosk.staff.listener"):
         with pytest.raises(PairingRefused):
             pair(kiosk.pairing.address, "AAAA-BBBB-CCCC-DDDD", DEFAULT_PORT)
     assert "wrong pairing secret" in caplog.text
-    assert ("unknown", "staff_pairing_refused", "peer=127.0.0.1") in kiosk.rig.store.audit_log
+    assert ("unknown", "staff_pairing_refused", "peer=127.0.0.1") in audit_rows(lane)
 
 
 def test_another_certificate_is_refused_before_any_secret_is_sent(kiosk):
@@ -73,13 +65,10 @@ def test_another_certificate_is_refused_before_any_secret_is_sent(kiosk):
         open_channel(host, port, other)
 
 
-def test_a_kiosk_that_does_not_know_the_secret_is_refused_by_the_console(tmp_path, flow_thread, accounts):
-    impostor = start_kiosk(reach(State.IDLE), flow_thread.post, accounts, tmp_path / "impostor")
-    try:
-        with pytest.raises(PairingRefused):
-            pair(impostor.pairing.address, ids.new_secret(), DEFAULT_PORT)
-    finally:
-        impostor.server.stop()
+def test_a_kiosk_that_does_not_know_the_secret_is_refused_by_the_console(kiosk_for, lane):
+    impostor = kiosk_for(standing("valid-pin", lane, 0, state=State.IDLE))
+    with pytest.raises(PairingRefused):
+        pair(impostor.pairing.address, ids.new_secret(), DEFAULT_PORT)
 
 
 def test_nothing_but_pairing_before_sign_in(link):
@@ -89,10 +78,10 @@ def test_nothing_but_pairing_before_sign_in(link):
     assert link.views == []  # no patient data before a member of staff signs in
 
 
-def test_wrong_password_counts_down_then_the_account_locks(kiosk, accounts):
-    from kiosk.store.staff_accounts import Role
+def test_wrong_password_counts_down_then_the_account_locks(kiosk, lane):
+    from kiosk.store.staff_accounts import Role, StaffAccounts
 
-    accounts.create("tanaka", "right-password", Role.RECEPTION, actor="test")
+    StaffAccounts(lane.store).create("tanaka", "right-password", Role.RECEPTION, actor="test")
     link = KioskLink(kiosk.pairing, DEFAULT_PORT).start()
     try:
         assert link.wait_online(5)
@@ -118,50 +107,83 @@ def test_wrong_password_counts_down_then_the_account_locks(kiosk, accounts):
         link.stop()
 
 
-def test_signed_in_staff_see_the_view_and_take_over(link, kiosk, flow_thread):
+def test_signed_in_staff_see_the_view_and_check_the_person_by_eye(link, kiosk, lane):
     assert link.sign_in(USER, PASSWORD)["role"] == "reception"
     assert wait(lambda: link.snapshot is not None and link.snapshot.view.state is State.WAITING_STAFF)
-    link.session_request("takeover")
-    assert wait(lambda: link.snapshot.detail["taken_by"] == USER)
-    photo = link.session_request("chip_photo", {"code_b": kiosk.rig.card.card.code_b})
-    assert photo["facts"]["name"] == "見本 太郎"
-    with pytest.raises(RequestFailed) as no_camera:
-        link.session_request("camera_still")
-    assert no_camera.value.code == "camera_unavailable"
-    failures = flow_thread.run(lambda: kiosk.rig.flow.view().pin_tries_left)
-    link.session_request("visual_check", {"confirmed": True})
-    assert flow_thread.run(lambda: kiosk.rig.state) is State.CHECKING
-    flow_thread.run(lambda: settle(kiosk.rig))
+    assert link.session_request("takeover") == {"state": "waiting_staff"}
+    assert wait(lambda: link.snapshot.view.taken_by == USER)
+    photo = link.session_request("chip_photo", {"code_b": kiosk.rig.side.parts.card.card.code_b})
+    assert isinstance(photo, ChipPhoto) and photo.facts.name == "見本 太郎"
+    assert photo.photo == sample_chip_photo()  # the card's JPEG 2000, as it left the chip
+    assert link.session_request("camera_still") == kiosk.flow.devices.camera.data
+    tries = link.snapshot.view.pin_tries_left
+    assert link.session_request("visual_check", {"confirmed": True})["state"] == "checking"
     assert wait(lambda: link.snapshot.view.state is State.CONSENT)
-    assert link.snapshot.view.pin_tries_left == failures  # nothing reset by the takeover
-    actions = [(a, b) for a, b, _ in kiosk.rig.store.audit_log]
-    assert (USER, "staff_takeover") in actions and (USER, "staff_chip_photo") in actions
-    assert (USER, "StaffVisualCheck") in actions
+    assert link.snapshot.view.pin_tries_left == tries  # nothing reset by 目視
+    assert link.snapshot.view.staff_present == USER
+    actions = [(actor, action) for actor, action, _ in audit_rows(lane)]
+    for action in ("staff_takeover", "staff_chip_photo", "staff_camera_still", "staff_visual_ok"):
+        assert actions.count((USER, action)) == 1, action  # by the flow, once: the channel adds none
 
 
-def test_a_command_for_a_patient_who_left_is_refused(link, kiosk, flow_thread):
-    link.sign_in(USER, PASSWORD)
-    assert wait(lambda: link.snapshot is not None)
+def test_the_session_records_are_the_flows_snapshot(link, kiosk):
+    signed_in(link, State.WAITING_STAFF)
+    records = link.session_request("session_records")
+    assert isinstance(records, SessionRecords)
+    assert records.snapshot.session_id == link.snapshot.view.session_id
+    assert records.snapshot.facts.name == "見本 太郎"  # read with the chip photo for the face attempts
+    assert records.snapshot.method is None and records.last_visit is None
+
+
+def test_a_command_for_another_patient_is_refused(link, kiosk):
+    signed_in(link)
     with pytest.raises(RequestFailed) as changed:
         link.request("visual_check", {"session_id": "someone-else", "confirmed": True})
     assert changed.value.code == "session_changed"
-    assert flow_thread.run(lambda: kiosk.rig.state) is State.WAITING_STAFF
+    assert kiosk.state is State.WAITING_STAFF
 
 
-def test_an_event_the_flow_refuses_is_reported(link, kiosk):
-    link.sign_in(USER, PASSWORD)
-    assert wait(lambda: link.snapshot is not None)
+def test_a_command_for_a_reception_that_is_over_is_refused_as_ended(link, kiosk):
+    signed_in(link, State.WAITING_STAFF)
+    session = link.snapshot.view.session_id
+    assert link.session_request("end_session")["state"] == "ended"
+    with pytest.raises(RequestFailed) as ended:
+        link.session_request("visual_check", {"confirmed": True}, session_id=session)
+    assert ended.value.code == "session_ended"
+    kiosk.run(lambda: kiosk.flow.dispatch(ev.CardRemovedEvent()))  # the patient takes the card and leaves
+    assert wait(lambda: link.snapshot.view.state is State.IDLE)
+    with pytest.raises(RequestFailed) as gone:
+        link.session_request("takeover", session_id=session)
+    assert gone.value.code == "session_ended"
+
+
+def test_a_command_the_flow_refuses_says_why(link, kiosk):
+    signed_in(link, State.WAITING_STAFF)
     with pytest.raises(RequestFailed) as refused:
         link.session_request("choose_record", {"index": 0})  # there is no result to choose from
-    assert refused.value.code == "not_allowed_now"
+    assert refused.value.code == "no_such_record"
+    with pytest.raises(RequestFailed) as no_gaiji:
+        link.session_request("correct_name", {"name": "見本 太郎"})
+    assert no_gaiji.value.code == "name_not_correctable"
+    with pytest.raises(RequestFailed) as nothing:
+        link.request("answer_call", {"session_id": ""})  # a patient waits for staff: no call outside a reception
+    assert nothing.value.code == "not_allowed_now"
+    assert kiosk.state is State.WAITING_STAFF
 
 
 def test_bad_arguments_are_named(link):
-    link.sign_in(USER, PASSWORD)
-    assert wait(lambda: link.snapshot is not None)
+    signed_in(link)
     with pytest.raises(RequestFailed) as bad:
         link.session_request("chip_photo", {"code_b": "12ab"})
     assert bad.value.code == "bad_request"
+    with pytest.raises(RequestFailed) as no_session:
+        link.request("end_session", {})
+    assert no_session.value.code == "bad_request"
+    with pytest.raises(RequestFailed) as query:
+        link.session_request("insurance_check", {"query": {"insurer_number": "12", "card_number": "1",
+                                                           "card_symbol": "", "branch_number": "",
+                                                           "birth_date": "1980-02-17"}})
+    assert query.value.code == "bad_request"
     with pytest.raises(RequestFailed) as unknown:
         link.request("format_disk")
     assert unknown.value.code == "bad_request"
@@ -183,18 +205,17 @@ def test_garbage_on_the_socket_closes_only_that_connection(kiosk, link):
     assert link.signed_in
 
 
-def test_a_silent_kiosk_goes_offline_and_the_link_reconnects(kiosk, link, flow_thread, accounts, tmp_path):
+def test_a_silent_kiosk_goes_offline(kiosk, link):
     statuses = []
-    link.on_status = lambda l, status, code: statuses.append((status, code))
+    link.on_status = lambda _link, status, code: statuses.append(status)
     link.sign_in(USER, PASSWORD)
-    kiosk.server.stop()
+    kiosk.stop_server()
     assert wait(lambda: link.status == Status.OFFLINE, 12)
-    assert (Status.OFFLINE, "staff_channel_closed") in statuses or any(s == Status.OFFLINE for s, _ in statuses)
+    assert Status.OFFLINE in statuses
 
 
 def test_a_dropped_connection_signs_in_again_with_the_token(link, kiosk):
-    link.sign_in(USER, PASSWORD)
-    assert wait(lambda: link.snapshot is not None)
+    signed_in(link)
     channel = link._channel
     channel.close_soon()  # the network blips; the console does not have the password any more
     assert wait(lambda: link._channel is not None and link._channel is not channel, 8)
@@ -208,23 +229,18 @@ def test_a_dropped_connection_signs_in_again_with_the_token(link, kiosk):
     assert wait(signed_in_again, 5)
 
 
-def test_start_staff_server_as_the_kiosk_wiring_calls_it(tmp_path, flow_thread, staff_store):
-    from kiosk.config import Config
-    from kiosk.staff import start_staff_server
-
-    rig = reach(State.IDLE)
-    config = Config(data_dir=tmp_path / "data", key_dir=tmp_path / "keys", terminal_root=tmp_path / "terminal")
-    server = start_staff_server(rig.flow, flow_thread.post, rig.flow.devices, staff_store, config,
-                                host="127.0.0.1", port=0, kiosk_name="入口")
+def test_a_call_from_the_idle_screen_reaches_the_console_and_is_answered(kiosk_for, lane):
+    kiosk = kiosk_for(standing("valid-pin", lane, 0, state=State.IDLE))
+    link = KioskLink(kiosk.pairing, DEFAULT_PORT).start()
     try:
-        secret = (tmp_path / "data" / "staff" / "pairing-secret").read_text().strip()
-        pairing = pair("%s:%d" % server.address, secret, DEFAULT_PORT)
-        link = KioskLink(pairing, DEFAULT_PORT).start()
-        try:
-            assert link.wait_online(5)
-            assert link.sign_in(USER, PASSWORD)["user"] == USER
-            assert wait(lambda: link.snapshot is not None and link.snapshot.view.state is State.IDLE)
-        finally:
-            link.stop()
+        assert link.wait_online(5)
+        signed_in(link, State.IDLE)
+        kiosk.run(lambda: kiosk.flow.dispatch(ev.CallStaff()))
+        assert wait(lambda: link.snapshot.view.call is not None)
+        assert link.request("answer_call", {"session_id": ""})["state"] == "idle"
+        assert wait(lambda: link.snapshot.view.call is None)
+        assert [a for _, a, _ in audit_rows(lane) if a in ("staff_call", "staff_answer_call")] == [
+            "staff_call", "staff_answer_call"]
     finally:
-        server.stop()
+        link.stop()
+

@@ -6,28 +6,20 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.core import events as ev
-from kiosk.core.harness import reach
-from kiosk.core.states import State
+from kiosk.core.states import SPECS, State
 from kiosk.staff.identity import PairingBook
-from kiosk.staff.server import DEFAULT_PORT
+from kiosk.staff.messages import DEFAULT_PORT
 from kiosk.ui.staff.app import pair_interactively, sign_in
-from kiosk.ui.driver import QtPoster
 from kiosk.ui.staff.console import Console
 from kiosk.ui.staff.dialogs import PairDialog, SignInDialog
-from kiosk.ui.staff.window import ConsoleWindow
-
-from tests.staff.conftest import PASSWORD, USER, start_kiosk
+from kiosk.ui.staff.window import AlertLine, ConsoleWindow
+from tests.staff.conftest import PASSWORD, USER, standing
 
 
 @pytest.fixture
-def kiosks(tmp_path, accounts):
-    poster = QtPoster()
-    started = [start_kiosk(reach(State.IDLE), poster.post, accounts, tmp_path / "a"),
-               start_kiosk(reach(State.CHOOSE_METHOD), poster.post, accounts, tmp_path / "b")]
-    yield started
-    for kiosk in started:
-        kiosk.server.stop()
-    poster.close()
+def kiosks(kiosk_for, lane):
+    return [kiosk_for(standing("valid-pin", lane, 0, state=State.IDLE), "入口"),
+            kiosk_for(standing("valid-pin", lane, 2, state=State.PIN), "奥")]
 
 
 def drive(kind, steps, seen):
@@ -89,11 +81,13 @@ def test_one_console_signs_in_to_two_kiosks_and_sees_which_needs_help(qtbot, kio
         assert not window.sign_in_button.isVisible()
         qtbot.waitUntil(lambda: all(link.snapshot is not None for link in links), timeout=5000)
 
-        kiosks[1].rig.send(ev.CallStaff())  # the flow's thread here is the Qt thread, which the test runs on
+        kiosks[1].run(lambda: kiosks[1].flow.dispatch(ev.CallStaff()))
         second = window.tiles[kiosks[1].pairing.address]
-        qtbot.waitUntil(lambda: any("職員呼び出し" in l.text() for l in second.findChildren(QLabel)), timeout=5000)
+        calling = "患者が「職員を呼ぶ」を押しました"
+        qtbot.waitUntil(lambda: any(calling in label.text() for label in second.findChildren(QLabel)), timeout=5000)
+        assert SPECS[State.WAITING_STAFF].alert.text in second.findChild(AlertLine).findChild(QLabel).text()
         first = window.tiles[kiosks[0].pairing.address]
-        assert not any("職員呼び出し" in l.text() for l in first.findChildren(QLabel))
+        assert first.findChildren(AlertLine) == []
         assert console.urgent(kiosks[1].pairing.address) and not console.urgent(kiosks[0].pairing.address)
     finally:
         console.stop()

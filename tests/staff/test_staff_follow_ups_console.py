@@ -5,17 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from kiosk.core.harness import make_harness
-from kiosk.staff.server import DEFAULT_PORT
-from kiosk.store.keys import FileKeyProvider
-from kiosk.store.staff_accounts import Role, StaffAccounts
-from kiosk.store.store import Store
-from kiosk.ui.driver import QtPoster
+from kiosk.staff.messages import DEFAULT_PORT
 from kiosk.ui.staff.console import Console
-from kiosk.ui.staff.screenshots import _earlier_run
+from kiosk.ui.staff.screenshots import earlier_run
 from kiosk.ui.staff.window import ConsoleWindow
-
-from tests.staff.conftest import start_kiosk
+from tests.staff.conftest import Kiosk, audit_rows, open_lane, standing
 
 STAFF, PASSWORD = "yamada", "follow-up-pass-2"
 
@@ -25,15 +19,12 @@ def texts(widget) -> str:
 
 
 def test_staff_see_and_handle_follow_ups_on_the_console(qtbot, tmp_path):
-    keys = FileKeyProvider(tmp_path / "keys")
-    earlier = Store.open(tmp_path / "kiosk.db", keys)
-    StaffAccounts(earlier).create(STAFF, PASSWORD, Role.RECEPTION, actor="test")
-    _earlier_run(earlier)  # a reception cut short at the PIN, two re-checks that changed the bill
+    earlier = open_lane(tmp_path, ((STAFF, PASSWORD),))
+    earlier_run(earlier.store)  # a reception cut short at the PIN, two re-checks that changed the bill
     earlier.close()
 
-    store = Store.open(tmp_path / "kiosk.db", keys)
-    poster = QtPoster()
-    kiosk = start_kiosk(make_harness(store=store), poster.post, StaffAccounts(store), tmp_path / "staff")
+    lane = open_lane(tmp_path, ())
+    kiosk = Kiosk(standing("valid-pin", lane, 0), lane, tmp_path / "staff")
     console = Console(DEFAULT_PORT)
     link = console.add(kiosk.pairing)
     try:
@@ -47,7 +38,7 @@ def test_staff_see_and_handle_follow_ups_on_the_console(qtbot, tmp_path):
         qtbot.waitUntil(lambda: "中断した受付 1件" in texts(window.tiles[kiosk.pairing.address]), timeout=5000)
         assert "再確認の結果 2件" in texts(window.tiles[kiosk.pairing.address])
         panel = texts(window.panel.follow_ups)
-        assert "止まったところ：暗証番号 残り1回" in panel
+        assert "止まったところ：暗証番号があと1回でロック" in panel  # the state's staff text, never pin_low
         assert "負担割合：窓口 3割 → 再確認 2割" in panel and "保険者番号：請求 06131111 → 再確認 39131015" in panel
 
         first = link.follow_ups.rechecks[0].id
@@ -57,11 +48,11 @@ def test_staff_see_and_handle_follow_ups_on_the_console(qtbot, tmp_path):
         qtbot.waitUntil(lambda: "中断した受付" not in texts(window), timeout=5000)
         assert first not in [r.id for r in link.follow_ups.rechecks] and len(link.follow_ups) == 1
 
-        rows = list(store._db.execute(
-            "SELECT actor, action FROM audit WHERE action IN ('recheck_acknowledged', 'interrupted_dismissed')"))
+        rows = [(actor, action) for actor, action, _ in audit_rows(lane)
+                if action in ("recheck_acknowledged", "interrupted_dismissed")]
         assert rows == [(STAFF, "recheck_acknowledged"), (STAFF, "interrupted_dismissed")]
-        assert store.interrupted_receptions() == []
+        assert lane.store.interrupted_receptions() == []
     finally:
         console.stop()
-        kiosk.server.stop()
-        store.close()
+        kiosk.stop()
+        lane.close()

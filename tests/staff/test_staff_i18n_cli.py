@@ -5,16 +5,19 @@ import importlib.util
 import os
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from kiosk.core.alerts import alerts_of
 from kiosk.core.domain import IdentityMethod, Trouble
-from kiosk.core.fakes import DEMO_FACTS, DEMO_RECORD
-from kiosk.core.ports import ReceptionRecord
+from kiosk.core.states import State, staff_texts
+from kiosk.core.values import ReceptionRecord
+from kiosk.simulation.fakes import DEMO_FACTS, DEMO_RECORD
+from kiosk.simulation.player import stand_in
 from kiosk.ui.staff.app import install_language
-from kiosk.ui.staff.texts import alert_text, tr
+from kiosk.ui.staff.texts import alert_words, state_text, tr
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,7 +32,8 @@ def _i18n_script():
 def test_every_console_string_has_english():
     script = _i18n_script()
     strings, english = script.extract(), script.existing()
-    assert len(strings) > 150
+    assert len(strings) > 250
+    assert set(staff_texts()) <= set(strings)  # what each state, alert and call reason says to staff
     assert [s for s in strings if s not in english] == []
 
 
@@ -37,10 +41,12 @@ def test_english_translator_loads_and_translates(qapp):
     translator = install_language(qapp, "en")
     try:
         assert tr("本人と確認") == "Same person"
-        assert alert_text("pin_locked") == "PIN locked"
+        assert state_text(State.PIN_LOCKED) == "PIN locked"
+        [alert] = alerts_of(stand_in(State.QUAL_INVALID).flow.view())
+        assert alert_words(alert).startswith("Qualification invalid")
     finally:
         QCoreApplication.removeTranslator(translator)
-    assert tr("本人と確認") == "本人と確認"
+    assert tr("本人と確認") == "本人と確認" and state_text("pin") == "暗証番号を入力中"
 
 
 def run_cli(*args: str, env: dict) -> subprocess.CompletedProcess:
@@ -53,10 +59,11 @@ def test_secret_and_report_commands_on_the_kiosk(tmp_path):
     from kiosk.store.store import Store
 
     env = dict(os.environ, PYTHONPATH=str(ROOT), KIOSK_DATA_DIR=str(tmp_path / "data"),
-               KIOSK_KEY_DIR=str(tmp_path / "keys"), KIOSK_KEY_PROVIDER="file", KIOSK_CONFIG=str(tmp_path / "none.toml"))
+               KIOSK_KEY_DIR=str(tmp_path / "keys"), KIOSK_KEY_PROVIDER="file",
+               KIOSK_CONFIG=str(tmp_path / "none.toml"))
     (tmp_path / "none.toml").write_text("")
     with Store.open(tmp_path / "data" / "kiosk.db", FileKeyProvider(tmp_path / "keys")) as store:
-        start = datetime.now(timezone.utc).astimezone() - timedelta(minutes=5)
+        start = datetime.now(UTC).astimezone() - timedelta(minutes=5)
         for i, (outcome, troubles) in enumerate((("completed_by_staff", (Trouble.T14, Trouble.T17)),
                                                  ("completed", (Trouble.T13,)))):
             store.reception_started(f"r{i}", start)

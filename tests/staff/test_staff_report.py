@@ -2,8 +2,10 @@ import io
 from datetime import date, datetime, timedelta
 
 from kiosk.core.domain import Trouble
-from kiosk.core.fakes import MemoryStore
-from kiosk.core.ports import ReceptionRecord
+from kiosk.core.values import ReceptionRecord
+from kiosk.simulation.fakes import DEMO_FACTS
+from kiosk.simulation.player import FakeSide, LiveRig, play
+from kiosk.simulation.script import named
 from kiosk.staff import report as rp
 
 
@@ -33,7 +35,8 @@ def test_daily_and_weekly_periods():
     days = rp.daily_reports(ROWS, date(2026, 11, 23), 2)
     assert [d.receptions for d in days] == [2, 2]
     weeks = rp.weekly_reports(ROWS, date(2026, 11, 25), 2)
-    assert [(w.start, w.end) for w in weeks] == [(date(2026, 11, 23), date(2026, 11, 29)), (date(2026, 11, 30), date(2026, 12, 6))]
+    assert [(w.start, w.end) for w in weeks] == [(date(2026, 11, 23), date(2026, 11, 29)),
+                                                 (date(2026, 11, 30), date(2026, 12, 6))]
     assert [w.receptions for w in weeks] == [4, 1]
 
 
@@ -47,15 +50,27 @@ def test_csv_lists_each_period_and_trouble_that_happened():
     assert lines == len(text) - 1 == 6
 
 
-def test_rows_from_the_memory_store_keep_names_only_when_asked():
-    store = MemoryStore()
-    start = datetime(2026, 11, 27, 9, 0)
-    from kiosk.core.fakes import DEMO_FACTS
-    store.receptions.append(ReceptionRecord("a", start, start + timedelta(minutes=1), "completed", facts=DEMO_FACTS,
-                                            troubles=(Trouble.T13,), notes=("current", "staff:suzuki")))
-    anonymous = rp.rows_from_store(store, date(2026, 11, 27), date(2026, 11, 27), personal=False)
-    assert anonymous[0].name == "" and anonymous[0].troubles == ("T13",) and anonymous[0].basis == "current"
-    named = rp.rows_from_store(store, date(2026, 11, 27), date(2026, 11, 27), personal=True)
-    assert named[0].name == DEMO_FACTS.name
-    assert rp.rows_from_store(store, date(2026, 11, 28), date(2026, 11, 28), personal=True) == []
-    assert rp.ReceptionRow.from_json(named[0].to_json()) == named[0]
+def test_rows_from_the_store_keep_names_only_when_asked(lane):
+    start = datetime(2026, 11, 27, 9, 0).astimezone()
+    lane.reception_started("a", start)
+    lane.save_reception(ReceptionRecord("a", start, start + timedelta(minutes=1), "completed", facts=DEMO_FACTS,
+                                        troubles=(Trouble.T13,), notes=("current", "staff:suzuki")))
+    lane.reception_started("running", start + timedelta(minutes=5))  # still at the kiosk: not over yet
+    anonymous = rp.rows_from_store(lane, start.date(), start.date(), personal=False)
+    assert [(r.session_id, r.name, r.troubles, r.basis) for r in anonymous] == [("a", "", ("T13",), "current")]
+    named_rows = rp.rows_from_store(lane, start.date(), start.date(), personal=True)
+    assert named_rows[0].name == DEMO_FACTS.name
+    assert rp.rows_from_store(lane, start.date() + timedelta(days=1), start.date() + timedelta(days=1), True) == []
+
+
+def test_every_reception_the_kiosk_saw_is_listed_pulled_card_and_walked_away_included(lane):
+    for name in ("card-removed", "walk-away", "valid-pin"):
+        script = named()[name]
+        rig = LiveRig(script, FakeSide(script), store=lane)
+        try:
+            play(script, rig)
+        finally:
+            rig.close()
+    today = rig.clock.now().date()
+    rows = rp.rows_from_store(lane, today, today, personal=False)
+    assert sorted(r.outcome for r in rows) == ["abandoned", "card_removed", "completed"]

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from kiosk.core.states import State
+from kiosk.core.states import SPECS, State
 from kiosk.staff.identity import PairingBook
-from kiosk.staff.server import DEFAULT_PORT
+from kiosk.staff.messages import DEFAULT_PORT
 from kiosk.ui.staff.console import Console
 from kiosk.ui.staff.window import ConsoleWindow
 
@@ -75,14 +75,17 @@ def test_pair_watch_and_take_over_across_processes(qtbot, tmp_path, kiosk_proces
         kiosk_process.stdin.write("play\n")  # the patient: face fails, then 「職員を呼ぶ」
         kiosk_process.stdin.flush()
         tile = window.tiles[pairing.address]
-        qtbot.waitUntil(lambda: any("職員呼び出し" in l.text() for l in tile.findChildren(QLabel)), timeout=10000)
+        called = "「職員を呼ぶ」を押しました"
+        qtbot.waitUntil(lambda: any(called in label.text() for label in tile.findChildren(QLabel)), timeout=10000)
+        face_failed = SPECS[State.FACE_FAILED].alert.text  # the reason travels with the call
+        assert any(face_failed in label.text() for label in tile.findChildren(QLabel))
         assert link.snapshot.view.state is State.WAITING_STAFF
 
         takeover = window.findChild(QPushButton, "action_takeover")
         qtbot.waitUntil(takeover.isEnabled, timeout=5000)
         qtbot.mouseClick(takeover, Qt.LeftButton)
         page = window.panel.pages["takeover"]
-        qtbot.waitUntil(lambda: page.confirm.isEnabled() and page.photo.text() != page.tr_loading, timeout=10000)
+        qtbot.waitUntil(page.confirm.isEnabled, timeout=10000)  # once the card's photo is on screen
         assert "見本 太郎" in page.facts.text()
         qtbot.mouseClick(window.findChild(QPushButton, "confirmPerson"), Qt.LeftButton)
         qtbot.waitUntil(lambda: link.snapshot.view.state is State.CONSENT, timeout=10000)

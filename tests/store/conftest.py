@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.core.domain import CardFacts, CertificateInfo, Consent, IdentityMethod, Sex, Trouble
-from kiosk.core.ports import ReceptionRecord
 from kiosk.core.qualification import QualificationRecord, QualificationResult, Validity
+from kiosk.core.values import ReceptionRecord
 from kiosk.store.keys import FileKeyProvider
 from kiosk.store.store import Store
 
@@ -71,7 +71,9 @@ def make_facts(name: str = PATIENT_NAME, birth: date = date(1950, 4, 2)) -> Card
 
 
 def make_certificate(serial: str = "JPKI-AUTH-0001") -> CertificateInfo:
-    return CertificateInfo(der=b"\x30\x82" + serial.encode(), not_after=datetime(2029, 3, 31, tzinfo=JST), subject_serial=serial)
+    return CertificateInfo(
+        der=b"\x30\x82" + serial.encode(), not_after=datetime(2029, 3, 31, tzinfo=JST), subject_serial=serial
+    )
 
 
 def make_record(**changes) -> QualificationRecord:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from kiosk.core.domain import CardFacts, CertificateInfo, Consent, IdentityMethod, Sex
 from kiosk.core.fallback import Declaration
-from kiosk.core.ports import ReceptionRecord
 from kiosk.core.qualification import QualificationRecord, QualificationResult, Validity
+from kiosk.core.values import ReceptionRecord
 from kiosk.store.keys import FileKeyProvider
 from kiosk.store.store import Store
 

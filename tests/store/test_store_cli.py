@@ -8,8 +8,9 @@ import sys
 
 import pytest
 
+from kiosk.commands import store as cli
 from kiosk.config import load
-from kiosk.store import cli, open_store
+from kiosk.store import open_store
 
 
 @pytest.fixture
@@ -59,7 +60,8 @@ def test_export_personal_needs_an_admin(run, make, capsys):
     out = capsys.readouterr().out
     assert "s1" in out and make.name not in out
 
-    assert run("export", "--since", "2025-07-01", "--personal", "--user", "boss", "--password-stdin", stdin="nope\n") == 2
+    personal = ("export", "--since", "2025-07-01", "--personal", "--user", "boss", "--password-stdin")
+    assert run(*personal, stdin="nope\n") == 2
     assert "staff_bad_credentials" in capsys.readouterr().err
     assert run(
         "export", "--since", "2025-07-01", "--personal", "--user", "sato", "--password-stdin", stdin="uketsuke-2025\n"

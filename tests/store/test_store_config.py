@@ -81,3 +81,46 @@ def test_bad_values_are_named_errors(tmp_path, text):
 def test_named_config_file_must_exist(tmp_path):
     with pytest.raises(ConfigError):
         config.load(env={"KIOSK_CONFIG": str(tmp_path / "missing.toml")})
+
+
+def test_an_empty_kiosk_config_means_no_file(tmp_path, monkeypatch):
+    # Even with a file in the default place: "" is "no file", not "the default file".
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    config.default_config_path().parent.mkdir(parents=True)
+    config.default_config_path().write_text("retention_days = 5\n", encoding="utf-8")
+    cfg = config.load(env={"KIOSK_CONFIG": "", "KIOSK_RETENTION_DAYS": "90"})
+    assert cfg.retention_days == 90 and cfg.face_attempts == 3
+    assert config.load(env={"KIOSK_CONFIG": ""}).retention_days == 730
+
+
+def test_an_empty_kiosk_config_with_no_file_anywhere_gives_the_defaults(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "nothing-here"))
+    monkeypatch.setenv("KIOSK_CONFIG", "")
+    cfg = config.load()
+    assert cfg == config._build({})
+    assert (cfg.retention_days, cfg.institution_code, cfg.staff_port) == (730, "1312345678", 47810)
+
+
+def test_the_default_file_is_read_when_kiosk_config_is_unset(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
+    assert config.load(env={}).retention_days == 730  # no file there: defaults
+    config.default_config_path().parent.mkdir(parents=True)
+    config.default_config_path().with_suffix(".json").write_text('{"retention_days": 40}', encoding="utf-8")
+    assert config.load(env={}).retention_days == 40
+
+
+def test_the_suite_never_sees_the_runners_home_or_kiosk_settings():
+    import os
+    import tempfile
+
+    pwd = pytest.importorskip("pwd")
+    real_home = Path(pwd.getpwuid(os.getuid()).pw_dir)
+    home = Path(os.environ["HOME"])
+    assert home != real_home and Path(tempfile.gettempdir()) in home.parents
+    assert Path.home() == home
+    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        assert home in Path(os.environ[variable]).parents
+    assert not [v for v in os.environ if v.startswith("KIOSK_")]
+    assert home in config.default_config_path().parents
+    cfg = config.load()
+    assert home in cfg.data_dir.parents and home in cfg.key_dir.parents

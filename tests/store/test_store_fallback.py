@@ -174,7 +174,9 @@ def test_recheck_item_query_from_old_record_and_none_for_unknown(make):
 
 
 def test_compare_recheck_reports_burden_and_insurer_changes(make):
-    billing = decide_billing(CheckOutcome.TERMINAL_DOWN, today=TODAY, last_confirmed=make.record(), facts_unchanged=True)
+    billing = decide_billing(
+        CheckOutcome.TERMINAL_DOWN, today=TODAY, last_confirmed=make.record(), facts_unchanged=True
+    )
     found = make.record(insurer_number="39131015", burden_percent=30)
     changes = compare_recheck(billing, QualificationResult(Validity.VALID, (found,)))
     assert [(c.code, c.trouble, c.billed, c.found) for c in changes] == [
@@ -184,7 +186,9 @@ def test_compare_recheck_reports_burden_and_insurer_changes(make):
 
 
 def test_compare_recheck_confirms_old_record_and_flags_lost_qualification(make):
-    billing = decide_billing(CheckOutcome.TERMINAL_DOWN, today=TODAY, last_confirmed=make.record(), facts_unchanged=True)
+    billing = decide_billing(
+        CheckOutcome.TERMINAL_DOWN, today=TODAY, last_confirmed=make.record(), facts_unchanged=True
+    )
     same = compare_recheck(billing, QualificationResult(Validity.VALID, (make.record(),)))
     assert [c.code for c in same] == ["now_confirmed"]
     lost = compare_recheck(billing, QualificationResult(Validity.INVALID, (make.record(),)))

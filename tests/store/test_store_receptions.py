@@ -1,8 +1,8 @@
 """The ReceptionStore port and the staff views: receptions, returning patients, interrupted sessions."""
 from __future__ import annotations
 
-import io
 import csv
+import io
 from datetime import date, timedelta
 
 import pytest
@@ -54,7 +54,7 @@ def test_patient_key_is_keyed_not_a_plain_hash(store, db_path, make):
 
     store.save_reception(make.reception("s1"))
     [key] = [r["patient_key"] for r in store._db.query("SELECT patient_key FROM patients")]
-    plain = hashlib.sha256("v1\0JPKI-AUTH-0001\01950-04-02".encode()).hexdigest()
+    plain = hashlib.sha256(b"v1\0JPKI-AUTH-0001\01950-04-02").hexdigest()
     assert len(key) == 64 and key != plain
 
 

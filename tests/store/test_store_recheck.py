@@ -2,13 +2,18 @@
 from __future__ import annotations
 
 import threading
+import time
 from datetime import date, datetime
 
+import pytest
+
+from kiosk.core.cancel import CancelToken
 from kiosk.core.domain import Trouble
-from kiosk.core.errors import MalformedResult, TerminalUnavailable
+from kiosk.core.errors import MalformedResult, StoreError, TerminalUnavailable
 from kiosk.core.fallback import CheckOutcome, Declaration, decide_billing, recheck_item
-from kiosk.core.ports import CancelToken, InsuranceCardQuery
 from kiosk.core.qualification import QualificationResult, Validity
+from kiosk.core.tasks import TaskManager
+from kiosk.core.values import InsuranceCardQuery
 from kiosk.store.recheck import RecheckWorker
 
 TODAY = date(2025, 7, 10)
@@ -45,28 +50,105 @@ def _queue_old_billing(store, make, session_id: str, **record_changes) -> int:
     return store.enqueue_recheck(recheck_item(session_id, billing, date(1950, 4, 2), datetime(2025, 7, 10, 9)))
 
 
-def test_worker_waits_for_the_terminal_then_records_changes(store, make):
+@pytest.fixture
+def tasks():
+    manager = TaskManager(lambda fn: fn(), name="test-recheck")
+    yield manager
+    manager.close()
+
+
+def test_worker_waits_for_the_terminal_then_records_changes(store, make, tasks):
     item_id = _queue_old_billing(store, make, "s1")
     checker = FakeChecker({"06130012": QualificationResult(Validity.VALID, (make.record(burden_percent=30),))})
-    worker = RecheckWorker(store, checker, interval=0.05)
+    worker = RecheckWorker(store, checker, interval=3600)
     assert worker.run_once() == 0  # terminal down: nothing finished, the attempt is counted
     assert [i.id for i in store.pending_rechecks()] == [item_id]
     assert store._db.execute("SELECT attempts, last_error FROM rechecks").fetchone() == (1, "terminal_unavailable")
 
-    worker.start()
+    worker.start(tasks)
     try:
         checker.up.set()
-        worker.wake()
+        worker.wake()  # the next regular round is an hour away
         assert checker.answered.wait(5)
+        assert _eventually(lambda: store.pending_rechecks() == [])
     finally:
         worker.stop()
-    assert store.pending_rechecks() == []
     [outcome] = store.recheck_outcomes(TODAY)
     assert outcome.item.session_id == "s1"
     assert [(c.code, c.trouble, c.billed, c.found) for c in outcome.changes] == [
         ("burden_changed", Trouble.T7, "20", "30")
     ]
     assert checker.queries[-1].birth_date == date(1950, 4, 2)
+
+
+def test_rounds_start_at_once_and_repeat(store, make, tasks):
+    _queue_old_billing(store, make, "s1")
+    checker = FakeChecker({})
+    worker = RecheckWorker(store, checker, interval=0.05)
+    worker.start(tasks)
+    try:
+        assert _eventually(lambda: len(checker.queries) >= 3)
+    finally:
+        worker.stop()
+    with pytest.raises(RuntimeError):
+        worker.start(tasks)
+
+
+def test_a_wake_during_a_round_goes_round_once_more_never_twice_at_once(store, make, tasks):
+    _queue_old_billing(store, make, "s1")
+    inside = threading.Semaphore(0)
+    release = threading.Event()
+    overlap = []
+
+    class Slow(FakeChecker):
+        running = 0
+
+        def check_by_insurance_card(self, query, cancel):
+            Slow.running += 1
+            overlap.append(Slow.running)
+            inside.release()
+            release.wait(5)
+            Slow.running -= 1
+            return super().check_by_insurance_card(query, cancel)
+
+    checker = Slow({})
+    worker = RecheckWorker(store, checker, interval=3600)
+    worker.start(tasks)
+    try:
+        assert inside.acquire(timeout=5)  # the first round is in its check
+        worker.wake()
+        worker.wake()
+        time.sleep(0.2)  # what a second round at once would need to show up
+        release.set()
+        assert inside.acquire(timeout=5)  # the running round went once more for the wakes
+    finally:
+        worker.stop()
+    assert max(overlap) == 1
+    assert _eventually(lambda: store._db.execute("SELECT attempts FROM rechecks").fetchone()[0] == 2)
+
+
+def test_a_failing_round_does_not_end_the_rounds(store, make, tasks, caplog):
+    _queue_old_billing(store, make, "s1")
+    checker = FakeChecker({})
+    failures = []
+
+    class Flaky:
+        def __getattr__(self, name):
+            return getattr(store, name)
+
+        def pending_rechecks(self):
+            if not failures:
+                failures.append(1)
+                raise StoreError("database is locked")
+            return store.pending_rechecks()
+
+    worker = RecheckWorker(Flaky(), checker, interval=0.05)
+    worker.start(tasks)
+    try:
+        assert _eventually(lambda: checker.queries)
+    finally:
+        worker.stop()
+    assert "re-check round failed" in caplog.text
 
 
 def test_one_bad_answer_does_not_stop_the_others(store, make):
@@ -103,20 +185,38 @@ def test_unknown_claim_waits_for_numbers_from_staff(store, make):
     assert ("insurer_changed", "77777777", "39131015") in [(c.code, c.billed, c.found) for c in outcome.changes]
 
 
-def test_stop_cancels_a_check_in_flight(store, make):
+def test_stop_cancels_a_check_in_flight(store, make, tasks):
     _queue_old_billing(store, make, "s1")
+    ended = threading.Event()
 
     class Hanging(FakeChecker):
         def check_by_insurance_card(self, query, cancel):
+            self.queries.append(query)
             self.answered.set()
-            cancel.wait(10)
-            cancel.raise_if_cancelled()
-            raise AssertionError("not cancelled")
+            try:
+                cancel.wait(10)
+                cancel.raise_if_cancelled()
+                raise AssertionError("not cancelled")
+            finally:
+                ended.set()
 
     checker = Hanging({})
     worker = RecheckWorker(store, checker, interval=0.01)
-    worker.start()
+    worker.start(tasks)
     assert checker.answered.wait(5)
-    worker.stop(timeout=5)
-    assert not worker._thread.is_alive()
+    worker.stop()
+    assert ended.wait(5)
+    worker.wake()  # after stop: nothing more
+    time.sleep(0.1)  # where further rounds would come
+    assert len(checker.queries) == 1
     assert len(store.pending_rechecks()) == 1
+    assert store._db.execute("SELECT attempts FROM rechecks").fetchone()[0] == 0  # a cancel is no failed attempt
+
+
+def _eventually(condition, timeout: float = 5.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.01)
+    return bool(condition())

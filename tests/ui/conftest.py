@@ -9,22 +9,30 @@ from kiosk.ui.window import KioskWindow
 
 
 class Kiosk:
-    """A kiosk window on a harness's flow, driven by real clicks."""
+    """A kiosk window on a rig's flow (a harness, or a held rig standing in a state), driven by real clicks."""
 
     def __init__(self, qtbot, rig, size=(1280, 800)):
         self.qtbot = qtbot
         self.rig = rig
+        self.flow = rig.flow
         self.window = KioskWindow(FixedSignIn(DEMO_STAFF, DEMO_STAFF_PIN), Languages(), send=rig.flow.dispatch)
-        rig.flow.add_listener(self.window.render)
+        rig.flow.add_listener(self.window.show_view)
         qtbot.addWidget(self.window)
         self.window.resize(*size)
-        self.window.render(rig.flow.view())
+        self.window.show_view(rig.flow.view())
         self.window.show()
         qtbot.waitExposed(self.window)
 
+    @property
+    def view(self):
+        return self.flow.view()
+
+    def buttons(self, name: str) -> list[QPushButton]:
+        return [b for b in self.window.findChildren(QPushButton, name) if b.isVisible()]
+
     def button(self, name: str) -> QPushButton:
-        found = [b for b in self.window.findChildren(QPushButton, name) if b.isVisible()]
-        assert found, f"no visible button {name!r} on {self.rig.flow.state.value}"
+        found = self.buttons(name)
+        assert found, f"no visible button {name!r} on {self.flow.state.value}"
         return found[0]
 
     def click(self, name: str) -> None:
@@ -39,6 +47,9 @@ class Kiosk:
     def texts(self) -> list[str]:
         widgets = self.window.findChildren(QLabel) + self.window.findChildren(QPushButton)
         return [w.text() for w in widgets if w.isVisible()]
+
+    def label(self, name: str) -> QLabel:
+        return self.window.findChild(QLabel, name)
 
     def title(self) -> str:
         return next(lab.text() for lab in self.window.findChildren(QLabel, "title") if lab.isVisible())

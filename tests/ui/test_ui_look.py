@@ -12,13 +12,14 @@ from PIL import Image
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from kiosk.app import main
+from kiosk.commands.main import main
 from kiosk.core import events as ev
-from kiosk.core.harness import reach
 from kiosk.core.states import State
+from kiosk.simulation.player import stand_in
+from kiosk.simulation.script import named
 from kiosk.ui import theme
 from kiosk.ui.language import I18N_DIR, Languages
-from kiosk.ui.screenshots import EXTRAS
+from kiosk.ui.screenshots import EXTRAS, VARIANTS, render_kiosk
 
 UI = Path(__file__).resolve().parents[2] / "kiosk" / "ui"
 TS = I18N_DIR / "kiosk_en.ts"
@@ -87,44 +88,90 @@ def _visible(window, cls):
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_every_screen_is_big_enough_and_nothing_is_cut_off(kiosk_for, qapp, size, lang):
+    """Every state's screen, and every variant the screenshots show (a guidance line, a half-typed form…)."""
     scale = theme.scale_for(*size)
-    for state in State:
-        rig = reach(state)
-        if state is State.FACE:
-            rig.send(ev.FaceGuidance(("several_faces",)))
+    shots = [(state.value, state, None, "") for state in State]
+    shots += [(name, v.state, v.play, v.scenario) for name, v in VARIANTS.items() if not name.startswith("kiosk_")]
+    for state, standing, play, scenario in shots:
+        rig = stand_in(standing, {scenario: named()[scenario]} if scenario else None)
         k = kiosk_for(rig, size)
         if lang == "en":
             k.window.set_language("en")
+        if play is not None:
+            play(rig, k.window)
         qapp.processEvents()
         window = k.window
         assert window.findChild(QPushButton, "btn_call_staff").isVisible(), state
-        if state not in (State.IDLE, State.READER_FAULT, State.DONE, State.ENDED, State.CARD_LEFT):
-            assert _visible(window, QPushButton) and any(
-                b.objectName() in ("btn_cancel", "key_cancel") for b in _visible(window, QPushButton)), state
+        if ev.Cancel.action in k.view.actions and not k.window.warning.isVisible():
+            assert any(b.objectName() in ("btn_cancel", "key_cancel") for b in _visible(window, QPushButton)), state
         for b in _visible(window, QPushButton):
-            assert b.height() >= 90, f"{state.value}: {b.objectName()} is {b.height()} px tall"
-            assert b.font().pixelSize() >= 32, f"{state.value}: {b.objectName()} font {b.font().pixelSize()}"
-            assert b.sizeHint().width() <= b.width() + 1, f"{state.value}: {b.objectName()} text cut off"
+            assert b.height() >= 90, f"{state}: {b.objectName()} is {b.height()} px tall"
+            assert b.font().pixelSize() >= 32, f"{state}: {b.objectName()} font {b.font().pixelSize()}"
+            assert b.sizeHint().width() <= b.width() + 1, f"{state}: {b.objectName()} text cut off"
         for lab in _visible(window, QLabel):
             if not lab.text():
                 continue
-            assert lab.font().pixelSize() >= round(32 * scale) - 1, f"{state.value}: {lab.text()!r} too small"
+            assert lab.font().pixelSize() >= round(32 * scale) - 1, f"{state}: {lab.text()!r} too small"
             needed = lab.heightForWidth(lab.width()) if lab.wordWrap() else lab.sizeHint().height()
-            assert lab.height() >= needed - 1, f"{state.value} ({lang}): {lab.text()!r} cut off"
-            assert lab.geometry().bottom() <= lab.parentWidget().height(), f"{state.value}: {lab.text()!r} off screen"
+            assert lab.height() >= needed - 1, f"{state} ({lang}): {lab.text()!r} cut off"
+            assert lab.geometry().bottom() <= lab.parentWidget().height(), f"{state}: {lab.text()!r} off screen"
         window.close()
 
 
-def test_screenshots_command_renders_every_state(tmp_path, qapp):
-    assert main(["screenshots", "--out", str(tmp_path), "--lang", "en"]) == 0
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_staff_panel_fits_on_the_smallest_kiosk(kiosk_for, qapp, lang):
+    """The panel on every screen, and the tallest variants (several records, a call from them)."""
+    from kiosk.ui.demo import DEMO_STAFF
+
+    shots = [(state.value, state, None, "") for state in State]
+    shots += [(name, v.state, v.play, v.scenario) for name, v in VARIANTS.items()
+              if name.startswith("kiosk_staff_panel")]
+    for name, standing, play, scenario in shots:
+        rig = stand_in(standing, {scenario: named()[scenario]} if scenario else None)
+        k = kiosk_for(rig)
+        if lang == "en":
+            k.window.set_language("en")
+        if play is not None:
+            play(rig, k.window)
+        else:
+            k.window.staff_panel.open(DEMO_STAFF, k.view)
+        qapp.processEvents()
+        panel = k.window.staff_panel
+        assert panel.isVisible(), name
+        assert panel.card.geometry().top() >= 0 and panel.card.geometry().bottom() <= panel.height(), name
+        for b in _visible(panel, QPushButton):
+            assert b.height() >= 90, f"{name}: {b.objectName()} is {b.height()} px tall"
+            assert b.height() >= b.sizeHint().height() - 1, f"{name} ({lang}): {b.objectName()} squeezed"
+            assert b.sizeHint().width() <= b.width() + 1, f"{name} ({lang}): {b.text()!r} cut off"
+        for lab in _visible(panel, QLabel):
+            if lab.text():
+                needed = lab.heightForWidth(lab.width()) if lab.wordWrap() else lab.sizeHint().height()
+                assert lab.height() >= needed - 1, f"{name} ({lang}): {lab.text()!r} cut off"
+        k.window.close()
+
+
+def _check_pictures(folder: Path, size=(1280, 800)) -> None:
     for name in [s.value for s in State] + list(EXTRAS):
-        path = tmp_path / f"{name}.png"
+        path = folder / f"{name}.png"
         assert path.exists(), name
         image = Image.open(path).convert("L")
-        assert image.size == (1280, 800)
+        assert image.size == size
         low, high = image.getextrema()
         assert high - low > 100, f"{name}.png is blank"
+
+
+def test_every_kiosk_screen_and_variant_renders(tmp_path, qapp):
+    written = render_kiosk(tmp_path, "en", (1280, 800))
+    assert len(written) == len(State) + len(EXTRAS)
+    _check_pictures(tmp_path)
     assert QCoreApplication.translate("Chrome", "職員を呼ぶ") == "職員を呼ぶ"  # English was uninstalled
+
+
+def test_screenshots_command_renders_the_kiosk_and_the_console(tmp_path, qapp):
+    assert main(["screenshots", "--out", str(tmp_path), "--lang", "en"]) == 0
+    _check_pictures(tmp_path)
+    assert list(tmp_path.glob("staff_*.png")), "the console's screens too"
+    assert QCoreApplication.translate("Chrome", "職員を呼ぶ") == "職員を呼ぶ"
 
 
 def test_unknown_language_is_a_named_error(qapp):

@@ -99,7 +99,9 @@ class VirtualMyNumberCard:
                 A.EF_ASSIST_CODE_B: Pin(p.code_b.encode(), 10, 10),
             },
         )
-        public_key = creds.auth_key.public_key().public_bytes(serialization.Encoding.DER, serialization.PublicFormat.PKCS1)
+        public_key = creds.auth_key.public_key().public_bytes(
+            serialization.Encoding.DER, serialization.PublicFormat.PKCS1
+        )
         face = App(
             files={A.EF_FACE_DATA: stored(files.card_face(p, public_key, os.urandom(256)))},
             read_acl={A.EF_FACE_DATA: (A.EF_FACE_CODE_B,)},

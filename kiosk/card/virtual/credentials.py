@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -57,7 +57,7 @@ def _certificate(
 
 
 def make_credentials(profile: Profile, now: datetime | None = None) -> Credentials:
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     ca_key, auth_key, sign_key = _keys()
     not_after = now + timedelta(days=profile.cert_days_left)
     not_before = min(now, not_after) - timedelta(days=5 * 365 - 30)

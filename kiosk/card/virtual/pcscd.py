@@ -14,6 +14,7 @@ import signal
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.card.pcsc import list_readers, load_scard
@@ -95,6 +96,13 @@ class _ProcessLock:
 _process_lock = _ProcessLock()
 
 
+def hold_virtual_reader(timeout: float = 180.0) -> Callable[[], None]:
+    """Take the virtual reader for this process, waiting for any other program using it (a test run, a
+    benchmark, a demo: one virtual card at a time), whichever pcscd serves it. Returns the release."""
+    _process_lock.acquire(timeout)
+    return _process_lock.release
+
+
 class PcscDaemon:
     def __init__(self, log_path: Path | None = None, lock_timeout: float = 180.0) -> None:
         self._log_path = log_path
@@ -113,7 +121,7 @@ class PcscDaemon:
             self._lock_held = False
             _process_lock.release()
 
-    def start(self, timeout: float = 15.0) -> "PcscDaemon":
+    def start(self, timeout: float = 15.0) -> PcscDaemon:
         """Start pcscd (waiting first for any other user of this module to finish)."""
         self._acquire()
         self._stop_other()
@@ -122,7 +130,7 @@ class PcscDaemon:
         try:
             self._process = subprocess.Popen([binary, "-f"], stdout=out, stderr=subprocess.STDOUT)
         finally:
-            if out is not subprocess.DEVNULL:
+            if not isinstance(out, int):  # a log file we opened, not DEVNULL
                 out.close()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -53,6 +53,14 @@ PROFILES: dict[str, Profile] = {
         replace(_VALID, name="slow", answer_delay=2.0),
         replace(_VALID, name="garbage", garbage=True),
         replace(_VALID, name="pulled", pull_after_reads=3),
+        # A first visit: no past record here, so a failed check with a 申立書 can only bill 不詳.
+        replace(_VALID, name="first-visit", holder_name="初診 花子", birth_date=date(1992, 4, 8), sex=Sex.FEMALE,
+                address="東京都港区芝公園4-2-8", security_code="3104"),
+        # A parent's three children, each with a card of their own (the terminal's child_1 … child_3).
+        replace(_VALID, name="child-1", holder_name="見本 一郎", birth_date=date(2018, 6, 1), security_code="2101"),
+        replace(_VALID, name="child-2", holder_name="見本 二葉", birth_date=date(2020, 9, 15), sex=Sex.FEMALE,
+                security_code="2102"),
+        replace(_VALID, name="child-3", holder_name="見本 三太", birth_date=date(2023, 1, 20), security_code="2103"),
     )
 }
 

@@ -49,7 +49,7 @@ class VpcdLink:
 
     # --- control ---------------------------------------------------------------------------------
 
-    def start(self, inserted: bool = True) -> "VpcdLink":
+    def start(self, inserted: bool = True) -> VpcdLink:
         if inserted:
             self._inserted.set()
         self._thread.start()
@@ -163,7 +163,7 @@ class VirtualCardProcess:
             self._args += ["--cert-days-left", str(cert_days_left)]
         self._process: subprocess.Popen | None = None
 
-    def start(self, timeout: float = 30.0) -> "VirtualCardProcess":
+    def start(self, timeout: float = 30.0) -> VirtualCardProcess:
         root = Path(__file__).resolve().parents[3]
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")])))
         self._process = subprocess.Popen(self._args, cwd=root, env=env, stdout=subprocess.PIPE, text=True)

@@ -539,6 +539,10 @@
         <translation>Identity information is not used for any other purpose.</translation>
     </message>
     <message>
+        <source>大人の方が一緒に写っても大丈夫です。</source>
+        <translation>It is fine if you are in the picture too.</translation>
+    </message>
+    <message>
         <source>顔を枠内に入れてください</source>
         <translation>Please put your face inside the frame</translation>
     </message>
@@ -547,16 +551,16 @@
         <translation>Look at the camera and wait.</translation>
     </message>
     <message>
-        <source>お子さまの顔を枠に入れてください。大人の方が一緒に写っても大丈夫です。</source>
-        <translation>Put your child&apos;s face in the frame. It is fine if you are in the picture too.</translation>
-    </message>
-    <message>
         <source>暗証番号にする</source>
         <translation>Use PIN instead</translation>
     </message>
     <message>
         <source>あと{n}回ためせます。</source>
         <translation>Tries left: {n}</translation>
+    </message>
+    <message>
+        <source>お子さまの顔を枠内に入れてください</source>
+        <translation>Please put your child&apos;s face inside the frame</translation>
     </message>
     <message>
         <source>おとなの受付</source>
@@ -666,12 +670,40 @@
         <translation>OK</translation>
     </message>
     <message>
+        <source>{year}年{month}月{day}日</source>
+        <translation>{year}-{month:02d}-{day:02d}</translation>
+    </message>
+    <message>
+        <source>保険者名なし</source>
+        <translation>No insurer name</translation>
+    </message>
+    <message>
+        <source>有効期間 記載なし</source>
+        <translation>Valid: not stated</translation>
+    </message>
+    <message>
+        <source>有効期間 {start} ～ {end}</source>
+        <translation>Valid: {start} to {end}</translation>
+    </message>
+    <message>
+        <source>保険者番号 {number}</source>
+        <translation>Insurer number {number}</translation>
+    </message>
+    <message>
+        <source>記号 {symbol}&#x3000;番号 {card}&#x3000;枝番 {branch}</source>
+        <translation>Symbol {symbol}  No. {card}  Branch {branch}</translation>
+    </message>
+    <message>
         <source>目視：本人と確認</source>
         <translation>Visual check: confirmed</translation>
     </message>
     <message>
         <source>目視：確認できない</source>
         <translation>Visual check: cannot confirm</translation>
+    </message>
+    <message>
+        <source>今の資格を選んでください（押すと決まります）</source>
+        <translation>Choose the current qualification (one tap decides)</translation>
     </message>
     <message>
         <source>患者さんの操作に戻す</source>
@@ -682,20 +714,20 @@
         <translation>End this check-in</translation>
     </message>
     <message>
+        <source>呼び出しに対応しました</source>
+        <translation>Call answered</translation>
+    </message>
+    <message>
+        <source>この画面で職員ができる操作はありません。</source>
+        <translation>Nothing for staff to do on this screen.</translation>
+    </message>
+    <message>
         <source>職員メニュー（{staff}）</source>
         <translation>Staff menu ({staff})</translation>
     </message>
     <message>
-        <source>画面：{state}</source>
-        <translation>Screen: {state}</translation>
-    </message>
-    <message>
-        <source>理由：{reason}</source>
-        <translation>Reason: {reason}</translation>
-    </message>
-    <message>
-        <source>この保険を使う：{insurer}（{number}）</source>
-        <translation>Use this insurance: {insurer} ({number})</translation>
+        <source>{state}（呼ばれた画面：{screen}）</source>
+        <translation>{state} (called from: {screen})</translation>
     </message>
 </context>
 <context>

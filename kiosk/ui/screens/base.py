@@ -1,43 +1,60 @@
 """The frame every kiosk screen shares, and the plain "what happened, what to do" screen.
 
 Every screen has the same chrome in the same places, because patients learn places, not words:
-the clinic mark (top left, hides the staff entry), the step bar (top), 「終了」 (bottom left, on session
-screens) and 「職員を呼ぶ」 (bottom right, on every screen).
+the clinic mark (top left, hides the staff entry), the step bar (top), 「終了」 (bottom left, where the
+flow offers it) and 「職員を呼ぶ」 (bottom right, on every screen).
+
+Which buttons work is the flow's to say: each button that sends a patient event is tied to that event's
+action name and follows ``View.actions``, on the screen's first View and every one after it.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Protocol
+from typing import Protocol, TypeVar, cast
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core import events as ev
-from kiosk.core.flow import View
 from kiosk.core.states import State
+from kiosk.core.view import Verdict, View
 from kiosk.ui.widgets import LongPressCorner, Pictogram, StepBar, button, label
 
 translate = QCoreApplication.translate
+
+# PySide6's stubs say QT_TRANSLATE_NOOP returns ``object``; it returns the source text it is given. Typed
+# here once, under the same name so pyside6-lupdate still finds the strings; the screens import it from here.
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
+
+W = TypeVar("W", bound=QWidget)
 
 
 class PageHost(Protocol):
     """What a screen may ask of the window around it."""
 
-    language: str
-    scale: float  # painted sizes follow the stylesheet's scale
+    @property
+    def language(self) -> str: ...
+    @property
+    def scale(self) -> float: ...  # painted sizes follow the stylesheet's scale
 
-    def send(self, event: ev.Event) -> None: ...
+    def send(self, event: ev.Event) -> Verdict: ...
     def toggle_language(self) -> None: ...
     def open_staff_entry(self) -> None: ...
     def play_chime(self) -> None: ...
 
 
-# States with no patient session to end: 「終了」 would do nothing there.
-NO_CANCEL = frozenset({State.IDLE, State.READER_FAULT, State.DONE, State.ENDED, State.CARD_LEFT})
+@dataclass
+class _Gate:
+    widget: QWidget
+    action: str  # a PatientEvent's ``action``
+    hide: bool  # not offered at all (「終了」 on idle), rather than offered but not now (a face try used up)
 
 
 class Page(QWidget):
-    """One screen. Subclasses fill ``body`` in ``build`` and may refresh in ``update_view``."""
+    """One screen, built for one state entry. Subclasses fill ``body`` in ``build`` and may refresh what
+    changes within the entry in ``refresh``."""
 
     state: State
     language_button = False
@@ -46,9 +63,10 @@ class Page(QWidget):
     def __init__(self, view: View, host: PageHost) -> None:
         super().__init__()
         self.setObjectName("page")
-        self.setAttribute(Qt.WA_StyledBackground, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.view = view
         self.host = host
+        self._gates: list[_Gate] = []
         outer = QVBoxLayout(self)
         outer.setContentsMargins(28, 16, 28, 20)
         outer.setSpacing(16)
@@ -70,25 +88,40 @@ class Page(QWidget):
 
         bottom = QHBoxLayout()
         bottom.setSpacing(24)
-        if view.state not in NO_CANCEL and self.cancel_text():
-            bottom.addWidget(self._bar_button(self.cancel_text(), "btn_cancel", "", ev.Cancel()))
+        if self.cancel_text():
+            bottom.addWidget(self.gate(self._bar_button(self.cancel_text(), "btn_cancel", "", ev.Cancel()),
+                                       ev.Cancel.action, hide=True))
         if self.language_button:
             other = "English" if host.language == "ja" else "日本語"
             lang = button(other, "btn_language", on_click=host.toggle_language)
             lang.setMinimumWidth(260)
-            lang.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
+            lang.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
             bottom.addWidget(lang)
         bottom.addStretch(1)
         if not self.staff_in_body:
-            bottom.addWidget(self._bar_button(translate("Chrome", "職員を呼ぶ"), "btn_call_staff", "staff",
-                                              ev.CallStaff()))
+            bottom.addWidget(self.gate(self._bar_button(translate("Chrome", "職員を呼ぶ"), "btn_call_staff", "staff",
+                                                        ev.CallStaff()), ev.CallStaff.action))
         outer.addLayout(bottom)
+        self._apply_gates(view)
 
     def _bar_button(self, text: str, name: str, kind: str, event: ev.Event):
         b = button(text, name, kind, lambda: self.host.send(event))
         b.setMinimumWidth(300)
-        b.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
+        b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         return b
+
+    def gate(self, widget: W, action: str, *, hide: bool = False) -> W:
+        """Tie ``widget`` to a patient action: enabled (or, with ``hide``, shown) only while the flow allows it."""
+        self._gates.append(_Gate(widget, action, hide))
+        return widget
+
+    def _apply_gates(self, view: View) -> None:
+        for g in self._gates:
+            allowed = g.action in view.actions
+            if g.hide:
+                g.widget.setVisible(allowed)
+            else:
+                g.widget.setEnabled(allowed)
 
     def px(self, value: int) -> int:
         return round(value * self.host.scale)
@@ -96,7 +129,7 @@ class Page(QWidget):
     def cancel_text(self) -> str:
         return translate("Chrome", "終了")
 
-    def send(self, event: ev.Event) -> Callable[[], None]:
+    def send(self, event: ev.Event) -> Callable[[], Verdict]:
         """A click handler sending ``event``."""
         return lambda: self.host.send(event)
 
@@ -104,7 +137,7 @@ class Page(QWidget):
         row = QHBoxLayout()
         row.setSpacing(24)
         if pictogram:
-            row.addWidget(Pictogram(pictogram, self.px(110)), 0, Qt.AlignTop)
+            row.addWidget(Pictogram(pictogram, self.px(110)), 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(label(title, "title", "title"), 1)
         self.body.addLayout(row)
 
@@ -113,7 +146,7 @@ class Page(QWidget):
         self.body.addWidget(lab)
         return lab
 
-    def actions(self, *buttons) -> None:
+    def action_row(self, *buttons) -> None:
         row = QHBoxLayout()
         row.setSpacing(32)
         for b in buttons:
@@ -124,8 +157,13 @@ class Page(QWidget):
         raise NotImplementedError
 
     def update_view(self, view: View) -> None:
-        """A new View in the same state: most screens have nothing that changes."""
+        """A new View within the same state entry."""
         self.view = view
+        self.refresh(view)
+        self._apply_gates(view)
+
+    def refresh(self, view: View) -> None:
+        """What changes within one entry: most screens have nothing."""
 
 
 @dataclass(frozen=True)
@@ -133,21 +171,23 @@ class Action:
     text: str  # a QT_TRANSLATE_NOOP("Screen", ...) source string
     name: str
     kind: str
-    event: ev.Event
+    event: ev.PatientEvent
 
 
 CALL_STAFF = Action(QT_TRANSLATE_NOOP("Screen", "職員を呼ぶ"), "btn_call_staff", "staff", ev.CallStaff())
 
 
 class MessagePage(Page):
-    """A problem or notice: a pictogram, a title, a few short lines, and the ways through."""
+    """A problem or notice: a pictogram, a title, a few short lines, and the ways through.
+
+    「申立書を記入する」 leads the choices wherever the flow allows it (the check failed and the card's
+    facts are known); elsewhere it is not there at all."""
 
     pictogram = "info"
     title = ""
     lines: tuple[str, ...] = ()
     caution = ""  # one line on a yellow band
     choices: tuple[Action, ...] = ()
-    offers_declaration = False  # the check failed: 「申立書を記入する」 when the card's facts are known
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
@@ -161,13 +201,13 @@ class MessagePage(Page):
             self.line(translate("Screen", self.caution), "caution")
         self.extra(view)
         self.body.addStretch(1)
-        buttons = [button(translate("Screen", a.text), a.name, a.kind, self.send(a.event)) for a in self.choices]
-        if self.offers_declaration and view.can_declare:
-            declare = button(translate("Screen", "申立書を記入する"), "btn_declare", "primary",
-                             self.send(ev.StartDeclaration()))
-            buttons.insert(0, declare)
-        if buttons:
-            self.actions(*buttons)
+        declare = self.gate(button(translate("Screen", "申立書を記入する"), "btn_declare", "primary",
+                                   self.send(ev.StartDeclaration())), ev.StartDeclaration.action, hide=True)
+        buttons = [declare]
+        for a in self.choices:
+            buttons.append(self.gate(button(translate("Screen", a.text), a.name, a.kind, self.send(a.event)),
+                                     a.event.action))
+        self.action_row(*buttons)
 
     def extra(self, view: View) -> None:
         """Lines that depend on the view (a date, a reason)."""

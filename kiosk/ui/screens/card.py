@@ -1,13 +1,13 @@
 """Step 1, the card: placing it, reading it, and everything that goes wrong with it (T2, T4, T16)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.core import events as ev
-from kiosk.core.flow import View
 from kiosk.core.states import State
-from kiosk.ui.screens.base import CALL_STAFF, Action, MessagePage, Page
+from kiosk.core.view import View
+from kiosk.ui.screens.base import CALL_STAFF, QT_TRANSLATE_NOOP, Action, MessagePage, Page
 from kiosk.ui.widgets import BusyRing, CardIllustration, label
 
 translate = QCoreApplication.translate
@@ -39,12 +39,12 @@ class BusyPage(Page):
     def build(self, view: View) -> None:
         self.body.addStretch(1)
         ring = BusyRing(self.px(120))
-        self.body.addWidget(ring, 0, Qt.AlignHCenter)
+        self.body.addWidget(ring, 0, Qt.AlignmentFlag.AlignHCenter)
         title = label(translate("Screen", self.title), "title", "title")
-        title.setAlignment(Qt.AlignCenter)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body.addWidget(title)
         hint = label(translate("Screen", self.hint))
-        hint.setAlignment(Qt.AlignCenter)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body.addWidget(hint)
         self.body.addStretch(1)
 
@@ -99,7 +99,6 @@ class ReaderFaultPage(MessagePage):
 
 
 class CertExpiredPage(MessagePage):
-    offers_declaration = True  # only once the facts are known; until then staff fill it in
     state = State.CERT_EXPIRED
     pictogram = "stop"
     title = QT_TRANSLATE_NOOP("Screen", "カードの電子証明書の有効期限が切れています")
@@ -107,7 +106,8 @@ class CertExpiredPage(MessagePage):
         QT_TRANSLATE_NOOP("Screen", "このカードでは、保険の確認ができません。"),
         QT_TRANSLATE_NOOP("Screen", "電子証明書は、お住まいの市区町村の窓口で更新できます。"),
     )
-    caution = QT_TRANSLATE_NOOP("Screen", "資格確認書や保険証をお持ちの方は、受付でお見せください。職員がお手伝いします。")
+    caution = QT_TRANSLATE_NOOP(
+        "Screen", "資格確認書や保険証をお持ちの方は、受付でお見せください。職員がお手伝いします。")
     choices = (CALL_STAFF,)
 
 

@@ -5,10 +5,8 @@ detail, and PERSON_MISMATCH shows nothing of the result at all (it may be someon
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from kiosk.core.states import State
-from kiosk.ui.screens.base import CALL_STAFF, MessagePage
+from kiosk.ui.screens.base import CALL_STAFF, QT_TRANSLATE_NOOP, MessagePage
 
 
 class PersonMismatchPage(MessagePage):
@@ -23,7 +21,6 @@ class PersonMismatchPage(MessagePage):
 
 
 class QualInvalidPage(MessagePage):
-    offers_declaration = True
     state = State.QUAL_INVALID
     pictogram = "warn"
     title = QT_TRANSLATE_NOOP("Screen", "保険の資格が確認できませんでした")
@@ -36,7 +33,6 @@ class QualInvalidPage(MessagePage):
 
 
 class QualNonePage(MessagePage):
-    offers_declaration = True
     state = State.QUAL_NONE
     pictogram = "warn"
     title = QT_TRANSLATE_NOOP("Screen", "保険の資格の情報が見つかりませんでした")
@@ -60,7 +56,6 @@ class QualSeveralPage(MessagePage):
 
 
 class TerminalDownPage(MessagePage):
-    offers_declaration = True
     state = State.TERMINAL_DOWN
     pictogram = "warn"
     title = QT_TRANSLATE_NOOP("Screen", "ただいま、オンラインで資格を確認できません")

@@ -4,20 +4,21 @@ Touch only, no typing: the card's 4 facts are shown as read from the chip (read-
 number goes in on a keypad, the insurance type and the burden ratio are big choices with 「わからない」
 always among them. One question per page, with 「もどる」 on each, because an elderly patient answers
 one thing at a time. The answers live in this screen until they are sent, like the PIN's digits.
+While the flow decides the bill (``decide_billing`` under way) the form says so and waits.
 """
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.core import events as ev
 from kiosk.core.domain import CardFacts, Sex
 from kiosk.core.fallback import Declaration, InsuranceType
-from kiosk.core.flow import View
 from kiosk.core.states import State
-from kiosk.ui.screens.base import Page
+from kiosk.core.view import View
+from kiosk.ui.screens.base import QT_TRANSLATE_NOOP, Page
 from kiosk.ui.widgets import button, label
 
 translate = QCoreApplication.translate
@@ -67,13 +68,13 @@ class DeclarationPage(Page):
         self._phone = ""
         self._type: InsuranceType | None = None
         self._burden: int | None = None
-        self._sent = False
         self.stack = QStackedWidget()
         self.stack.setObjectName("declarationSteps")
         for make in (self._facts_page, self._phone_page, self._type_page, self._burden_page, self._confirm_page):
             self.stack.addWidget(make(view))
         self.body.addWidget(self.stack, 1)
         self._show(self.FACTS)
+        self.refresh(view)
 
     # --- the pages ------------------------------------------------------------------------------
 
@@ -98,7 +99,7 @@ class DeclarationPage(Page):
             (translate("Declaration", "住所"), facts.address if facts else "", "fact_address"),
         )
         for i, (name, value, object_name) in enumerate(rows):
-            grid.addWidget(label(name, "muted"), i, 0, Qt.AlignTop)
+            grid.addWidget(label(name, "muted"), i, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label(value, "", object_name), i, 1)
         grid.setColumnStretch(1, 1)
         box.addLayout(grid)
@@ -127,11 +128,11 @@ class DeclarationPage(Page):
         pad = QGridLayout()
         pad.setSpacing(14)
         for i, digit in enumerate("123456789"):
-            pad.addWidget(self._key(digit, f"key_{digit}", lambda d=digit: self._press(d)), i // 3, i % 3)
-        back = self._key(translate("Declaration", "訂正"), "key_back", self._erase)
+            pad.addWidget(self._key(digit, f"phone_key_{digit}", lambda d=digit: self._press(d)), i // 3, i % 3)
+        back = self._key(translate("Declaration", "訂正"), "phone_key_back", self._erase)
         back.setProperty("kind", "")  # a word, not a digit: the normal button size
         pad.addWidget(back, 3, 0)
-        pad.addWidget(self._key("0", "key_0", lambda: self._press("0")), 3, 1)
+        pad.addWidget(self._key("0", "phone_key_0", lambda: self._press("0")), 3, 1)
         row.addLayout(pad, 4)
         self._show_phone()
         return page
@@ -178,9 +179,10 @@ class DeclarationPage(Page):
         box.addLayout(grid)
         box.addWidget(label(translate("Declaration", "保険の資格は、あとで職員が確認します。"), "note"))
         box.addStretch(1)
-        self.sending = label(translate("Declaration", "受け付けています…"), "muted", "declaration_sending")
-        box.addWidget(self.sending)
-        self.submit = button(translate("Declaration", "受付する"), "btn_declaration_submit", "primary", self._submit)
+        self.sending_note = label(translate("Declaration", "受け付けています…"), "muted", "declaration_sending")
+        box.addWidget(self.sending_note)
+        self.submit = self.gate(button(translate("Declaration", "受付する"), "btn_declaration_submit", "primary",
+                                       self._submit), ev.SubmitDeclaration.action)
         self.confirm_back = self._back(self.BURDEN)
         box.addLayout(self._row(self.confirm_back, self.submit))
         return page
@@ -200,7 +202,7 @@ class DeclarationPage(Page):
     def _back(self, page: int):
         b = button(translate("Declaration", "もどる"), "btn_declaration_back", "", lambda: self._show(page))
         b.setMinimumWidth(self.px(240))
-        b.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)  # a way back, not a choice: kept small
+        b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # a way back, not a choice: kept small
         return b
 
     def _key(self, text: str, name: str, on_click):
@@ -211,7 +213,6 @@ class DeclarationPage(Page):
     def _show(self, page: int) -> None:
         if page == self.CONFIRM:
             self._fill_summary()
-        self.sending.setVisible(self._sent)
         self.stack.setCurrentIndex(page)
         if page != self.FACTS:
             self.host.send(ev.Touch())  # answering is activity: no "still there?" mid-form
@@ -246,14 +247,18 @@ class DeclarationPage(Page):
         self.summary["type"].setText(translate("Declaration", kinds[self._type or InsuranceType.UNKNOWN]))
         self.summary["burden"].setText(translate("Declaration", burdens[self._burden]))
 
+    @property
+    def sending(self) -> bool:
+        return "decide_billing" in self.view.working
+
+    def refresh(self, view: View) -> None:
+        self.sending_note.setVisible(self.sending)
+        self.confirm_back.setEnabled(not self.sending)
+
     def _submit(self) -> None:
         facts = self.view.card_facts
-        if self._sent or facts is None or len(self._phone) not in PHONE_DIGITS:
+        if facts is None or len(self._phone) not in PHONE_DIGITS:
             return
-        self._sent = True
-        self.submit.setEnabled(False)
-        self.confirm_back.setEnabled(False)
-        self.sending.setVisible(True)
         self.host.send(ev.SubmitDeclaration(Declaration(
             facts=facts,
             name_kana=self.view.name_kana,

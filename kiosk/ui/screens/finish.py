@@ -1,12 +1,12 @@
 """Steps 3 and 4: consent, the 限度額 question, done; and the ends of a session (staff, ended, card left)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
 from kiosk.core import events as ev
-from kiosk.core.flow import View
 from kiosk.core.states import State
-from kiosk.ui.screens.base import Action, MessagePage, Page
+from kiosk.core.view import Outcome, View
+from kiosk.ui.screens.base import QT_TRANSLATE_NOOP, Action, MessagePage, Page
 from kiosk.ui.widgets import Pictogram, button, label
 
 translate = QCoreApplication.translate
@@ -29,10 +29,11 @@ class ConsentPage(Page):
                      self.send(ev.AnswerConsent(True, True, True)))
         no = button(translate("Screen", "同意しない"), "btn_consent_no", "",
                     self.send(ev.AnswerConsent(False, False, False)))
-        self.actions(yes, no)
+        self.action_row(self.gate(yes, ev.AnswerConsent.action), self.gate(no, ev.AnswerConsent.action))
         self.body.addStretch(1)
-        self.actions(button(translate("Screen", "高額療養費制度を利用する方はこちら"), "btn_limit", "",
-                            self.send(ev.AskLimitConsent())))
+        limit = button(translate("Screen", "高額療養費制度を利用する方はこちら"), "btn_limit", "",
+                       self.send(ev.AskLimitConsent()))
+        self.action_row(self.gate(limit, ev.AskLimitConsent.action))
 
 
 class LimitConsentPage(MessagePage):
@@ -61,25 +62,26 @@ class DonePage(Page):
     def build(self, view: View) -> None:
         self.body.addStretch(1)
         name = greeting_name(view.patient_name)
-        fallback = view.outcome == "fallback"  # received, but the insurance is not confirmed: never say it is
+        # Received, but the insurance is not confirmed: never say it is.
+        fallback = view.outcome == Outcome.FALLBACK.value
         if fallback:
             title = (translate("Screen", "{name}様 受付しました。").format(name=name) if name
                      else translate("Screen", "受付しました。"))
         else:
             title = (translate("Screen", "{name}様 確認が完了しました。").format(name=name) if name
                      else translate("Screen", "確認が完了しました。"))
-        self.body.addWidget(Pictogram("ok", self.px(130)), 0, Qt.AlignHCenter)
+        self.body.addWidget(Pictogram("ok", self.px(130)), 0, Qt.AlignmentFlag.AlignHCenter)
         head = label(title, "title", "title")
-        head.setAlignment(Qt.AlignCenter)
+        head.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body.addWidget(head)
         if fallback:
             later = label(translate("Screen", "保険の資格は、あとで職員が確認します。"), "note", "fallback_note")
-            later.setAlignment(Qt.AlignCenter)
+            later.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.body.addWidget(later)
         take = label(translate("Screen", "マイナンバーカードを取り出し、待合室でお待ちください。"), "", "take_card")
-        take.setAlignment(Qt.AlignCenter)
+        take.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body.addWidget(take)
-        if "certificate_expiring" in view.notices:
+        if view.certificate == "expiring":
             self.line(translate("Screen", "電子証明書の有効期限が近づいています。市区町村の窓口で更新してください。"),
                       "caution", "notice_expiring")
         self.body.addStretch(1)
@@ -93,8 +95,9 @@ class WaitingStaffPage(Page):
         self.line(translate("Screen", "そのままお待ちください。"))
         self.line(translate("Screen", "カードは置いたままにしてください。"))
         self.body.addStretch(1)
-        if view.staff_reason == "patient_call":  # the patient's own call: it may have been a mistake
-            self.actions(button(translate("Screen", "もどる"), "btn_resume", "", self.send(ev.ResumeFromStaff())))
+        # Offered after the patient's own call, which may have been a mistake; not when the kiosk sent for staff.
+        back = button(translate("Screen", "もどる"), "btn_resume", "", self.send(ev.ResumeFromStaff()))
+        self.action_row(self.gate(back, ev.ResumeFromStaff.action, hide=True))
 
 
 class EndedPage(MessagePage):
@@ -112,10 +115,10 @@ class CardLeftPage(Page):
     def build(self, view: View) -> None:
         self.body.addStretch(1)
         alert = label(translate("Screen", "マイナンバーカードをお取りください"), "alert", "title")
-        alert.setAlignment(Qt.AlignCenter)
+        alert.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body.addWidget(alert)
         lab = label(translate("Screen", "カードがカードリーダーに残っています。"))
-        lab.setAlignment(Qt.AlignCenter)
+        lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body.addWidget(lab)
         self.body.addStretch(1)
         self.host.play_chime()

@@ -1,22 +1,21 @@
 """Step 2, proving identity: choosing face or PIN, the camera, the keypad, and their failures (T13, T14)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
 
 from kiosk.core import events as ev
-from kiosk.core.domain import IdentityMethod
-from kiosk.core.flow import View
 from kiosk.core.states import State
-from kiosk.ui.screens.base import CALL_STAFF, Action, MessagePage, Page
+from kiosk.core.view import View
+from kiosk.ui.screens.base import CALL_STAFF, QT_TRANSLATE_NOOP, Action, MessagePage, Page
 from kiosk.ui.screens.card import BusyPage
 from kiosk.ui.widgets import FaceFrame, button, label
 
 translate = QCoreApplication.translate
 
-FACE = ev.ChooseMethod(IdentityMethod.FACE)
-PIN = ev.ChooseMethod(IdentityMethod.PIN)
+FACE = ev.ChooseFace()
+PIN = ev.ChoosePin()
 
 # What the camera sees, in words the patient can act on; codes come from kiosk.face.guidance.
 GUIDANCE = {
@@ -40,10 +39,6 @@ def guidance_text(codes: tuple[str, ...]) -> str:
     return ""
 
 
-def face_left(view: View) -> bool:
-    return view.face_failures < view.max_face_attempts
-
-
 class ChooseMethodPage(Page):
     state = State.CHOOSE_METHOD
     language_button = True
@@ -51,17 +46,16 @@ class ChooseMethodPage(Page):
     def build(self, view: View) -> None:
         self.headline(translate("Screen", "本人確認の方法を選んでください"))
         self.body.addStretch(1)
-        face = button(translate("Screen", "顔認証"), "btn_face", "primary", self.send(FACE))
+        face = self.gate(button(translate("Screen", "顔認証"), "btn_face", "primary", self.send(FACE)), FACE.action)
         face.setProperty("big", True)
-        face.setEnabled(face_left(view))
-        pin = button(translate("Screen", "暗証番号"), "btn_pin", "primary", self.send(PIN))
+        pin = self.gate(button(translate("Screen", "暗証番号"), "btn_pin", "primary", self.send(PIN)), PIN.action)
         pin.setProperty("big", True)
-        self.actions(face, pin)
+        self.action_row(face, pin)
         captions = QHBoxLayout()
         captions.setSpacing(32)
         for text in (translate("Screen", "カメラにお顔を映します"), translate("Screen", "数字4桁を入力します")):
             cap = label(text, "muted")
-            cap.setAlignment(Qt.AlignCenter)
+            cap.setAlignment(Qt.AlignmentFlag.AlignCenter)
             captions.addWidget(cap)
         self.body.addLayout(captions)
         self.body.addStretch(1)
@@ -77,12 +71,12 @@ class FacePage(Page):
         self.preview = FaceFrame()
         row.addWidget(self.preview, 4)
         side = QVBoxLayout()
-        side.setSpacing(20)
-        side.addWidget(label(translate("Screen", "顔を枠内に入れてください"), "title", "title"))
+        side.setSpacing(12)  # a child's check-in fills the column: title, note, guidance, tries left, two buttons
+        self.title = label("", "title", "title")
+        side.addWidget(self.title)
         self.hint = label(translate("Screen", "カメラを見て、そのままお待ちください。"), "", "face_hint")
         side.addWidget(self.hint)
-        self.child_note = label(translate("Screen", "お子さまの顔を枠に入れてください。大人の方が一緒に写っても大丈夫です。"),
-                                "", "child_note")
+        self.child_note = label(translate("Screen", "大人の方が一緒に写っても大丈夫です。"), "", "child_note")
         side.addWidget(self.child_note)
         self.guidance = label("", "caution", "guidance")
         side.addWidget(self.guidance)
@@ -91,24 +85,28 @@ class FacePage(Page):
         side.addStretch(1)
         choices = QHBoxLayout()
         choices.setSpacing(16)
-        self.child = button("", "btn_child", "", lambda: self.host.send(ev.FaceChildMode(not self.view.child_mode)))
+        self.child = self.gate(button("", "btn_child", "",
+                                      lambda: self.host.send(ev.FaceChildMode(not self.view.child_mode))),
+                               ev.FaceChildMode.action)
         choices.addWidget(self.child)
-        choices.addWidget(button(translate("Screen", "暗証番号にする"), "btn_pin", "", self.send(PIN)))
+        choices.addWidget(self.gate(button(translate("Screen", "暗証番号にする"), "btn_pin", "", self.send(PIN)),
+                                    PIN.action))
         side.addLayout(choices)
         row.addLayout(side, 5)
         self.body.addLayout(row, 1)
-        self.update_view(view)
+        self.refresh(view)
 
-    def update_view(self, view: View) -> None:
-        self.view = view
+    def refresh(self, view: View) -> None:
         text = guidance_text(view.guidance)
         self.guidance.setText(text)
         self.guidance.setVisible(bool(text))
         left = view.max_face_attempts - view.face_failures
         self.attempts.setText(translate("Screen", "あと{n}回ためせます。").format(n=left))
         self.attempts.setVisible(view.face_failures > 0)
+        self.title.setText(translate("Screen", "お子さまの顔を枠内に入れてください") if view.child_mode
+                           else translate("Screen", "顔を枠内に入れてください"))
         self.child_note.setVisible(view.child_mode)  # a parent holding a child: say the adult may show
-        self.hint.setVisible(not view.child_mode)
+        self.hint.setVisible(not view.child_mode and not text)  # what to fix replaces "wait": one thing at a time
         self.child.setText(translate("Screen", "おとなの受付") if view.child_mode
                            else translate("Screen", "お子さまの受付"))
 
@@ -130,13 +128,16 @@ class FaceFailedPage(MessagePage):
 
 
 class PinPage(Page):
-    """The keypad. The digits never appear: only ●, and only on this screen, only until sent."""
+    """The keypad. The digits never appear: only ●, and only on this screen, only until sent.
+
+    The keys work while the flow takes a PIN; while the card checks one (``verify_pin`` under way) the
+    four dots stay filled. A wrong PIN enters this screen again: a new, empty keypad."""
 
     state = State.PIN
     pin_length = 4
 
     def build(self, view: View) -> None:
-        self._digits, self._entered, self._busy = "", 0, False
+        self._digits = ""
         row = QHBoxLayout()
         row.setSpacing(40)
         left = QVBoxLayout()
@@ -157,40 +158,38 @@ class PinPage(Page):
 
         pad = QGridLayout()
         pad.setSpacing(14)
-        self.keys = []
         for i, digit in enumerate("123456789"):
-            self.keys.append(self._key(digit, f"key_{digit}", lambda d=digit: self._press(d)))
-            pad.addWidget(self.keys[-1], i // 3, i % 3)
-        self.keys.append(self._key(translate("Screen", "訂正"), "key_back", self._back))
-        pad.addWidget(self.keys[-1], 3, 0)
-        self.keys.append(self._key("0", "key_0", lambda: self._press("0")))
-        pad.addWidget(self.keys[-1], 3, 1)
-        pad.addWidget(self._key(translate("Screen", "キャンセル"), "key_cancel", self.send(ev.Cancel())), 3, 2)
+            pad.addWidget(self._key(digit, f"key_{digit}", lambda d=digit: self._press(d)), i // 3, i % 3)
+        pad.addWidget(self._key(translate("Screen", "訂正"), "key_back", self._back), 3, 0)
+        pad.addWidget(self._key("0", "key_0", lambda: self._press("0")), 3, 1)
+        cancel = self._key(translate("Screen", "キャンセル"), "key_cancel", self.send(ev.Cancel()), ev.Cancel.action)
+        pad.addWidget(cancel, 3, 2)
         row.addLayout(pad, 5)
         self.body.addLayout(row, 1)
-        self._set_busy(False)
-        self._show_tries(view)
+        self.refresh(view)
 
     def cancel_text(self) -> str:
         return ""  # the keypad's キャンセル is the way out here
 
-    def _key(self, text, name, on_click):
+    def _key(self, text, name, on_click, action: str = ev.SubmitPin.action):
         b = button(text, name, "key", on_click)
         if name in ("key_back", "key_cancel"):
             b.setProperty("kind", "")  # words, not digits: the normal button size
-        return b
+        return self.gate(b, action)
+
+    @property
+    def checking(self) -> bool:
+        return "verify_pin" in self.view.working
 
     def _press(self, digit: str) -> None:
         if len(self._digits) >= self.pin_length:
             return
         self._digits += digit
         self.host.send(ev.Touch())  # typing is activity: no "still there?" mid-PIN
-        self._show_dots()
         if len(self._digits) == self.pin_length:
             pin, self._digits = self._digits, ""
-            self._entered = self.pin_length
-            self._set_busy(True)
             self.host.send(ev.SubmitPin(pin))
+        self._show_dots()
 
     def _back(self) -> None:
         self._digits = self._digits[:-1]
@@ -198,25 +197,12 @@ class PinPage(Page):
         self._show_dots()
 
     def _show_dots(self) -> None:
-        n = self._entered if self._busy else len(self._digits)
+        n = self.pin_length if self.checking else len(self._digits)
         self.dots.setText(" ".join("●" * n + "○" * (self.pin_length - n)))
 
-    def _set_busy(self, busy: bool) -> None:
-        if not busy:
-            self._digits, self._entered = "", 0
-        self._busy = busy
-        for key in self.keys:
-            key.setEnabled(not busy)
-        self.status.setVisible(busy)
+    def refresh(self, view: View) -> None:
+        self.status.setVisible(self.checking)
         self._show_dots()
-
-    def update_view(self, view: View) -> None:
-        if (view.pin_failures, view.pin_tries_left) != (self.view.pin_failures, self.view.pin_tries_left):
-            self._set_busy(False)  # the card answered: a new, empty entry
-        self.view = view
-        self._show_tries(view)
-
-    def _show_tries(self, view: View) -> None:
         self.wrong.setVisible(view.pin_failures > 0)
         left = view.pin_tries_left
         self.tries.setVisible(left is not None and left > 2)
@@ -236,10 +222,6 @@ class PinLowPage(MessagePage):
         QT_TRANSLATE_NOOP("Screen", "顔認証で確認するか、職員をお呼びください。"),
     )
     choices = (Action(QT_TRANSLATE_NOOP("Screen", "顔認証で確認"), "btn_face", "primary", FACE), CALL_STAFF)
-
-    def build(self, view: View) -> None:
-        super().build(view)
-        self.findChild(QPushButton, "btn_face").setEnabled(face_left(view))
 
 
 class PinLockedPage(PinLowPage):

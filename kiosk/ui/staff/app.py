@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -10,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.staff.client import pair
 from kiosk.staff.errors import NotPaired, RequestFailed
 from kiosk.staff.identity import PairingBook
-from kiosk.staff.server import DEFAULT_PORT
+from kiosk.staff.messages import DEFAULT_PORT
 from kiosk.ui.staff.calls import call
 from kiosk.ui.staff.console import Console
 from kiosk.ui.staff.dialogs import PairDialog, SignInDialog
@@ -48,11 +50,7 @@ def wait_for(predicate, timeout_ms: int) -> bool:
 def pair_interactively(book: PairingBook, address: str) -> bool:
     dialog = PairDialog(address)
     while dialog.exec():
-        result: dict = {}
-        address, secret = dialog.address.text().strip(), dialog.secret.text()
-        call(lambda: pair(address, secret, DEFAULT_PORT),
-             lambda pairing, error: result.update(pairing=pairing, error=error, done=True))
-        wait_for(lambda: "done" in result, 15000)
+        result = _pair_once(dialog.address.text().strip(), dialog.secret.text())
         if result.get("pairing") is not None:
             book.save(result["pairing"])
             return True
@@ -64,25 +62,12 @@ def sign_in(console: Console, window: ConsoleWindow) -> None:
     """Ask for name and password and sign in to every kiosk that is online and not yet signed in."""
     dialog = SignInDialog(window)
     while dialog.exec():
-        links = [l for l in console.links.values() if l.online and not l.signed_in]
+        links = [link for link in console.links.values() if link.online and not link.signed_in]
         if not links:
             dialog.fail("staff_channel_closed")
             continue
-        user, password = dialog.user.text().strip(), dialog.password.text()
-        results: dict = {}
-
-        def attempt(link) -> tuple[str, str] | None:
-            try:
-                link.sign_in(user, password)
-            except RequestFailed as exc:
-                return exc.code, str(exc) if exc.code == "staff_bad_credentials" else ""
-            return None
-
-        for link in links:
-            call(lambda link=link: attempt(link),
-                 lambda refused, error, link=link: results.__setitem__(link.pairing.address, refused or (
-                     (error, "") if error else None)))
-        wait_for(lambda: len(results) == len(links), 20000)
+        user = dialog.user.text().strip()
+        results = _sign_in_all(links, user, dialog.password.text())
         failures = [refused for refused in results.values() if refused]
         if not failures and len(results) == len(links):
             window.set_user(user)
@@ -92,8 +77,38 @@ def sign_in(console: Console, window: ConsoleWindow) -> None:
         dialog.fail(*(failures[0] if failures else ("staff_channel_timeout", "")))
 
 
+def _pair_once(address: str, secret: str) -> dict:
+    """One pairing attempt off the UI thread; each attempt answers into its own dict, even a late one."""
+    result: dict = {}
+    call(lambda: pair(address, secret, DEFAULT_PORT),
+         lambda pairing, error: result.update(pairing=pairing, error=error, done=True))
+    wait_for(lambda: "done" in result, 15000)
+    return result
+
+
+def _sign_in_all(links: list, user: str, password: str) -> dict:
+    """Sign in to each link at once; address → None, or (code, detail) when refused."""
+    results: dict = {}
+
+    def attempt(link) -> tuple[str, str] | None:
+        try:
+            link.sign_in(user, password)
+        except RequestFailed as exc:
+            return exc.code, str(exc) if exc.code == "staff_bad_credentials" else ""
+        return None
+
+    def answered(link, refused, error) -> None:
+        results[link.pairing.address] = refused or ((error, "") if error else None)
+
+    for link in links:
+        call(partial(attempt, link), partial(answered, link))
+    wait_for(lambda: len(results) == len(links), 20000)
+    return results
+
+
 def run_console(addresses: list[str], pairings: Path, lang: str = "ja") -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # instance() is typed as a QCoreApplication; the console's is always a QApplication (it shows widgets).
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     install_language(app, lang)
     app.setStyleSheet(stylesheet())
     book = PairingBook(pairings)
@@ -117,7 +132,7 @@ def run_console(addresses: list[str], pairings: Path, lang: str = "ja") -> int:
     window.resize(1280, 800)
     window.signInRequested.connect(lambda: sign_in(console, window))
     window.show()
-    wait_for(lambda: any(l.online for l in console.links.values()), 5000)
+    wait_for(lambda: any(link.online for link in console.links.values()), 5000)
     sign_in(console, window)
     try:
         return app.exec()

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.staff.alerts import OFFLINE, Alert, alerts_of
+from kiosk.core.alerts import OFFLINE, Alert, alerts_of
 from kiosk.staff.client import KioskLink, KioskSnapshot, Status
 from kiosk.staff.identity import Pairing
 from kiosk.ui.staff.calls import ui_poster
+from kiosk.ui.staff.texts import tr
 
 
 class Console(QObject):
@@ -25,10 +26,10 @@ class Console(QObject):
     def add(self, pairing: Pairing, start: bool = True) -> KioskLink:
         post = self._poster.post
         link = KioskLink(pairing, self.default_port,
-                         on_status=lambda l, status, code: post(lambda: self._on_status(l, status, code)),
-                         on_view=lambda l, snapshot: post(lambda: self._on_view(l, snapshot)),
-                         on_signed_out=lambda l, code: post(lambda: self._on_signed_out(l, code)),
-                         on_follow_ups=lambda l, follow_ups: post(lambda: self.changed.emit(l.pairing.address)))
+                         on_status=lambda k, status, code: post(lambda: self._on_status(k, status, code)),
+                         on_view=lambda k, snapshot: post(lambda: self._on_view(k, snapshot)),
+                         on_signed_out=lambda k, code: post(lambda: self._on_signed_out(k, code)),
+                         on_follow_ups=lambda k, follow_ups: post(lambda: self.changed.emit(k.pairing.address)))
         self.links[pairing.address] = link
         if start:
             link.start()
@@ -48,6 +49,11 @@ class Console(QObject):
     def _on_signed_out(self, link: KioskLink, code: str) -> None:
         self.signedOut.emit(link.pairing.address, code)
         self.changed.emit(link.pairing.address)
+
+    def name_of(self, address: str) -> str:
+        """The kiosk's configured name; a kiosk without one is 「受付機N」 in the order it was paired."""
+        name = self.links[address].name
+        return name or tr("受付機%1").replace("%1", str(list(self.links).index(address) + 1))
 
     def alerts(self, address: str) -> list[Alert]:
         link = self.links[address]

@@ -21,7 +21,7 @@ class SignInDialog(QDialog):
         self.user.setObjectName("user")
         self.password = QLineEdit()
         self.password.setObjectName("password")
-        self.password.setEchoMode(QLineEdit.Password)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(tr("職員名"), self.user)
         form.addRow(tr("パスワード"), self.password)
         layout.addLayout(form)

@@ -34,11 +34,11 @@ class FollowUpsView(QWidget):
         rows = QWidget()
         self.rows = QVBoxLayout(rows)
         self.rows.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(rows)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.NoFrame)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(rows)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        layout.addWidget(self.scroll_area, 1)
         self.hide()
 
     def show_link(self, link: KioskLink | None) -> None:
@@ -52,9 +52,10 @@ class FollowUpsView(QWidget):
             return
         self.shown = follow_ups
         while self.rows.count():
-            item = self.rows.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            old = self.rows.takeAt(0)
+            widget = old.widget() if old is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.heading.setText(tr("要対応 %1件（この受付機の記録から）").replace("%1", str(len(follow_ups))))
         for n, item in enumerate(follow_ups.interrupted):
             self.rows.addWidget(self._interrupted_row(n, item))
@@ -80,7 +81,8 @@ class FollowUpsView(QWidget):
             tr("受付機が途中で止まり、この受付は保存されていません。患者さんの受付が済んでいるか確かめてください。"),
         ))
         done = button(tr("対応済みにする"), f"dismissInterrupted{n}", "primary")
-        done.clicked.connect(lambda _=False, sid=item.session_id: self._send("dismiss_interrupted", {"session_id": sid}))
+        done.clicked.connect(
+            lambda _=False, sid=item.session_id: self._send("dismiss_interrupted", {"session_id": sid}))
         return self._row(text, "alert", done)
 
     def _recheck_row(self, notice: RecheckNotice) -> QWidget:
@@ -91,7 +93,8 @@ class FollowUpsView(QWidget):
         for d in notice.differences:
             trouble = f"{d.trouble} " if d.trouble else ""
             lines.append(f"・{trouble}{difference_text(d.code, d.billed, d.found)}")
-        lines.append(tr("（%1 に再確認）請求を直してから「確認した」を押してください。").replace("%1", _when(notice.checked_at)))
+        checked = _when(notice.checked_at)
+        lines.append(tr("（%1 に再確認）請求を直してから「確認した」を押してください。").replace("%1", checked))
         seen = button(tr("確認した"), f"acknowledgeRecheck{notice.id}", "primary")
         seen.clicked.connect(lambda _=False, i=notice.id: self._send("acknowledge_recheck", {"id": i}))
         return self._row("\n".join(lines), "caution", seen)

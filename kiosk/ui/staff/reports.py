@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 from datetime import date, timedelta
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QDate, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -26,7 +27,8 @@ from kiosk.ui.staff.calls import call
 from kiosk.ui.staff.pages import button, label
 from kiosk.ui.staff.texts import error_text, method_text, outcome_text, resolution_text, tr, trouble_text
 
-RESOLUTION_COLOURS = {"kiosk": "#1d6b2b", "staff": theme.PRIMARY.bg, "fallback": "#7a5200", "not_completed": theme.ALERT.bg}
+RESOLUTION_COLOURS = {"kiosk": "#1d6b2b", "staff": theme.PRIMARY.bg, "fallback": "#7a5200",
+                      "not_completed": theme.ALERT.bg}
 
 
 def _table(columns: list[str], name: str) -> QTableWidget:
@@ -34,8 +36,8 @@ def _table(columns: list[str], name: str) -> QTableWidget:
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(columns)
     table.verticalHeader().hide()
-    table.setEditTriggers(QTableWidget.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
 
@@ -79,16 +81,18 @@ class ReceptionsView(QWidget):
     def load(self) -> None:
         if self.link is None:
             return
-        link, day = self.link, self.day.date().toPython()
+        # PySide6's stubs type QDate.toPython() as object; for a QDate it is a datetime.date.
+        link, day = self.link, cast(date, self.day.date().toPython())
 
-        def done(data, error) -> None:
+        def done(rows, error) -> None:
             self.message.setVisible(error is not None)
             if error is not None:
                 self.message.setText(error_text(error))
                 return
-            self.show_rows([rp.ReceptionRow.from_json(r) for r in data["rows"]])
+            self.show_rows(rows)
 
-        call(lambda: link.request("receptions", {"since": day.isoformat(), "until": day.isoformat(), "personal": True}), done, self)
+        call(lambda: link.request("receptions", {"since": day.isoformat(), "until": day.isoformat(), "personal": True}),
+             done, self)
 
     def show_rows(self, rows: list[rp.ReceptionRow]) -> None:
         _fill(self.table, [[r.started_at.strftime("%H:%M"), r.name or "—", method_text(r.method),
@@ -112,7 +116,7 @@ class TroubleChart(QWidget):
 
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), QColor(theme.PAGE.bg))
         font = p.font()
         font.setFamilies(list(theme.FONT_FAMILIES))
@@ -120,7 +124,7 @@ class TroubleChart(QWidget):
         p.setFont(font)
         if not self.counts:
             p.setPen(QColor(theme.MUTED.fg))
-            p.drawText(self.rect(), Qt.AlignCenter, tr("この期間のトラブルはありません"))
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("この期間のトラブルはありません"))
             return
         left, top, legend_h, row_h = 190, 10, 30, 30
         width = max(50, self.width() - left - 60)
@@ -128,7 +132,7 @@ class TroubleChart(QWidget):
         for i, count in enumerate(self.counts):
             y = top + i * row_h
             p.setPen(QColor(theme.PAGE.fg))
-            p.drawText(QRectF(0, y, left - 8, row_h - 6), Qt.AlignRight | Qt.AlignVCenter,
+            p.drawText(QRectF(0, y, left - 8, row_h - 6), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                        f"{count.trouble.value} {trouble_text(count.trouble.value)}")
             x = float(left)
             for resolution in rp.RESOLUTIONS:
@@ -139,14 +143,16 @@ class TroubleChart(QWidget):
                 p.fillRect(QRectF(x, y + 3, w, row_h - 12), QColor(RESOLUTION_COLOURS[resolution]))
                 x += w
             p.setPen(QColor(theme.PAGE.fg))
-            p.drawText(QRectF(x + 6, y, 60, row_h - 6), Qt.AlignLeft | Qt.AlignVCenter, str(count.total))
+            p.drawText(QRectF(x + 6, y, 60, row_h - 6), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                       str(count.total))
         y = top + len(self.counts) * row_h + 8
         x = float(left)
         for resolution in rp.RESOLUTIONS:
             p.fillRect(QRectF(x, y + 4, 14, 14), QColor(RESOLUTION_COLOURS[resolution]))
             p.setPen(QPen(QColor(theme.PAGE.fg)))
             text = resolution_text(resolution)
-            p.drawText(QRectF(x + 18, y, 160, legend_h - 8), Qt.AlignLeft | Qt.AlignVCenter, text)
+            p.drawText(QRectF(x + 18, y, 160, legend_h - 8),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             x += 26 + p.fontMetrics().horizontalAdvance(text)
 
 
@@ -190,7 +196,7 @@ class TroubleReportView(QWidget):
         self.link = link
 
     def span(self) -> tuple[date, date]:
-        until = self.until.date().toPython()
+        until = cast(date, self.until.date().toPython())  # a datetime.date (the stubs say object)
         if self.period.currentData() == "weekly":
             return rp.week_start(until) - timedelta(weeks=3), until
         return until - timedelta(days=6), until
@@ -200,12 +206,12 @@ class TroubleReportView(QWidget):
             return
         link, (since, until) = self.link, self.span()
 
-        def done(data, error) -> None:
+        def done(rows, error) -> None:
             self.message.setVisible(error is not None)
             if error is not None:
                 self.message.setText(error_text(error))
                 return
-            self.show_rows([rp.ReceptionRow.from_json(r) for r in data["rows"]])
+            self.show_rows(rows)
 
         call(lambda: link.request("receptions", {"since": since.isoformat(), "until": until.isoformat()}), done, self)
 

@@ -1,92 +1,99 @@
 """``render_staff_screens(out_dir, lang)``: every console screen as PNG, for ``kiosk screenshots``.
 
-Each kiosk shown is a real reception flow on fakes (``kiosk.core.harness.reach``) behind a real staff
-server on loopback, so the pictures show exactly what the channel delivers. The portraits are drawn
-here: no face image of a real person is used or kept.
+Each kiosk shown is a real reception flow standing in a state (``kiosk.simulation.player``: the packaged
+scenarios on held fakes) behind a real staff server on loopback with a real store, so the pictures show
+exactly what the channel delivers. The flows run on the UI thread; their held device work is let go as
+soon as it is asked for, as devices would answer. The portraits are drawn: no face of a real person.
 """
 from __future__ import annotations
 
-import io
 import tempfile
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.config import Config
 from kiosk.core import events as ev
 from kiosk.core.domain import IdentityMethod, Trouble
-from kiosk.core.fakes import DEMO_FACTS, DEMO_RECORD, FakeCard, FakeQualificationChecker, ManualRunner
-from kiosk.core.harness import Harness, make_harness, reach, settle
-from kiosk.core.ports import ReceptionRecord
 from kiosk.core.qualification import QualificationResult, Validity
 from kiosk.core.states import State
-from kiosk.staff.identity import Pairing, load_identity
-from kiosk.staff.report import ReceptionRow
-from kiosk.staff.server import DEFAULT_PORT, StaffServer
-from kiosk.ui.staff.app import install_language, wait_for
+from kiosk.core.tasks import StoreLane
+from kiosk.core.values import ReceptionRecord
+from kiosk.simulation.fakes import DEMO_FACTS, DEMO_RECORD
+from kiosk.simulation.player import HeldRig, play, stand_in
+from kiosk.simulation.script import named
+from kiosk.staff.identity import Pairing
+from kiosk.staff.messages import DEFAULT_PORT
+from kiosk.staff.server import StaffServer, start_staff_server
+from kiosk.staff.training import show_portraits
 from kiosk.ui.driver import QtPoster
+from kiosk.ui.staff.app import install_language, wait_for
 from kiosk.ui.staff.console import Console
+from kiosk.ui.staff.pages import FallbackPage, InsuranceCardPage, TakeoverPage
 from kiosk.ui.staff.style import stylesheet
 from kiosk.ui.staff.window import ConsoleWindow
 
 STAFF_USER, STAFF_PASSWORD = "demo-staff", "demo-password"
 
-
-def sample_portrait(background: tuple[int, int, int] = (214, 226, 240), size: tuple[int, int] = (240, 300)):
-    """A drawn head-and-shoulders figure (a Pillow image), standing in for a photo."""
-    from PIL import Image, ImageDraw
-
-    w, h = size
-    picture = Image.new("RGB", size, background)
-    draw = ImageDraw.Draw(picture)
-    draw.ellipse((w * 0.12, h * 0.68, w * 0.88, h * 1.3), fill=(60, 72, 96))
-    draw.ellipse((w * 0.3, h * 0.18, w * 0.7, h * 0.66), fill=(236, 200, 170))
-    draw.chord((w * 0.28, h * 0.12, w * 0.72, h * 0.5), 180, 360, fill=(40, 34, 30))
-    for x in (0.42, 0.58):
-        draw.ellipse((w * x - 5, h * 0.4 - 4, w * x + 5, h * 0.4 + 4), fill=(30, 30, 30))
-    draw.arc((w * 0.43, h * 0.48, w * 0.57, h * 0.56), 20, 160, fill=(150, 60, 60), width=3)
-    return picture
-
-
-def sample_chip_photo() -> bytes:
-    """The portrait as JPEG 2000, the chip's format."""
-    out = io.BytesIO()
-    sample_portrait().save(out, format="JPEG2000")
-    return out.getvalue()
+# Two records of one patient as a terminal sends them after a change of job: the details that tell
+# them apart (insurer, numbers, 本人/家族, dates) are what staff choose by.
+SEVERAL = QualificationResult(Validity.SEVERAL, (
+    replace(DEMO_RECORD, personal_family="1", qualified_on=date(2019, 4, 1), card_valid_from=date(2019, 4, 1),
+            card_valid_until=date(2026, 3, 31)),
+    replace(DEMO_RECORD, insurer_number="138016", insurer_name="千代田区", card_symbol="千代", card_number="7654321",
+            branch_number="01", personal_family="1", qualified_on=date(2026, 4, 1), card_valid_from=date(2026, 4, 1)),
+))
 
 
 class _Kiosk:
-    def __init__(self, rig: Harness, name: str, accounts, work: Path, frames=None, store=None) -> None:
+    """One kiosk of the pictures: a held flow, let go on the UI thread, behind its own server and store."""
+
+    def __init__(self, rig: HeldRig, name: str, folder: Path, earlier=None) -> None:
         self.rig = rig
         self.poster = QtPoster()
-        identity = load_identity(work / name, name)
-        self.server = StaffServer(rig.flow, self.poster.post, identity=identity, accounts=accounts,
-                                  store=store or rig.store,
-                                  card=rig.card, card_face=rig.card_face, qualification=rig.checker, frames=frames,
-                                  host="127.0.0.1", port=0, kiosk_name=name).start()
+        self.lane = _store(folder, earlier)
+        self.config = Config(data_dir=folder, key_dir=folder / "keys", terminal_root=folder / "terminal")
+        self.server: StaffServer = start_staff_server(rig.flow, self.poster.post, self.lane, self.config,
+                                                      host="127.0.0.1", port=0, kiosk_name=name)
+        self.devices = QTimer()
+        self.devices.timeout.connect(rig.settle)
+        self.devices.start(20)
         host, port = self.server.address
-        self.pairing = Pairing(f"{host}:{port}", identity.secret, identity.fingerprint, name)
+        self.pairing = Pairing(f"{host}:{port}", self.server.identity.secret, self.server.identity.fingerprint)
+
+    def close(self) -> None:
+        self.devices.stop()
+        self.server.stop()
+        self.poster.close()
+        self.lane.close()
 
 
-def _gaiji_rig() -> Harness:
-    gaiji = QualificationResult(Validity.VALID, (replace(DEMO_RECORD, name="見本 ●郎"),))
-    rig = make_harness(FakeCard(), runner=ManualRunner(), qualification=FakeQualificationChecker(gaiji))
-    rig.send(ev.CardInserted())
-    settle(rig)
-    rig.send(ev.ChooseMethod(IdentityMethod.PIN), ev.SubmitPin("1234"))
-    settle(rig, 2)
-    return rig
+def _store(folder: Path, earlier=None) -> StoreLane:
+    from kiosk.store.keys import FileKeyProvider
+    from kiosk.store.staff_accounts import Role, StaffAccounts
+    from kiosk.store.store import Store
+
+    keys = FileKeyProvider(folder / "keys")
+    store = Store.open(folder / "kiosk.db", keys)
+    StaffAccounts(store).create(STAFF_USER, STAFF_PASSWORD, Role.RECEPTION, actor="screenshots")
+    if earlier is not None:
+        earlier(store)
+        store.close()  # the kiosk stopped; its next run shows staff what was left
+        store = Store.open(folder / "kiosk.db", keys)
+    return StoreLane(store)
 
 
-def _history(rig: Harness) -> None:
+def history(store, today: datetime) -> None:
     """A week of saved receptions for the receptions list and the trouble report."""
-    now = rig.clock.now()
     plan = [
         (0, "completed", IdentityMethod.FACE, ()),
         (0, "completed_by_staff", IdentityMethod.VISUAL, (Trouble.T14, Trouble.T17)),
         (0, "fallback", IdentityMethod.PIN, (Trouble.T3,)),
+        (0, "card_removed", None, (Trouble.T13,)),
         (1, "completed", IdentityMethod.PIN, (Trouble.T13,)),
         (1, "not_confirmed", None, (Trouble.T13, Trouble.T14, Trouble.T17)),
         (2, "completed", IdentityMethod.PIN, (Trouble.T1,)),
@@ -95,13 +102,13 @@ def _history(rig: Harness) -> None:
         (5, "completed_by_staff", IdentityMethod.VISUAL, (Trouble.T14, Trouble.T17)),
     ]
     for i, (days_ago, outcome, method, troubles) in enumerate(plan):
-        start = now - timedelta(days=days_ago, hours=i % 3, minutes=7 * i)
-        rig.store.receptions.append(ReceptionRecord(
-            session_id=f"s{i}", started_at=start, ended_at=start + timedelta(minutes=2), outcome=outcome,
-            method=method, facts=DEMO_FACTS, billing=DEMO_RECORD, troubles=troubles))
+        start = today.replace(hour=9, minute=0) - timedelta(days=days_ago) + timedelta(minutes=11 * i)
+        store.reception_started(f"s{i}", start)
+        store.save_reception(ReceptionRecord(f"s{i}", start, start + timedelta(minutes=2), outcome, method=method,
+                                             facts=DEMO_FACTS, billing=DEMO_RECORD, troubles=troubles))
 
 
-def _earlier_run(store) -> None:
+def earlier_run(store) -> None:
     """What an earlier run of a kiosk left in its store: a reception cut short at the PIN, and two
     fallback bills whose re-check found something (the store's own API, as the flow and the worker use it)."""
     from kiosk.core.fallback import CheckOutcome, compare_recheck, decide_billing, recheck_item
@@ -116,6 +123,7 @@ def _earlier_run(store) -> None:
                                                               card_number="00112233", branch_number=""),))),
     )
     for n, (record, result) in enumerate(found):
+        assert record.birth_date is not None  # both records above carry one
         billing = decide_billing(CheckOutcome.TERMINAL_DOWN, today=now.date(), last_confirmed=record,
                                  facts_unchanged=True)
         item = store.enqueue_recheck(recheck_item(f"fallback-{n}", billing, record.birth_date,
@@ -123,47 +131,48 @@ def _earlier_run(store) -> None:
         store.recheck_done(item, result, compare_recheck(billing, result))
 
 
+def _several() -> HeldRig:
+    script = named()["several"]
+    rig = HeldRig(script)
+    rig.parts.checker.result = SEVERAL
+    assert play(script, rig, stop_at=State.QUAL_SEVERAL, timeout=0.0)
+    return rig
+
+
+def _called_at_idle() -> HeldRig:
+    rig = stand_in(State.IDLE)
+    rig.flow.dispatch(ev.CallStaff())
+    return rig
+
+
 def render_staff_screens(out_dir: Path, lang: str = "ja", size: tuple[int, int] = (1280, 800)) -> list[Path]:
     """Render the console's screens; returns the PNG files written (names start with ``staff``)."""
-    import numpy as np
-
-    from kiosk.camera.replay import ReplaySource
-    from kiosk.store.keys import FileKeyProvider
-    from kiosk.store.staff_accounts import Role, StaffAccounts
-    from kiosk.store.store import Store
-
-    app = QApplication.instance() or QApplication([])
+    # instance() is typed as a QCoreApplication; here it is always a QApplication (it shows widgets).
+    app = cast(QApplication, QApplication.instance() or QApplication([]))
     translator = install_language(app, lang)
     previous_style = app.styleSheet()
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        earlier = Store.open(work / "kiosk4.db", FileKeyProvider(work / "keys"))
-        _earlier_run(earlier)
-        earlier.close()  # the kiosk stopped; its next run shows staff what was left
-        store = Store.open(work / "kiosk4.db", FileKeyProvider(work / "keys"))
-        accounts = StaffAccounts(store)
-        accounts.create(STAFF_USER, STAFF_PASSWORD, Role.RECEPTION, actor="screenshots")
-        waiting = reach(State.WAITING_STAFF)
-        waiting.card.card.photo = sample_chip_photo()
-        waiting.card_face.code_b = None  # the card face camera could not read 照合番号B: staff type it
-        _history(waiting)
-        camera = ReplaySource([np.asarray(sample_portrait((190, 190, 180), (320, 240)))])
+        waiting = stand_in(State.WAITING_STAFF, {"staff-visual": named()["staff-visual"]})
+        show_portraits(waiting.parts, waiting.flow.devices.camera)
+        waiting.parts.card_face.code_b = None  # the card face camera could not read 照合番号B: staff type it
         kiosks = [
-            _Kiosk(waiting, "受付機1（入口）", accounts, work, frames=camera),
-            _Kiosk(_gaiji_rig(), "受付機2（奥）", accounts, work),
-            _Kiosk(reach(State.QUAL_SEVERAL), "受付機3（発熱外来）", accounts, work),
-            _Kiosk(make_harness(), "受付機4（2階）", accounts, work, store=store),
+            _Kiosk(waiting, "受付機1（入口）", work / "1", lambda store: history(store, waiting.clock.now())),
+            _Kiosk(stand_in(State.CONSENT, {"black-circle": named()["black-circle"]}), "受付機2（奥）", work / "2"),
+            _Kiosk(_several(), "受付機3（発熱外来）", work / "3"),
+            _Kiosk(stand_in(State.WAITING_STAFF, {"invalid": named()["invalid"]}), "", work / "4"),  # no name
+            _Kiosk(_called_at_idle(), "受付機5（2階）", work / "5", earlier_run),
         ]
         console = Console(DEFAULT_PORT)
         links = [console.add(k.pairing) for k in kiosks]
         try:
             app.setStyleSheet(stylesheet())
-            wait_for(lambda: all(l.online for l in links), 5000)
+            wait_for(lambda: all(link.online for link in links), 5000)
             for link in links:
                 link.sign_in(STAFF_USER, STAFF_PASSWORD)
-            wait_for(lambda: all(l.snapshot is not None for l in links) and len(links[3].follow_ups) == 3, 5000)
+            wait_for(lambda: all(link.snapshot is not None for link in links) and len(links[4].follow_ups) == 3, 5000)
             window = ConsoleWindow(console, STAFF_USER)
             window.resize(*size)
             window.show()
@@ -177,24 +186,28 @@ def render_staff_screens(out_dir: Path, lang: str = "ja", size: tuple[int, int] 
             shot("staff_overview")
             panel = window.panel
             panel.act("takeover")
-            page = panel.pages["takeover"]
+            page = cast(TakeoverPage, panel.pages["takeover"])
             wait_for(lambda: page.code_row.isVisible(), 5000)
             shot("staff_takeover_code_b")
-            page.code_b.setText(waiting.card.card.code_b)
+            page.code_b.setText(waiting.parts.card.card.code_b)
             page._read_typed()
-            wait_for(lambda: page.photo.pixmap() is not None and not page.photo.pixmap().isNull(), 5000)
+            wait_for(lambda: page.confirm.isEnabled(), 5000)
             wait_for(lambda: page.still.pixmap() is not None and not page.still.pixmap().isNull(), 5000)
             shot("staff_takeover")
             panel.back()
             panel.act("insurance")
+            wait_for(lambda: bool(cast(InsuranceCardPage, panel.pages["insurance"]).fields["birth_date"].text()), 5000)
             shot("staff_insurance_card")
             panel.back()
-            panel.act("fallback")
+            window.select(kiosks[3].pairing.address)
+            shot("staff_called_reason")
+            window.panel.act("fallback")
+            wait_for(lambda: cast(FallbackPage, window.panel.pages["fallback"]).records is not None, 5000)
             shot("staff_fallback")
-            panel.back()
-            panel.act("notice")
+            window.panel.back()
+            window.panel.act("notice")
             shot("staff_notice_help")
-            panel.back()
+            window.panel.back()
             window.select(kiosks[1].pairing.address)
             shot("staff_gaiji_alert")
             window.panel.act("name")
@@ -202,20 +215,18 @@ def render_staff_screens(out_dir: Path, lang: str = "ja", size: tuple[int, int] 
             window.panel.back()
             window.select(kiosks[2].pairing.address)
             window.panel.act("records")
-            wait_for(lambda: window.panel.pages["records"].list.count() > 0, 5000)
             shot("staff_records")
             window.panel.back()
-            window.select(kiosks[3].pairing.address)
+            window.select(kiosks[4].pairing.address)
             shot("staff_follow_ups")
             window.select(kiosks[0].pairing.address)
             window.tabs.setCurrentWidget(window.receptions)
-            window.receptions.show_rows([ReceptionRow(r.session_id, r.started_at, r.outcome,
-                                                      r.method.value if r.method else "",
-                                                      tuple(t.value for t in r.troubles), name=r.facts.name)
-                                         for r in waiting.store.receptions if r.started_at.date() == waiting.clock.now().date()])
+            window.receptions.day.setDate(QDate(waiting.clock.now().date()))
+            window.receptions.load()
+            wait_for(lambda: window.receptions.table.rowCount() > 0, 5000)
             shot("staff_receptions")
             window.tabs.setCurrentWidget(window.report)
-            window.report.until.setDate(waiting.clock.now().date())
+            window.report.until.setDate(QDate(waiting.clock.now().date()))
             window.report.load()
             wait_for(lambda: window.report.table.rowCount() > 0, 5000)
             shot("staff_trouble_report")
@@ -227,7 +238,8 @@ def render_staff_screens(out_dir: Path, lang: str = "ja", size: tuple[int, int] 
             window.close()
             from kiosk.ui.staff.dialogs import PairDialog, SignInDialog
 
-            for name, dialog in (("staff_sign_in", SignInDialog()), ("staff_pairing", PairDialog("192.168.1.20:47810"))):
+            dialogs = (("staff_sign_in", SignInDialog()), ("staff_pairing", PairDialog("192.168.1.20:47810")))
+            for name, dialog in dialogs:
                 dialog.resize(520, 320)
                 dialog.show()
                 shot(name, dialog)
@@ -235,10 +247,9 @@ def render_staff_screens(out_dir: Path, lang: str = "ja", size: tuple[int, int] 
         finally:
             console.stop()
             for kiosk in kiosks:
-                kiosk.server.stop()
-            camera.close()
-            store.close()
+                kiosk.close()
             app.setStyleSheet(previous_style)
             if translator is not None:
                 QCoreApplication.removeTranslator(translator)
     return written
+

@@ -1,81 +1,37 @@
 """Every code the console shows, as translatable text (context ``StaffConsole``).
 
-Source strings are Japanese; English comes from ``i18n/staff_en.qm``. The dictionaries are built on
-each call so a language switch takes effect at once.
+Source strings are Japanese; English comes from ``i18n/staff_en.qm``. States, alerts and call reasons
+carry their own plain-Japanese staff text in :mod:`kiosk.core.states`; the console translates those
+(``scripts/staff_i18n.py`` collects them). The dictionaries below are built on each call so a language
+switch takes effect at once.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from kiosk.core.alerts import Alert
+from kiosk.core.states import SPECS, STAFF_TEXT_CONTEXT, State
+
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("StaffConsole", text)
+    return QCoreApplication.translate(STAFF_TEXT_CONTEXT, text)
 
 
-def alert_text(code: str) -> str:
-    return {
-        "staff_called": tr("職員呼び出し"),
-        "pin_locked": tr("暗証番号ロック"),
-        "pin_low": tr("暗証番号 残り1回"),
-        "face_failed": tr("顔認証できず"),
-        "face_retrying": tr("顔認証をやり直し中"),
-        "person_mismatch": tr("別人の情報の可能性（医療情報は非表示）"),
-        "qualification_invalid": tr("資格（無効）"),
-        "qualification_none": tr("該当資格なし"),
-        "several_records": tr("資格が複数：職員が選択"),
-        "certificate_expired": tr("電子証明書の有効期限切れ"),
-        "certificate_expiring": tr("電子証明書の期限が3か月以内"),
-        "card_left": tr("カードの置き忘れ"),
-        "reader_fault": tr("カードリーダーの故障"),
-        "card_unreadable": tr("カードが読めない"),
-        "terminal_down": tr("資格確認端末が応答しない"),
-        "not_my_number": tr("マイナンバーカード以外のカード"),
-        "black_circle": tr("氏名・住所に●（外字）"),
-        "burden_changed": tr("負担割合が前回と違う"),
-        "differs_from_record": tr("当院の記録と住所が違う"),
-        "limit_changed": tr("限度額区分が前回と違う（出典と日付を確認）"),
-        "kiosk_offline": tr("受付機がオフライン"),
-    }.get(code, code)
+def state_text(state: State | str) -> str:
+    """How staff read a state: never ``pin``, always 「暗証番号を入力中」."""
+    try:
+        return tr(SPECS[State(state)].staff_text)
+    except ValueError:
+        return str(state)  # recorded by a newer kiosk
 
 
-def staff_reason_text(code: str) -> str:
-    return {
-        "patient_call": tr("患者が「職員を呼ぶ」を押しました"),
-        "holder_proof_failed": tr("カードの本人確認に失敗"),
-        "declaration_incomplete": tr("申立書にカナ氏名がありません（「申立書で受付」で補ってください）"),
-    }.get(code, code)
+def alert_words(alert: Alert) -> str:
+    return tr(alert.text)
 
 
-def state_text(state: str) -> str:
-    return {
-        "idle": tr("待機中"),
-        "reading": tr("カード読み取り中"),
-        "not_my_number": tr("対象外のカード"),
-        "unreadable": tr("カードが読めない"),
-        "card_removed": tr("カードが抜かれた"),
-        "reader_fault": tr("リーダー故障"),
-        "cert_expired": tr("証明書期限切れ"),
-        "cert_expiring": tr("証明書期限の案内"),
-        "choose_method": tr("本人確認方法の選択"),
-        "face": tr("顔認証中"),
-        "face_failed": tr("顔認証できず"),
-        "pin": tr("暗証番号入力中"),
-        "pin_low": tr("暗証番号 残り1回"),
-        "pin_locked": tr("暗証番号ロック"),
-        "checking": tr("資格確認中"),
-        "person_mismatch": tr("別人の情報"),
-        "qual_invalid": tr("資格（無効）"),
-        "qual_none": tr("該当資格なし"),
-        "qual_several": tr("資格が複数"),
-        "terminal_down": tr("端末応答なし"),
-        "declaration": tr("申立書を記入中"),
-        "consent": tr("同意の確認中"),
-        "limit_consent": tr("限度額情報の同意"),
-        "done": tr("確認完了"),
-        "waiting_staff": tr("職員を待っています"),
-        "ended": tr("終了（カード取り出し待ち）"),
-        "card_left": tr("カード置き忘れ"),
-    }.get(state, state)
+def alert_reason(alert: Alert) -> str:
+    """Why staff are needed beyond the screen: that the patient called, or what stopped the kiosk."""
+    return tr(alert.reason_text) if alert.reason_text else ""
 
 
 def step_text(step: int) -> str:
@@ -120,14 +76,33 @@ def method_text(method: str) -> str:
 
 
 def error_text(code: str) -> str:
+    """A refusal as staff read it: the kiosk flow's reason codes, the store's and the channel's."""
     return {
         "session_changed": tr("受付機の患者が替わりました。画面を確認してください。"),
+        "session_ended": tr("この患者さんの受付はもう終わっています。"),
+        "state_changed": tr("受付機の画面が変わったため中止しました。画面を確認してください。"),
         "not_allowed_now": tr("今の受付機の状態ではできません。"),
         "card_busy": tr("カードを使用中です。少し待ってください。"),
+        "card_not_present": tr("カードが置かれていません。"),
+        "already_running": tr("同じ操作を受付機が実行中です。少し待ってください。"),
+        "identity_already_proven": tr("本人確認はもう済んでいます。"),
+        "certificate_expired": tr(
+            "電子証明書の有効期限が切れているため、目視ではなく保険証・申立書で受け付けてください。"),
+        "check_not_failed": tr("資格確認が失敗していないため、代替手段は使えません。"),
+        "facts_unknown": tr("カードの記載事項がまだ読まれていません。"),
+        "no_records_to_choose": tr("選べる資格がありません。"),
+        "no_such_record": tr("その資格はもうありません。画面を確認してください。"),
+        "name_not_correctable": tr("この氏名は修正できません（●がないか、まだ資格が決まっていません）。"),
+        "bad_name": tr("●を含まない64文字以内の氏名を入力してください。"),
+        "cannot_acknowledge": tr("確認済みにできない項目です。"),
+        "no_call": tr("対応待ちの呼び出しはありません。"),
+        "nothing_to_resume": tr("患者の画面に戻せません（戻る画面がありません）。"),
+        "no_face_attempts_left": tr("顔認証はもう試せません。"),
         "code_b_unavailable": tr("カードの券面から照合番号Bを読めませんでした。カードを見て入力してください。"),
         "camera_unavailable": tr("カメラが使えないため、現在の映像はありません。患者さんを直接見てください。"),
         "camera_timeout": tr("カメラから映像が届きません。患者さんを直接見てください。"),
         "timeout": tr("時間内に応答がありませんでした。"),
+        "internal": tr("受付機で予期しないエラーが起きました。"),
         "staff_bad_credentials": tr("職員名またはパスワードが違います。"),
         "staff_account_locked": tr("このアカウントはロックされています。管理者に解除を依頼してください。"),
         "staff_not_permitted": tr("この操作の権限がありません。"),
@@ -136,6 +111,7 @@ def error_text(code: str) -> str:
         "staff_fingerprint_mismatch": tr("受付機の証明書がペアリング時と違います。IT担当者に連絡してください。"),
         "staff_channel_closed": tr("受付機との接続が切れました。"),
         "staff_channel_timeout": tr("受付機から応答がありません。"),
+        "staff_protocol_error": tr("受付機から読めない応答がありました。"),
         "not_signed_in": tr("サインインしてください。"),
         "bad_request": tr("入力内容を確認してください。"),
         "declaration_required": tr("申立書が必要です。"),

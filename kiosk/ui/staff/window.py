@@ -1,5 +1,10 @@
 """The console window: every kiosk at a glance on the left; the chosen kiosk's patient, alerts and
-staff tasks on the right; the day's receptions and the trouble report in their own tabs."""
+staff tasks on the right; the day's receptions and the trouble report in their own tabs.
+
+Staff read words: a state is its staff text, an alert its words first with the T-code small beside
+them, and a call says that the patient called and why. Every task button is enabled from the view's
+``staff_actions`` alone, so the console offers exactly what the kiosk's flow would accept.
+"""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -15,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.staff.alerts import name_has_gaiji
+from kiosk.core.alerts import Alert
+from kiosk.core.states import StaffAction
+from kiosk.core.view import View
 from kiosk.staff.client import KioskLink, Status
 from kiosk.ui.staff.calls import call
 from kiosk.ui.staff.console import Console
@@ -25,28 +32,41 @@ from kiosk.ui.staff.pages import (
     InsuranceCardPage,
     NamePage,
     NoticeHelpPage,
+    Page,
     RecordsPage,
     TakeoverPage,
     button,
     label,
 )
 from kiosk.ui.staff.reports import ReceptionsView, TroubleReportView
-from kiosk.ui.staff.texts import alert_text, error_text, staff_reason_text, state_text, status_text, step_text, tr
-
-# When each task makes sense, by the kiosk's state.
-TAKEOVER_STATES = {"waiting_staff", "face_failed", "pin_low", "pin_locked", "choose_method"}
-INSURANCE_STATES = {"waiting_staff", "cert_expired", "qual_invalid", "qual_none", "terminal_down", "face_failed",
-                    "pin_low", "pin_locked", "person_mismatch"}
-FALLBACK_STATES = {"waiting_staff", "cert_expired", "qual_invalid", "qual_none", "terminal_down"}
-NAME_STATES = {"consent", "limit_consent", "waiting_staff", "qual_several"}
-ENDED_STATES = {"idle", "done", "ended", "card_left", "card_removed", "reader_fault", "not_my_number", "unreadable"}
+from kiosk.ui.staff.texts import alert_reason, alert_words, error_text, state_text, status_text, step_text, tr
 
 
-def alert_line(alert) -> str:
-    text = alert_text(alert.code)
-    if alert.code == "staff_called":
-        text = f"{text}: {staff_reason_text(alert.detail)}"
-    return f"{alert.trouble.value}  {text}"
+class AlertLine(QFrame):
+    """One alert: its words, the T-code as a small label beside them, and why staff are needed."""
+
+    def __init__(self, alert: Alert) -> None:
+        super().__init__()
+        self.setObjectName("alertLine")
+        self.setProperty("role", "alert" if alert.urgent else "caution")
+        layout = QGridLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setHorizontalSpacing(8)
+        layout.setVerticalSpacing(2)
+        layout.addWidget(label(alert_words(alert), "alertWords"), 0, 0)
+        if alert.trouble is not None:
+            code = label(alert.trouble.value, "code", "troubleCode")
+            code.setWordWrap(False)
+            layout.addWidget(code, 0, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        reason = alert_reason(alert)
+        if reason:
+            layout.addWidget(label(reason, "alertReason", "alertReason"), 1, 0, 1, 2)
+        layout.setColumnStretch(0, 1)
+
+
+def _clear(layout) -> None:
+    while layout.count():
+        layout.takeAt(0).widget().deleteLater()
 
 
 class KioskTile(QFrame):
@@ -56,7 +76,7 @@ class KioskTile(QFrame):
         super().__init__()
         self.address = address
         self.setObjectName("kioskTile")
-        self.setCursor(Qt.PointingHandCursor)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         layout = QVBoxLayout(self)
         self.name = label("", "title")
         self.state = label("", "muted")
@@ -68,28 +88,49 @@ class KioskTile(QFrame):
     def mousePressEvent(self, _event) -> None:
         self.clicked.emit(self.address)
 
-    def show_link(self, link: KioskLink, alerts, selected: bool) -> None:
-        self.name.setText(link.name)
+    def show_link(self, name: str, link: KioskLink, alerts: list[Alert], selected: bool) -> None:
+        self.name.setText(name)
         view = link.snapshot.view if link.snapshot else None
-        if link.status != Status.ONLINE or view is None:
-            self.state.setText(status_text(link.status) if link.status != Status.ONLINE else tr("サインインしてください"))
+        if link.status != Status.ONLINE:
+            self.state.setText(status_text(link.status))
+        elif view is None:
+            self.state.setText(tr("サインインしてください"))
         else:
             who = f"  {view.patient_name}" if view.patient_name else ""
-            self.state.setText(f"{state_text(view.state.value)}{who}")
-        while self.alerts.count():
-            self.alerts.takeAt(0).widget().deleteLater()
+            self.state.setText(f"{state_text(view.state)}{who}")
+        _clear(self.alerts)
         for alert in alerts[:3]:
-            self.alerts.addWidget(label(alert_line(alert), "alert" if alert.urgent else "caution"))
+            self.alerts.addWidget(AlertLine(alert))
         follow_ups = link.follow_ups if link.signed_in else None
         if follow_ups and follow_ups.interrupted:
-            self.alerts.addWidget(label(tr("中断した受付 %1件").replace("%1", str(len(follow_ups.interrupted))), "alert"))
+            count = str(len(follow_ups.interrupted))
+            self.alerts.addWidget(label(tr("中断した受付 %1件").replace("%1", count), "alert"))
         if follow_ups and follow_ups.rechecks:
-            self.alerts.addWidget(label(tr("再確認の結果 %1件").replace("%1", str(len(follow_ups.rechecks))), "caution"))
+            count = str(len(follow_ups.rechecks))
+            self.alerts.addWidget(label(tr("再確認の結果 %1件").replace("%1", count), "caution"))
         urgent = any(a.urgent for a in alerts) or bool(follow_ups and follow_ups.interrupted)
         self.setProperty("urgent", "true" if urgent else "false")
         self.setProperty("selected", "true" if selected else "false")
         self.style().unpolish(self)
         self.style().polish(self)
+
+
+def task_buttons() -> tuple[tuple[str, str, str, StaffAction | None], ...]:
+    """The task buttons: key, text, look, and the staff action that enables it (None: the help card,
+    which needs no kiosk)."""
+    return (
+        ("takeover", tr("目視で本人確認"), "primary", StaffAction.VISUAL_OK),
+        ("records", tr("資格を選ぶ（複数該当）"), "primary", StaffAction.CHOOSE_RECORD),
+        ("insurance", tr("保険証・資格確認書で確認"), "", StaffAction.INSURANCE_CHECK),
+        ("fallback", tr("前回の記録・申立書で受付"), "", StaffAction.COMPLETE_FALLBACK),
+        ("name", tr("●の氏名を修正"), "", StaffAction.CORRECT_NAME),
+        ("burden", tr("負担割合の変更を確認した"), "", StaffAction.ACKNOWLEDGE),
+        ("subsidy", tr("公費・子ども医療証を確認した"), "", StaffAction.ACKNOWLEDGE),
+        ("notice", tr("資格情報のお知らせ／資格確認書の説明"), "", None),
+        ("answer", tr("呼び出しに対応した"), "primary", StaffAction.ANSWER_CALL),
+        ("resume", tr("患者の画面に戻す"), "", StaffAction.RESUME),
+        ("end", tr("受付を終了する"), "stop", StaffAction.END),
+    )
 
 
 class SessionPanel(QWidget):
@@ -99,6 +140,7 @@ class SessionPanel(QWidget):
         super().__init__()
         self.console = console
         self.link: KioskLink | None = None
+        self._note_for = ""  # the reception the message below is about: it goes with that patient
         layout = QVBoxLayout(self)
         self.title = label("", "title", "panelTitle")
         self.state = label("", "", "panelState")
@@ -123,25 +165,14 @@ class SessionPanel(QWidget):
         column.addLayout(grid)
         column.addStretch(1)
         self.buttons = {}
-        specs = (
-            ("takeover", tr("目視で本人確認"), "primary"),
-            ("records", tr("資格を選ぶ（複数該当）"), "primary"),
-            ("insurance", tr("保険証・資格確認書で確認"), ""),
-            ("fallback", tr("前回の記録・申立書で受付"), ""),
-            ("name", tr("●の氏名を修正"), ""),
-            ("burden", tr("負担割合の変更を確認した"), ""),
-            ("subsidy", tr("公費・子ども医療証を確認した"), ""),
-            ("notice", tr("資格情報のお知らせ／資格確認書の説明"), ""),
-            ("resume", tr("患者の画面に戻す"), ""),
-            ("end", tr("受付を終了する"), "stop"),
-        )
-        for i, (key, text, kind) in enumerate(specs):
+        self.tasks = task_buttons()
+        for i, (key, text, kind, _action) in enumerate(self.tasks):
             b = button(text, f"action_{key}", kind)
             b.clicked.connect(lambda _=False, k=key: self.act(k))
             grid.addWidget(b, i // 2, i % 2)
             self.buttons[key] = b
         self.stack.addWidget(actions)
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, Page] = {}
 
     def set_link(self, link: KioskLink | None) -> None:
         if link is not self.link:
@@ -155,22 +186,36 @@ class SessionPanel(QWidget):
                               "insurance": InsuranceCardPage(link), "fallback": FallbackPage(link),
                               "name": NamePage(link), "notice": NoticeHelpPage(link)}
                 for page in self.pages.values():
-                    page.finished.connect(self.back)
+                    page.finished.connect(lambda message, page=page: self.back(message, page.session_id))
                     self.stack.addWidget(page)
             self.stack.setCurrentIndex(0)
             self.message.hide()
         self.refresh()
 
-    def back(self, message: str = "") -> None:
+    @property
+    def view(self) -> View | None:
+        link = self.link
+        return link.snapshot.view if link is not None and link.snapshot is not None and link.online else None
+
+    @property
+    def page(self) -> Page | None:
+        current = self.stack.currentWidget()
+        return current if isinstance(current, Page) else None
+
+    def back(self, message: str = "", session_id: str = "") -> None:
+        """From a task page: its message is about the patient the page was opened for."""
         self.stack.setCurrentIndex(0)
+        self.say(message, session_id)
+        self.refresh()
+
+    def say(self, message: str, session_id: str) -> None:
+        self._note_for = session_id
         self.message.setText(message)
         self.message.setVisible(bool(message))
-        self.refresh()
 
     def refresh(self) -> None:
         link = self.link
-        while self.alerts_box.count():
-            self.alerts_box.takeAt(0).widget().deleteLater()
+        _clear(self.alerts_box)
         self.follow_ups.show_link(link)
         if link is None:
             self.title.setText(tr("受付機を選んでください"))
@@ -179,19 +224,23 @@ class SessionPanel(QWidget):
             for b in self.buttons.values():
                 b.setEnabled(False)
             return
-        self.title.setText(f"{link.name}　{status_text(link.status)}")
+        self.title.setText(f"{self.console.name_of(link.pairing.address)}　{status_text(link.status)}")
         for alert in self.console.alerts(link.pairing.address):
-            self.alerts_box.addWidget(label(alert_line(alert), "alert" if alert.urgent else "caution"))
-        snapshot = link.snapshot if link.status == Status.ONLINE else None
-        view = snapshot.view if snapshot else None
+            self.alerts_box.addWidget(AlertLine(alert))
+        view = self.view
         if view is None:
-            self.state.setText(error_text(self.console.codes.get(link.pairing.address, "")) if link.status != Status.ONLINE
+            self.state.setText(error_text(self.console.codes.get(link.pairing.address, "")) if not link.online
                                else tr("サインインしてください"))
             self.patient.clear()
             for key, b in self.buttons.items():
                 b.setEnabled(key == "notice")  # the help card needs no kiosk
             return
-        self.state.setText(tr("状態: %1　（%2）").replace("%1", state_text(view.state.value))
+        if view.session_id != self._note_for:
+            self.say("", view.session_id)  # a note about one patient never stays for the next
+        page = self.page
+        if page is not None:
+            page.show_view(view)
+        self.state.setText(tr("状態: %1　（%2）").replace("%1", state_text(view.state))
                            .replace("%2", step_text(int(view.step))))
         parts = []
         if view.patient_name:
@@ -200,70 +249,45 @@ class SessionPanel(QWidget):
             parts.append(tr("暗証番号 残り%1回").replace("%1", str(view.pin_tries_left)))
         if view.face_failures:
             parts.append(tr("顔認証の失敗 %1回").replace("%1", str(view.face_failures)))
-        taken = snapshot.detail.get("taken_by")
-        if taken:
-            parts.append(tr("対応中: %1").replace("%1", taken))
+        if view.taken_by:
+            parts.append(tr("対応中: %1").replace("%1", view.taken_by))
         self.patient.setText("　".join(parts) if parts else tr("患者はいません"))
-        state, in_session = view.state.value, bool(view.session_id) and view.state.value not in ENDED_STATES
-        acks = set(snapshot.detail.get("acks", ()))
-        enabled = {
-            "takeover": in_session and state in TAKEOVER_STATES and snapshot.detail.get("card_idle", False),
-            "records": in_session and state == "qual_several",
-            "insurance": in_session and state in INSURANCE_STATES,
-            "fallback": in_session and state in FALLBACK_STATES,
-            "name": in_session and name_has_gaiji(view) and state in NAME_STATES,
-            "burden": in_session and "T7" in view.troubles and "burden_changed" not in acks,
-            "subsidy": in_session and "public_subsidy_seen" not in acks,
-            "notice": True,
-            "resume": in_session and state == "waiting_staff",
-            "end": in_session,
-        }
-        for key, b in self.buttons.items():
-            b.setEnabled(bool(enabled[key]))
+        alerts = {a.code for a in self.console.alerts(link.pairing.address)}
+        also = {"burden": "burden_changed" in alerts, "subsidy": "public_subsidy_seen" not in view.acks}
+        for key, _text, _kind, action in self.tasks:
+            allowed = action is None or action in view.staff_actions
+            self.buttons[key].setEnabled(allowed and also.get(key, True))
 
     def act(self, key: str) -> None:
         link = self.link
         if link is None:
             return
+        view = self.view
         page = self.pages.get(key)
-        if key == "notice":
-            view = link.snapshot.view if link.snapshot and link.online else None
-            page.open(view is not None and bool(view.session_id) and view.state.value not in ENDED_STATES)
+        if page is not None and (view is not None or key == "notice"):
             self.message.hide()
+            page.start(view)
             self.stack.setCurrentWidget(page)
             return
-        if link.snapshot is None:
+        if view is None:
             return
-        view, detail = link.snapshot.view, link.snapshot.detail
-        if key == "takeover":
-            page.show_facts(detail.get("facts"))
-            page.open()
-        elif key == "records" or key == "fallback":
-            page.open()
-        elif key == "insurance":
-            page.open(detail.get("facts"))
-        elif key == "name":
-            page.open(view.patient_name)
-        else:
-            self._simple(key)
-            return
-        self.message.hide()
-        self.stack.setCurrentWidget(page)
-
-    def _simple(self, key: str) -> None:
-        link = self.link
-        assert link is not None
         request, args, done_text = {
             "burden": ("acknowledge", {"what": "burden_changed"}, tr("負担割合の変更を確認済みにしました。")),
             "subsidy": ("acknowledge", {"what": "public_subsidy_seen"}, tr("公費・子ども医療証を確認済みにしました。")),
+            "answer": ("answer_call", None, tr("呼び出しに対応済みにしました。")),
             "resume": ("resume_session", None, tr("患者の画面に戻しました。")),
             "end": ("end_session", None, tr("受付を終了しました。カードの取り出しを案内してください。")),
         }[key]
+        session_id = view.session_id
 
         def done(_result, error) -> None:
-            self.back(error_text(error) if error else done_text)
+            self.say(error_text(error) if error else done_text, session_id)
+            self.refresh()
 
-        call(lambda: link.session_request(request, args), done, self)
+        if key == "answer":  # a call outside a reception names no patient
+            call(lambda: link.request(request, {"session_id": session_id}), done, self)
+        else:
+            call(lambda: link.session_request(request, args, session_id=session_id), done, self)
 
 
 class ConsoleWindow(QMainWindow):
@@ -314,7 +338,7 @@ class ConsoleWindow(QMainWindow):
 
     def set_user(self, user: str) -> None:
         self.user.setText(tr("サインイン中: %1").replace("%1", user) if user else tr("サインインしていません"))
-        self.sign_in_button.setVisible(not user or any(not l.signed_in for l in self.console.links.values()))
+        self.sign_in_button.setVisible(not user or any(not link.signed_in for link in self.console.links.values()))
 
     def _tile(self, address: str) -> KioskTile:
         tile = self.tiles.get(address)
@@ -336,12 +360,14 @@ class ConsoleWindow(QMainWindow):
 
     def on_changed(self, address: str) -> None:
         link = self.console.links[address]
-        self.sign_in_button.setVisible(any(not l.signed_in for l in self.console.links.values()))
-        self._tile(address).show_link(link, self.console.alerts(address), address == self.selected)
-        if address == self.selected and self.panel.stack.currentIndex() == 0:
-            self.panel.refresh()
-        elif address == self.selected and link.snapshot is not None:
+        self.sign_in_button.setVisible(any(not link.signed_in for link in self.console.links.values()))
+        self._tile(address).show_link(self.console.name_of(address), link, self.console.alerts(address),
+                                      address == self.selected)
+        if address != self.selected:
+            return
+        page, view = self.panel.page, self.panel.view
+        if page is not None and view is not None and page.session_id and view.session_id != page.session_id:
             # the patient moved on while staff were on a task page: say so rather than act on the next one
-            current = self.panel.stack.currentWidget()
-            if not link.snapshot.view.session_id and current is not None:
-                self.panel.back(error_text("session_changed"))
+            self.panel.stack.setCurrentIndex(0)
+            self.panel.say(error_text("session_changed"), view.session_id)
+        self.panel.refresh()
