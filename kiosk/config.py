@@ -19,6 +19,14 @@ Keys (file key / environment variable / default):
 - ``institution_code`` / ``KIOSK_INSTITUTION_CODE`` / ``1312345678`` (demo): 医療機関コード, 10 digits.
 - ``terminal_root`` / ``KIOSK_TERMINAL_ROOT`` / ``<data_dir>/terminal``: the qualification terminal's
   shared root folder (holding ``req``, ``res``, ``face``).
+- ``outbox_dir`` / ``KIOSK_OUTBOX_DIR`` / ``<data_dir>/outbox``: where a reception billed on a fallback
+  (旧資格情報, the last visit, a 保険証 staff saw, 不詳) leaves its JSON record and 申立書 PDF for the
+  レセコン (docs/outbox.md); created when missing.
+- ``backup_dir`` / ``KIOSK_BACKUP_DIR`` / ``<data_dir>/backups``: where the store's encrypted backups go;
+  point it at another disk so that one dead disk does not take the store and its backups together.
+- ``backup_interval_hours`` / ``KIOSK_BACKUP_INTERVAL_HOURS`` / 6: hours between automatic backups (one
+  more is made when the kiosk closes); 0.1 to 168.
+- ``backup_keep`` / ``KIOSK_BACKUP_KEEP`` / 14: how many backups are kept; the oldest beyond that are removed.
 - ``face_encoding`` / ``KIOSK_FACE_ENCODING`` / ``utf-8``: what we write into ``face`` result files,
   ``utf-8`` or ``shift_jis`` (the site's setting; reading accepts both).
 - ``reader_name`` / ``KIOSK_READER`` / empty: the PC/SC reader to use; empty takes the first one present.
@@ -57,6 +65,10 @@ _ENV = {
     "unknown_insurer_number": "KIOSK_UNKNOWN_INSURER",
     "institution_code": "KIOSK_INSTITUTION_CODE",
     "terminal_root": "KIOSK_TERMINAL_ROOT",
+    "outbox_dir": "KIOSK_OUTBOX_DIR",
+    "backup_dir": "KIOSK_BACKUP_DIR",
+    "backup_interval_hours": "KIOSK_BACKUP_INTERVAL_HOURS",
+    "backup_keep": "KIOSK_BACKUP_KEEP",
     "face_encoding": "KIOSK_FACE_ENCODING",
     "reader_name": "KIOSK_READER",
     "camera_index": "KIOSK_CAMERA",
@@ -87,10 +99,22 @@ class Config:
     kiosk_name: str = ""
     face_threshold: float = 0.55
     face_attempts: int = 3
+    outbox_dir: Path | None = None  # None: ``<data_dir>/outbox``
+    backup_dir: Path | None = None  # None: ``<data_dir>/backups``
+    backup_interval_hours: float = 6.0
+    backup_keep: int = 14
 
     @property
     def database_path(self) -> Path:
         return self.data_dir / "kiosk.db"
+
+    @property
+    def outbox(self) -> Path:
+        return self.outbox_dir or self.data_dir / "outbox"
+
+    @property
+    def backups(self) -> Path:
+        return self.backup_dir or self.data_dir / "backups"
 
 
 def default_config_path() -> Path:
@@ -153,12 +177,17 @@ def _build(values: dict[str, object]) -> Config:
         data_dir=data_dir.expanduser(), key_dir=key_dir.expanduser(), terminal_root=terminal_root.expanduser()
     )
     changes: dict[str, Any] = {}
-    if "face_threshold" in values:
-        try:
-            changes["face_threshold"] = float(str(values["face_threshold"]))
-        except ValueError as exc:
-            raise ConfigError(f"face_threshold: not a number: {values['face_threshold']!r}") from exc
-    for key in ("retention_days", "camera_index", "staff_port", "face_attempts"):
+    if values.get("outbox_dir"):
+        changes["outbox_dir"] = Path(str(values["outbox_dir"])).expanduser()
+    if values.get("backup_dir"):
+        changes["backup_dir"] = Path(str(values["backup_dir"])).expanduser()
+    for key in ("face_threshold", "backup_interval_hours"):
+        if key in values:
+            try:
+                changes[key] = float(str(values[key]))
+            except ValueError as exc:
+                raise ConfigError(f"{key}: not a number: {values[key]!r}") from exc
+    for key in ("retention_days", "camera_index", "staff_port", "face_attempts", "backup_keep"):
         if key in values:
             try:
                 changes[key] = int(str(values[key]))
@@ -193,3 +222,7 @@ def _validate(config: Config) -> None:
         raise ConfigError("face_threshold must be between 0.2 and 0.8")
     if not 1 <= config.face_attempts <= 9:
         raise ConfigError("face_attempts must be 1 to 9: fewer than the face-auth readers' 10")
+    if not 0.1 <= config.backup_interval_hours <= 168:
+        raise ConfigError("backup_interval_hours must be between 0.1 and 168 (a week)")
+    if not 1 <= config.backup_keep <= 1000:
+        raise ConfigError("backup_keep must be 1 to 1000")

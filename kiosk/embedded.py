@@ -159,7 +159,7 @@ class EmbeddedDevices:
         from kiosk.face.card_reader import OcrCardFaceReader
         from kiosk.face.config import FaceConfig
         from kiosk.qualification.gateway import FolderGateway, TerminalConfig
-        from kiosk.qualification.publisher import FaceFilePublisher
+        from kiosk.wiring import result_publisher
 
         assert self._running is not None, "start() first"
         config = self.config
@@ -176,7 +176,7 @@ class EmbeddedDevices:
             face=CameraFaceAuthenticator(face_camera, FaceConfig(threshold=config.face_threshold), on_frame=on_frame),
             qualification=FolderGateway(terminal, clock=clock.now),
             store=self._running.store,
-            publisher=FaceFilePublisher(terminal.face, config.institution_code, config.face_encoding),
+            publisher=result_publisher(config, terminal.face),
             runner=runner,
             clock=clock,
             camera=CameraStill(lambda: ReplaySource(camera_frames(self.who.camera), fps=10)),

@@ -15,11 +15,17 @@ logging.addLevelName(TRACE, "TRACE")
 _TWELVE_DIGITS = re.compile(r"(?<!\d)\d{12}(?!\d)")
 
 
+def redact_individual_numbers(text: str) -> str:
+    """``text`` with every run of exactly 12 digits (the shape of an individual number) masked."""
+    return _TWELVE_DIGITS.sub("************", text)
+
+
 class RedactingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if _TWELVE_DIGITS.search(message):
-            record.msg = _TWELVE_DIGITS.sub("************", message)
+        redacted = redact_individual_numbers(message)
+        if redacted != message:
+            record.msg = redacted
             record.args = None
         return True
 

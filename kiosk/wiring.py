@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from kiosk.config import Config
 from kiosk.core.flow import Devices, FlowConfig
-from kiosk.core.ports import Clock, TaskRunner
+from kiosk.core.ports import Clock, ResultPublisher, TaskRunner
 
 
 def flow_config(config: Config | None) -> FlowConfig:
@@ -14,6 +15,15 @@ def flow_config(config: Config | None) -> FlowConfig:
     if config is None:
         return FlowConfig()
     return FlowConfig(unknown_insurer_number=config.unknown_insurer_number, max_face_attempts=config.face_attempts)
+
+
+def result_publisher(config: Config, face_folder: Path) -> ResultPublisher:
+    """Card checks as the terminal's face files in ``face_folder``; fallbacks to the outbox."""
+    from kiosk.outbox.publisher import OutboxPublisher
+    from kiosk.qualification.publisher import FaceFilePublisher
+
+    face = FaceFilePublisher(face_folder, config.institution_code, config.face_encoding)
+    return OutboxPublisher(face, config.outbox, config.kiosk_name)
 
 
 def clinic_devices(
@@ -28,7 +38,6 @@ def clinic_devices(
     from kiosk.face.card_reader import OcrCardFaceReader
     from kiosk.face.config import FaceConfig
     from kiosk.qualification.gateway import FolderGateway, TerminalConfig
-    from kiosk.qualification.publisher import FaceFilePublisher
 
     camera = CameraConfig(device_index=config.camera_index)
     terminal = TerminalConfig(config.terminal_root, institution_code=config.institution_code,
@@ -40,7 +49,7 @@ def clinic_devices(
                                      on_frame=on_frame),
         qualification=FolderGateway(terminal, clock=clock.now),
         store=store,
-        publisher=FaceFilePublisher(terminal.face, config.institution_code, config.face_encoding),
+        publisher=result_publisher(config, terminal.face),
         runner=runner,
         clock=clock,
         camera=CameraStill(lambda: DeviceSource(camera)),

@@ -26,27 +26,44 @@ TOKEN_LABEL = "JPKIAPICCTOKEN2"
 TOKEN_INFO_LENGTH = 32
 
 # 入力補助AP
-EF_ASSIST_NUMBER = 0x0001  # the 12-digit individual number: never selected, never read
+EF_ASSIST_NUMBER = 0x0001  # the 12-digit individual number
 EF_ASSIST_FACTS = 0x0002
+EF_ASSIST_DIGESTS = 0x0003  # SHA-256 of the AP's files, the number's among them: 10^11 guesses undo it
 EF_ASSIST_PIN = 0x0011
-EF_ASSIST_CODE_A = 0x0014  # 照合番号A, i.e. the number itself: never used
+EF_ASSIST_CODE_A = 0x0014  # 照合番号A, i.e. the number itself
 EF_ASSIST_CODE_B = 0x0015
 
 # 券面AP
 EF_FACE_DATA = 0x0002
+EF_FACE_NUMBER_IMAGE = 0x0005  # the number as printed on the card, an image (opened by 照合番号A)
 EF_FACE_CODE_B = 0x0012
+EF_FACE_CODE_A = 0x0013  # 照合番号A again
 
-# The files a kiosk must never touch (番号法 §20): the session refuses to select them.
-FORBIDDEN_FILES = frozenset({(ASSIST_AP, EF_ASSIST_NUMBER), (ASSIST_AP, EF_ASSIST_CODE_A)})
+# What holds or opens the individual number (番号法 §20). kiosk.card.firewall lets no command reach them.
+FORBIDDEN_FILES = frozenset({
+    (ASSIST_AP, EF_ASSIST_NUMBER), (ASSIST_AP, EF_ASSIST_DIGESTS), (ASSIST_AP, EF_ASSIST_CODE_A),
+    (FACE_AP, EF_FACE_NUMBER_IMAGE), (FACE_AP, EF_FACE_CODE_A),
+})
+
+# Every file the kiosk selects, and the only ones the firewall lets a SELECT reach: a file the kiosk
+# does not know can never be one it reads by mistake.
+ALLOWED_FILES = frozenset({
+    (JPKI_AP, EF_TOKEN_INFO), (JPKI_AP, EF_AUTH_CERT), (JPKI_AP, EF_AUTH_KEY), (JPKI_AP, EF_AUTH_PIN),
+    (ASSIST_AP, EF_ASSIST_FACTS), (ASSIST_AP, EF_ASSIST_PIN), (ASSIST_AP, EF_ASSIST_CODE_B),
+    (FACE_AP, EF_FACE_DATA), (FACE_AP, EF_FACE_CODE_B),
+})
 
 SHA256_DIGEST_INFO_PREFIX = bytes.fromhex("3031300D060960864801650304020105000420")
 
 MAX_SHORT_LE = 256
+MAX_OFFSET = 0x7FFF  # READ BINARY's offset is 15 bits (P1 bit 8 set would name a short EF instead)
+MAX_FILE_SIZE = MAX_OFFSET + 1  # the most of a file the kiosk reads: every byte's offset fits READ BINARY
 INS_VERIFY = 0x20
 
 
 class SW(enum.IntEnum):
     OK = 0x9000
+    NO_COUNTER = 0x6300  # to VERIFY: the key keeps no retry counter (JICSAP), so no count is given
     END_OF_FILE_WARNING = 0x6282
     WRONG_LENGTH = 0x6700
     FILE_INCOMPATIBLE = 0x6981
@@ -68,6 +85,11 @@ class SW(enum.IntEnum):
         return sw & 0xFFF0 == 0x63C0
 
     @staticmethod
+    def is_blocked(sw: int) -> bool:
+        """The key is blocked: ``6983``/``6984``, or ``63C0`` (the try that locked it, or no try left)."""
+        return sw in (SW.AUTH_METHOD_BLOCKED, SW.REFERENCE_DATA_UNUSABLE, 0x63C0)
+
+    @staticmethod
     def has_more(sw: int) -> bool:
         """``61xx``: xx more response bytes wait for a GET RESPONSE (00 means 256)."""
         return sw & 0xFF00 == 0x6100
@@ -87,7 +109,7 @@ def select_ef(fid: int) -> bytes:
 
 
 def read_binary(offset: int, length: int) -> bytes:
-    if not 0 <= offset <= 0x7FFF or not 1 <= length <= MAX_SHORT_LE:
+    if not 0 <= offset <= MAX_OFFSET or not 1 <= length <= MAX_SHORT_LE:
         raise ValueError(f"READ BINARY out of range: offset {offset}, length {length}")
     return bytes([0x00, 0xB0, offset >> 8, offset & 0xFF, length & 0xFF])
 

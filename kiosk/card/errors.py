@@ -49,12 +49,13 @@ class CardTimeout(CardError, TaskTimeout):
 
 
 class AssistPinAtRisk(AssistPinDiffers):
-    """The 入力補助AP PIN has one try or none left: the kiosk will not risk locking it."""
+    """The 入力補助AP PIN has one try or none left, or gives no count: the kiosk will not risk locking it."""
 
     code = "assist_pin_at_risk"
 
-    def __init__(self, tries_left: int) -> None:
-        super().__init__(f"入力補助AP PIN has {tries_left} tries left; not trying it")
+    def __init__(self, tries_left: int | None) -> None:
+        left = "no count of its" if tries_left is None else str(tries_left)
+        super().__init__(f"入力補助AP PIN has {left} tries left; not trying it")
         self.tries_left = tries_left
 
 
@@ -68,8 +69,43 @@ class CodeBRejected(CardError):
         self.tries_left = tries_left
 
 
+class CodeBBlocked(CodeBRejected):
+    """照合番号B has no try left: the card no longer opens with it, so nothing is sent."""
+
+    code = "code_b_blocked"
+
+    def __init__(self) -> None:
+        super().__init__(0)
+
+
+class RecordNotFound(UnexpectedResponse):
+    """A file does not hold the record it should within its first bytes."""
+
+    code = "card_record_not_found"
+
+
+class BadLength(UnexpectedResponse):
+    """A length the card gave cannot be: a file header claiming more than READ BINARY can reach, an answer
+    longer than was asked for, a file that ends before its header said."""
+
+    code = "card_bad_length"
+
+
+class BadCertificate(UnexpectedResponse):
+    """The user-authentication certificate does not parse, or its public key is damaged or not RSA."""
+
+    code = "card_bad_certificate"
+
+
+class ResponseLoop(UnexpectedResponse):
+    """The card keeps asking for one more command to finish an answer (61xx GET RESPONSE, 6Cxx re-send)."""
+
+    code = "card_response_loop"
+
+
 class ForbiddenFile(RuntimeError):
-    """A programming error: code asked for the individual number's files. Never caught."""
+    """A programming error: a command the firewall refused (the individual number's files, or anything
+    outside what the kiosk sends). Never caught."""
 
 
 def to_card_error(error: ApduError) -> CardError:
@@ -77,13 +113,18 @@ def to_card_error(error: ApduError) -> CardError:
     if step is Step.SELECT_JPKI and sw in (SW.FILE_NOT_FOUND, SW.INCORRECT_P1P2, SW.WRONG_DATA):
         return NotMyNumberCard(f"JPKI AP not found (SW {sw:04X})")
     if step in (Step.VERIFY_PIN, Step.VERIFY_ASSIST_PIN, Step.VERIFY_CODE_B, Step.PIN_STATUS):
-        blocked = sw in (SW.AUTH_METHOD_BLOCKED, SW.REFERENCE_DATA_UNUSABLE) or sw == 0x63C0
+        blocked, refused = SW.is_blocked(sw), SW.is_verify_fail(sw) or sw == SW.NO_COUNTER
         if step is Step.VERIFY_CODE_B:
-            return CodeBRejected(0 if blocked else (sw & 0x0F if SW.is_verify_fail(sw) else None))
-        if step is Step.VERIFY_ASSIST_PIN and (blocked or SW.is_verify_fail(sw)):
+            if blocked:
+                return CodeBBlocked()
+            return CodeBRejected(sw & 0x0F if SW.is_verify_fail(sw) else None)
+        if step is Step.VERIFY_ASSIST_PIN and (blocked or refused):
             return AssistPinDiffers(f"入力補助AP PIN refused (SW {sw:04X})")
         if blocked:
             return PinBlocked(f"PIN blocked (SW {sw:04X})")
+        if sw == SW.NO_COUNTER:
+            # A wrong PIN on a key that gives no count: as far as the kiosk knows, the next try is the last.
+            return WrongPin(1, "wrong PIN, no count of tries left (6300): taken as the last")
         if SW.is_verify_fail(sw):
             return WrongPin(sw & 0x0F)
     if sw == SW.SECURITY_STATUS_NOT_SATISFIED:

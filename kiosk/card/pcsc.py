@@ -1,14 +1,21 @@
 """The single pyscard adapter: exclusive connect, timeouts, card-absent retries, PC/SC errors named.
 
-PC/SC calls block without a time limit of their own (a stuck reader or card holds SCardTransmit
-forever), so every call that can block runs on the connection's own worker thread and the caller waits
-for it with a deadline and the cancel token. A connection whose call was abandoned is poisoned: the
-worker disconnects and releases it once the stuck call returns, and the session opens a new one.
+PC/SC calls block without a time limit of their own (a card that stops answering holds SCardTransmit
+until the reader's driver gives up, and vpcd never does), so every call that can block runs on the
+connection's own daemon thread and the caller waits for it with a deadline and the cancel token. A
+connection whose call was abandoned is poisoned and left to its thread, which unpowers the card and
+releases the context once the stuck call returns; the session opens a new connection, with a new context
+and thread, and the process can exit whenever it likes. Nothing is asked of the stuck context meanwhile:
+pcsc-lite serialises each context's calls, and a second call on it (SCardDisconnect, SCardReleaseContext)
+would wait for the stuck one while holding the library's global lock, freezing every PC/SC call of the
+process (docs/card.md, "A card that stops answering").
 """
 from __future__ import annotations
 
 import concurrent.futures
 import logging
+import queue
+import threading
 import time
 from collections.abc import Callable
 from types import ModuleType
@@ -90,16 +97,36 @@ def choose_reader(readers: list[str], wanted: str | None) -> str | None:
 
 
 class _Worker:
-    """One thread per connection that makes the blocking PC/SC calls."""
+    """One daemon thread per connection that makes its blocking PC/SC calls, one at a time.
+
+    A daemon, so that a call stuck for good never holds the process at exit (a ThreadPoolExecutor's thread
+    is joined at exit, so a stuck SCardTransmit would keep the kiosk from ever exiting or restarting).
+    """
 
     def __init__(self) -> None:
-        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="pcsc")
+        self._calls: queue.SimpleQueue[tuple[Callable[[], Any], concurrent.futures.Future[Any]] | None] = (
+            queue.SimpleQueue()
+        )
         self.poisoned = False
+        threading.Thread(target=self._serve, name="pcsc", daemon=True).start()
+
+    def _serve(self) -> None:
+        while (item := self._calls.get()) is not None:
+            fn, future = item
+            try:
+                future.set_result(fn())
+            except BaseException as error:  # handed to the caller, who names it
+                future.set_exception(error)
+
+    def _submit(self, fn: Callable[[], Any]) -> concurrent.futures.Future[Any]:
+        future: concurrent.futures.Future[Any] = concurrent.futures.Future()
+        self._calls.put((fn, future))
+        return future
 
     def call(self, fn: Callable[..., Any], *args: Any, timeout: float, cancel: CancelToken | None, what: str) -> Any:
         if self.poisoned:
             raise CardTimeout(f"{what}: an earlier call on this connection is still stuck")
-        future = self._pool.submit(fn, *args)
+        future = self._submit(lambda: fn(*args))
         deadline = time.monotonic() + timeout
         while True:
             remaining = deadline - time.monotonic()
@@ -117,10 +144,11 @@ class _Worker:
     def finish(self, cleanup: Callable[[], None], wait: float = 0.0) -> None:
         """Run ``cleanup`` after whatever call is still pending, then let the thread end.
 
-        Waits up to ``wait`` seconds for it unless a call is stuck (then it happens whenever that returns).
+        Waits up to ``wait`` seconds for it unless a call is stuck (then it happens whenever that returns,
+        or never, if the process ends first).
         """
-        future = self._pool.submit(cleanup)
-        self._pool.shutdown(wait=False)
+        future = self._submit(cleanup)
+        self._calls.put(None)
         if wait and not self.poisoned:
             try:
                 future.result(timeout=wait)
@@ -194,7 +222,9 @@ class PcscConnection:
                 retriable = u32(hr) in codes.removed | codes.busy | codes.unreadable
                 if not retriable or deadline - time.monotonic() < _RETRY_PAUSE:
                     if u32(hr) in codes.busy:
-                        raise CardError(f"{name}: held by another program")
+                        # Or by a call of ours, or of a kiosk process that has since exited, stuck on a
+                        # card that stopped answering: pcscd frees the reader once that call returns.
+                        raise CardError(f"{name}: held by another program, or by a card that stopped answering")
                     raise error
                 if cancel is not None and cancel.wait(_RETRY_PAUSE):
                     raise Cancelled("SCardConnect")
@@ -263,11 +293,15 @@ class PcscConnection:
         self._closed = True
         scard, handle, context = self._scard, self._handle, self._context
 
+        # A card whose call was abandoned (it hung, or the operation was cancelled mid-command) gets its
+        # power cut, a cold reset: a card that hung may not answer a warm one either.
+        reset = scard.SCARD_UNPOWER_CARD if self._worker.poisoned else scard.SCARD_RESET_CARD
+
         def cleanup() -> None:
             # Reset only a card that is still there: resetting a pulled one (seen with vpcd) leaves pcscd
             # blind to the next insertion.
             still_there = scard.SCardStatus(handle)[0] == scard.SCARD_S_SUCCESS
-            scard.SCardDisconnect(handle, scard.SCARD_RESET_CARD if still_there else scard.SCARD_LEAVE_CARD)
+            scard.SCardDisconnect(handle, reset if still_there else scard.SCARD_LEAVE_CARD)
             scard.SCardReleaseContext(context)
 
         # Wait for the reset: the next patient's card must find no PIN verified, and a reset still in

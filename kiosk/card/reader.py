@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from kiosk.card.errors import ApduError, CardTimeout, to_card_error
+from kiosk.card.errors import ApduError, CardTimeout, CodeBRejected, to_card_error
 from kiosk.card.monitor import ReaderMonitor
 from kiosk.card.pcsc import PcscConnection, load_scard
 from kiosk.card.session import CardFace, MyNumberSession, code_b_bytes
@@ -24,6 +24,7 @@ from kiosk.core.errors import (
     AssistPinDiffers,
     Cancelled,
     CardError,
+    CodeBUnavailable,
     NotMyNumberCard,
     PinBlocked,
     WrongPin,
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 # Errors after which the card and the connection are still in a known state: the session is kept.
-_SESSION_SURVIVES = (WrongPin, PinBlocked, AssistPinDiffers)
+_SESSION_SURVIVES = (WrongPin, PinBlocked, AssistPinDiffers, CodeBUnavailable, CodeBRejected)
 
 
 class PcscCardReader:
@@ -78,16 +79,25 @@ class PcscCardReader:
 
         return self._run(cancel, work)
 
-    def read_with_code_b(self, code_b: str, cancel: CancelToken) -> tuple[CardFacts, bytes]:
-        facts, face = self.read_card_face(code_b, cancel)
+    def read_with_code_b(
+        self, code_b: str, cancel: CancelToken, *, typed_by_staff: bool = False
+    ) -> tuple[CardFacts, bytes]:
+        facts, face = self.read_card_face(code_b, cancel, typed_by_staff=typed_by_staff)
         return facts, face.photo
 
-    def read_card_face(self, code_b: str, cancel: CancelToken) -> tuple[CardFacts, CardFace]:
-        """The 4 facts and the whole 券面AP record (photo, printed dates) with 照合番号B."""
+    def read_card_face(
+        self, code_b: str, cancel: CancelToken, *, typed_by_staff: bool = False
+    ) -> tuple[CardFacts, CardFace]:
+        """The 4 facts and the whole 券面AP record (photo, printed dates) with 照合番号B.
+
+        Read by the camera unless ``typed_by_staff``: the camera's reading is sent only while 3 tries are
+        left (CodeBTriesLow), a typed code down to the last; with none left, CodeBBlocked.
+        """
         code_b_bytes(code_b)  # a malformed code never reaches the card
 
         def work(session: MyNumberSession) -> tuple[CardFacts, CardFace]:
-            return session.facts_with_code_b(code_b), session.card_face(code_b)
+            return (session.facts_with_code_b(code_b, typed_by_staff=typed_by_staff),
+                    session.card_face(code_b, typed_by_staff=typed_by_staff))
 
         return self._run(cancel, work)
 

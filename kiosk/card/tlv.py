@@ -1,7 +1,12 @@
 """The little BER-TLV the card needs: sizing a file from its header, and the FF20 records of EF 0002."""
 from __future__ import annotations
 
+from kiosk.card.errors import RecordNotFound
 from kiosk.core.errors import UnexpectedResponse
+
+# Some cards are reported to put bytes before the FF20 record of 入力補助AP 0002: it is looked for at
+# the first this many offsets, no further (a record found deeper in would be a guess).
+RECORD_SEARCH = 16
 
 
 def header(data: bytes) -> tuple[int, int, int]:
@@ -47,6 +52,15 @@ def children(value: bytes) -> dict[int, bytes]:
         found[tag] = value[i + head : i + head + length]
         i += head + length
     return found
+
+
+def record_start(data: bytes, tag: int, within: int = RECORD_SEARCH) -> int:
+    """Where the two-byte ``tag`` (FF 20) starts, at one of the first ``within`` offsets of ``data``."""
+    marker = tag.to_bytes(2, "big")
+    at = data.find(marker, 0, within + len(marker) - 1)
+    if at < 0:
+        raise RecordNotFound(f"no {tag:X} record in the first {within} bytes")
+    return at
 
 
 def record(data: bytes, tag: int) -> dict[int, bytes]:

@@ -194,6 +194,7 @@ def _virtual_card(args: argparse.Namespace) -> int:
 
     from kiosk.card.virtual.profiles import PROFILES, profile
     from kiosk.card.virtual.vpcd import start_virtual_card
+    from kiosk.commands.signals import set_from_signal
 
     if args.list:
         for p in PROFILES.values():
@@ -208,8 +209,8 @@ def _virtual_card(args: argparse.Namespace) -> int:
         chosen = dataclasses.replace(chosen, cert_days_left=args.cert_days_left)
     link = start_virtual_card(chosen, port=args.port)
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    signal.signal(signal.SIGTERM, lambda *_: set_from_signal(stop.set))
+    signal.signal(signal.SIGINT, lambda *_: set_from_signal(stop.set))
     signal.signal(signal.SIGUSR1, lambda *_: link.remove())
     signal.signal(signal.SIGUSR2, lambda *_: link.insert())
     print(f"virtual card ready: profile {chosen.name}, port {args.port}, 照合番号B {chosen.code_b}", flush=True)

@@ -63,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _fake(script, config, args: argparse.Namespace) -> None:
     from kiosk.core.tasks import StoreLane
+    from kiosk.memory import TrimWhenIdle
     from kiosk.simulation.player import FakeSide, LiveRig, play
     from kiosk.store.store import open_store
     from kiosk.wiring import flow_config
@@ -71,6 +72,7 @@ def _fake(script, config, args: argparse.Namespace) -> None:
     try:
         for _ in range(args.repeat):
             rig = LiveRig(script, FakeSide(script), store=store, config=flow_config(config))
+            rig.flow.add_listener(TrimWhenIdle(rig.runner))  # as the kiosk does (kiosk/memory.py)
             try:
                 play(script, rig, timeout=args.timeout)
                 _report(rig.observer.report(script, rig.flow, "fake"), args)
@@ -82,6 +84,7 @@ def _fake(script, config, args: argparse.Namespace) -> None:
 
 def _embedded(script, config, args: argparse.Namespace) -> None:
     from kiosk.embedded import DemoPatient, EmbeddedDevices
+    from kiosk.memory import TrimWhenIdle
     from kiosk.simulation.player import EmbeddedSide, LiveRig, play
     from kiosk.wiring import flow_config
 
@@ -90,6 +93,7 @@ def _embedded(script, config, args: argparse.Namespace) -> None:
         for _ in range(args.repeat):
             embedded.switch(DemoPatient(script.patient, script.terminal, script.camera))
             rig = LiveRig(script, EmbeddedSide(embedded), config=flow_config(config))
+            rig.flow.add_listener(TrimWhenIdle(rig.runner))
             try:
                 play(script, rig, timeout=max(args.timeout, 30.0))  # real devices: a face attempt takes seconds
                 _report(rig.observer.report(script, rig.flow, "embedded"), args)

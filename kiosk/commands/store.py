@@ -1,4 +1,4 @@
-"""``kiosk store ...``: check, export, purge, and staff accounts, for IT staff (English output)."""
+"""``kiosk store ...``: check, export, purge, backup, restore and staff accounts, for IT staff (English output)."""
 from __future__ import annotations
 
 import argparse
@@ -22,6 +22,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--user", help="staff user name, required with --personal")
     export.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     export.set_defaults(func=_export)
+
+    backup = sub.add_parser("backup", help="an encrypted backup into backup_dir now (the kiosk makes them itself too)")
+    backup.set_defaults(func=_backup)
+
+    restore = sub.add_parser(
+        "restore", help="put a backup back; the store there now is moved aside as kiosk.db.damaged-<time>"
+    )
+    restore.add_argument(
+        "--from", dest="source",
+        help="the backup file (default: the newest in backup_dir that opens and passes SQLite's integrity check)",
+    )
+    restore.set_defaults(func=_restore)
 
     purge = sub.add_parser("purge", help="remove receptions older than the retention period")
     purge.add_argument("--retention-days", type=int, help="override the configured retention_days")
@@ -98,16 +110,58 @@ def _export(args: argparse.Namespace) -> int:
     with store:
         actor = _operator()
         if args.personal:
+            if store.damage:
+                print("the store is damaged and read-only: --personal signs an admin in, which it cannot record; "
+                      "export without --personal, or restore it with `kiosk store restore` first", file=sys.stderr)
+                return 2
             if not args.user:
                 print("--personal needs --user (an admin staff account)", file=sys.stderr)
                 return 2
             actor = StaffAccounts(store).authenticate(args.user, _password(args), require=Role.ADMIN).username
+        skipped: list[str] = []
         if args.output:
             with open(args.output, "w", encoding="utf-8", newline="") as out:
-                count = store.export_csv(args.since, out, args.personal, actor)
+                count = store.export_csv(args.since, out, args.personal, actor, skipped.append)
         else:
-            count = store.export_csv(args.since, sys.stdout, args.personal, actor)
-    print(f"exported {count} reception(s)", file=sys.stderr)
+            count = store.export_csv(args.since, sys.stdout, args.personal, actor, skipped.append)
+    for why in skipped:
+        print(f"skipped {why}", file=sys.stderr)
+    print(f"exported {count} reception(s)" + (f", {len(skipped)} skipped" if skipped else ""), file=sys.stderr)
+    if store.damage:
+        print("the store is damaged and read-only, so this export is not in its audit log; "
+              "restore it with `kiosk store restore`", file=sys.stderr)
+    return 0
+
+
+@_run
+def _backup(args: argparse.Namespace) -> int:
+    cfg, store = _open(args)
+    with store:
+        made = store.backup(cfg.backups, cfg.backup_keep, _operator())
+    print(f"backed up {store.path} to {made}")
+    return 0
+
+
+@_run
+def _restore(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from kiosk import config
+    from kiosk.store.backup import made_at, restore
+    from kiosk.store.keys import provider_for
+
+    cfg = config.load(Path(args.config) if args.config else None)
+    keys = provider_for(cfg.key_provider, cfg.key_dir)
+    source = Path(args.source) if args.source else None
+    done = restore(cfg.database_path, keys, cfg.backups, _operator(), source)
+    for why in done.rejected:
+        print(f"passed over: {why}", file=sys.stderr)
+    print(f"restored {cfg.database_path} from {done.source}")
+    if done.aside is not None:
+        print(f"the store it replaced is kept as {done.aside}")
+    made = made_at(done.source)
+    when = f" ({made.astimezone():%Y-%m-%d %H:%M})" if made else ""
+    print(f"receptions saved after that backup was made{when} are not in it")
     return 0
 
 

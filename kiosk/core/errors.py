@@ -81,6 +81,18 @@ class CodeBUnavailable(CardError):
     code = "code_b_unavailable"
 
 
+class CodeBTriesLow(CodeBUnavailable):
+    """照合番号B has too few tries left (or gives no count) to risk the camera's reading on it: a misread
+    would bring the card near its lock, so nothing is sent and staff type the code from the card."""
+
+    code = "code_b_tries_low"
+
+    def __init__(self, tries_left: int | None) -> None:
+        left = "no count of its" if tries_left is None else str(tries_left)
+        super().__init__(f"照合番号B has {left} tries left; the camera's reading is not tried")
+        self.tries_left = tries_left
+
+
 # --- camera and face ----------------------------------------------------------------------------
 
 

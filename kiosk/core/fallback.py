@@ -81,7 +81,7 @@ def outcome_of(result: QualificationResult | None) -> CheckOutcome:
     """The outcome of a check; ``None`` means the terminal did not answer."""
     if result is None:
         return CheckOutcome.TERMINAL_DOWN
-    if result.validity is Validity.VALID:
+    if result.validity.is_valid:
         return CheckOutcome.CONFIRMED if result.record else CheckOutcome.SEVERAL
     if result.validity in (Validity.INVALID, Validity.INVALID_NEWER):
         return CheckOutcome.INVALID

@@ -398,14 +398,14 @@ class ReceptionFlow:
         return event.review.person_mismatch
 
     def _if_valid_one(self, event: ev.CheckAnswered, arg: str) -> bool:
-        return event.result.validity is Validity.VALID and event.result.record is not None
+        return event.result.validity.is_valid and event.result.record is not None
 
     def _if_invalid(self, event: ev.CheckAnswered, arg: str) -> bool:
         return event.result.validity in (Validity.INVALID, Validity.INVALID_NEWER)
 
     def _if_several(self, event: ev.CheckAnswered, arg: str) -> bool:
         result = event.result
-        return event.review.staff_choice or (result.validity is Validity.VALID and bool(result.records))
+        return event.review.staff_choice or (result.validity.is_valid and bool(result.records))
 
     def _invalid(self, event: ev.Event) -> str:
         """What is wrong with an event's own content, before any state is asked."""
@@ -794,8 +794,8 @@ class ReceptionFlow:
         self._guarded(self.devices.card.release, "card")
 
     def _persist(self, session: Session, publish: bool) -> None:
-        """Write the reception (and hand a card check to the レセコン) on a worker, never cancelled:
-        leaving the screen must not lose the record."""
+        """Write the reception and hand it to the レセコン (a card check's result, or a fallback's bill and
+        申立書) on a worker, never cancelled: leaving the screen must not lose the record."""
         record = record_of(session, self.devices.clock.now())
         store, publisher = self.devices.store, self.devices.publisher
         session.saved = session.fingerprint()
@@ -803,11 +803,17 @@ class ReceptionFlow:
         if fallback is not None:
             session.fallback_saved = True  # written once: a re-save (card left behind) is the reception only
 
+        billing = session.fallback if fallback is not None else None
+        stored: list[bool] = []  # set on the worker once the store has the fallback: never written twice
+
         def save(cancel: CancelToken) -> str:
             if fallback is not None:
                 store.save_fallback_reception(record, *fallback)
             else:
                 store.save_reception(record)
+            stored.append(True)
+            if billing is not None:
+                return publisher.publish_fallback(record, billing, fallback[1] if fallback else None)
             return publisher.publish(record) if publish else ""
 
         def saved(where: str | None, error: BaseException | None) -> None:
@@ -816,7 +822,7 @@ class ReceptionFlow:
                 return
             log.error("saving reception %s failed: %s", record.session_id, getattr(error, "code", error))
             session.saved = None  # a later close of this session tries again
-            if fallback is not None:
+            if fallback is not None and not stored:
                 session.fallback_saved = False
             if self._session is session:
                 session.problem = getattr(error, "code", "store_error")

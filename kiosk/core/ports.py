@@ -13,7 +13,7 @@ from typing import Protocol, TypeVar
 
 from kiosk.core.cancel import CancelToken
 from kiosk.core.domain import CardFacts, CardSummary, CertificateInfo, IdentityMethod
-from kiosk.core.fallback import Declaration, RecheckItem
+from kiosk.core.fallback import Billing, Declaration, RecheckItem
 from kiosk.core.qualification import QualificationRecord, QualificationResult
 from kiosk.core.values import FaceAttempt, InsuranceCardQuery, ReceptionRecord
 
@@ -44,8 +44,15 @@ class CardReader(Protocol):
         Raises WrongPin(tries_left), PinBlocked, HolderProofFailed, AssistPinDiffers.
         """
 
-    def read_with_code_b(self, code_b: str, cancel: CancelToken) -> tuple[CardFacts, bytes]:
-        """The 4 facts and the chip's face photo (JPEG 2000), opened with 照合番号B."""
+    def read_with_code_b(
+        self, code_b: str, cancel: CancelToken, *, typed_by_staff: bool = False
+    ) -> tuple[CardFacts, bytes]:
+        """The 4 facts and the chip's face photo (JPEG 2000), opened with 照合番号B.
+
+        The tries left are asked first. A code from the camera's OCR (``typed_by_staff`` False) is sent only
+        while 3 tries are left, else CodeBTriesLow (a CodeBUnavailable: staff type it); one typed by staff
+        down to the last try. With no try left nothing is sent either way (a CardError, code_b_blocked).
+        """
 
     def release(self) -> None:
         """Forget this card's session: the next card starts from nothing."""
@@ -115,10 +122,14 @@ class ReceptionStore(Protocol):
 
 
 class ResultPublisher(Protocol):
-    """Hands a card check's result to the レセコン (the terminal's ``face`` file format)."""
+    """Hands every billed reception to the レセコン, so staff never re-key one."""
 
     def publish(self, record: ReceptionRecord) -> str:
-        """Returns where it went (a file name), for the transcript."""
+        """A card check's result, as the terminal's ``face`` file. Returns where it went, for the transcript."""
+
+    def publish_fallback(self, record: ReceptionRecord, billing: Billing, declaration: Declaration | None) -> str:
+        """A reception billed without a fresh result (旧資格情報, the last visit, a 保険証 staff saw, 不詳):
+        what to bill on and the 申立書. Written once per session. Returns where it went."""
 
 
 # --- time and blocking work ---------------------------------------------------------------------

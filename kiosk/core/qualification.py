@@ -15,7 +15,15 @@ class Validity(int, enum.Enum):
     INVALID = 2  # 資格（無効）: the last qualification is shown
     INVALID_NEWER = 3  # 無効（新しい資格あり）
     NO_RECORD = 4  # 該当資格なし
-    SEVERAL = 5  # 複数該当
+    SEVERAL = 5  # 複数該当 (医療保険 only)
+    # 有効（未登録） (医療扶助 only). As we read it (no public source spells it out): the welfare qualification
+    # is valid but no 医療券 for this clinic is registered yet. Valid for the check; staff confirm the ticket.
+    VALID_UNREGISTERED = 6
+
+    @property
+    def is_valid(self) -> bool:
+        """A qualification the clinic may bill on: 有効 or 有効（未登録）."""
+        return self in (Validity.VALID, Validity.VALID_UNREGISTERED)
 
 
 class Reference(str, enum.Enum):
@@ -61,21 +69,41 @@ class SpecificDiseaseCertificate:
 class InfoConsent:
     """The patient's consent to show one kind of past information (drugs, check-ups, diagnoses, operations)."""
 
-    flag: str = ""  # "1" consented, "0" not
+    flag: str = ""  # "1" consented, "0" not, "2" consent expired, "3" could not be asked (emergency)
     consented_at: datetime | None = None
     available_until: datetime | None = None
 
 
 @dataclass(frozen=True)
 class MedicalTicket:
-    """A welfare medical ticket (医療券) from PublicExpenseResultList."""
+    """A welfare medical ticket (医療券・調剤券) from PublicExpenseResultList (医療扶助)."""
 
-    ticket_type: str = ""
+    ticket_type: str = ""  # 医療券・調剤券別
     valid_from: date | None = None
     valid_until: date | None = None
-    issue_number: str = ""
+    issue_number: str = ""  # 交付番号
     treatment_month: str = ""  # YYYYMM
-    self_pay_yen: int | None = None
+    self_pay_yen: int | None = None  # 本人支払額
+    designated_institution_code: str = ""  # 指定医療機関コード
+    designated_institution_flag: str = ""  # 指定医療機関確認フラグ
+    designated_institution_name: str = ""
+    prescriber_institution_code: str = ""  # 処方箋発行元医療機関 (調剤券)
+    prescriber_institution_name: str = ""
+    injury_name_1: str = ""  # 傷病名
+    injury_name_2: str = ""
+    injury_name_3: str = ""
+    treatment_type: str = ""  # 診療別
+    district_contact: str = ""  # 地区担当員名
+    handling_contact: str = ""  # 取扱担当者名
+    single_or_combined: str = ""  # 単独・併用別
+    social_insurance_status: str = ""  # 社会保険状況
+    consistency_flag: str = ""  # 社会保険状況の整合性フラグ
+    infection_status: str = ""  # 感染症法第37条の2の該当状況
+    elderly_care_status: str = ""  # 後期高齢者医療の該当状況
+    prefectural_expense_status: str = ""  # 都道府県費の該当状況
+    remarks_1: str = ""
+    remarks_2: str = ""
+    remarks_3: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,7 +124,7 @@ class QualificationRecord:
     elderly_certificate: bool = False
     specific_disease: bool = False
     # --- the rest of ResultOfQualificationConfirmation ---
-    card_classification: str = ""  # 01 一般 … 07 自衛官診療証
+    card_classification: str = ""  # 01 一般 … 07 自衛官診療証, A1 医療扶助
     personal_family: str = ""  # 1 本人, 2 家族
     insured_name: str = ""  # the insured person (head of household) for a family member
     name_other: str = ""  # 通称
@@ -114,7 +142,8 @@ class QualificationRecord:
     limit_consent: str = ""  # "1": the patient agreed to provide 限度額 information
     limit_consent_at: datetime | None = None
     limit: LimitCertificate | None = None
-    specific_disease_consent: str = ""  # 0 none, 1 yes, 2 expired
+    limit_certificate_changed: str = ""  # LimitApplicationCertificateChanged, kept as sent (meaning not public)
+    specific_disease_consent: str = ""  # 0 none, 1 yes, 2 expired, 3 could not be asked (emergency)
     specific_disease_consent_at: datetime | None = None
     specific_diseases: tuple[SpecificDiseaseCertificate, ...] = ()
     drugs_consent: InfoConsent | None = None
@@ -139,6 +168,11 @@ class QualificationResult:
     file_id: str = ""  # ArbitraryFileIdentifier
     character_code: str = "0"  # 0 UTF-8, 1 Shift_JIS
     reception_number: str = ""  # batch checks
+    prescription_issue: str = ""  # PrescriptionIssueSelect: the patient's choice, 1 electronic, 2 paper
+    search_identifier: str = ""  # ArbitraryIdentifier the requester put in QualificationConfirmSearchInfo
+    # What the file held outside the known dialect, by element path: unknown elements ("MessageBody/X"),
+    # unknown code values ("…/Sex1=9"), repeated single elements ("…/Name[2]"). Never element contents.
+    unknown: tuple[str, ...] = ()
 
     @property
     def record(self) -> QualificationRecord | None:

@@ -121,7 +121,9 @@ def addresses_match(result_address: str, card_address: str) -> bool:
 # --- the checks ---------------------------------------------------------------------------------
 
 _GAIJI_FIELDS = ("name", "name_kana", "name_other", "name_other_kana", "insured_name", "address", "insurer_name")
-_EXPIRY_WORDS = ("有効期限", "期限切れ", "更新")
+# The terminal words the notice 「マイナンバーカードの失効期限3か月前」 (myclinic-ts
+# packages/onshi-result/MessageBody.ts); its ProcessingResultCode is in no public source, so the words decide.
+_EXPIRY_WORDS = ("失効期限", "有効期限", "期限切れ", "更新")
 
 
 def _gaiji(record: QualificationRecord) -> list[Finding]:
@@ -200,7 +202,10 @@ def check_result(
         findings.append(Finding("old_qualification", Trouble.T3))
     elif result.validity is Validity.NO_RECORD:
         findings.append(Finding("no_record", Trouble.T6))
-    elif result.validity is Validity.VALID and result.record is not None and previous is not None:
+    elif result.validity.is_valid and result.record is not None and previous is not None:
         findings.extend(_since_last_visit(result.record, previous))
+    if result.validity is Validity.VALID_UNREGISTERED:
+        # 医療扶助 valid, but no 医療券 registered for this clinic: staff confirm it with the 福祉事務所 (T10).
+        findings.append(Finding("medical_ticket_unregistered", Trouble.T10))
     findings.extend(_certificate(result, certificate, now))
     return ResultFindings(tuple(findings), result.old_qualification)

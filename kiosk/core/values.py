@@ -32,6 +32,10 @@ class InsuranceCardQuery:
 
 @dataclass(frozen=True)
 class ReceptionRecord:
+    """One finished reception as the store keeps it. A fallback's bill (:class:`kiosk.core.fallback.Billing`)
+    and its 申立書 travel beside it, not in it (``ReceptionStore.save_fallback_reception``,
+    ``ResultPublisher.publish_fallback`` in :mod:`kiosk.core.ports`): the fallback rules build on these values."""
+
     session_id: str
     started_at: datetime
     ended_at: datetime

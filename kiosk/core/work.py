@@ -94,4 +94,6 @@ def complete_declaration(
 def read_chip_photo(card: CardReader, card_face: CardFaceReader, code_b: str,
                     cancel: CancelToken) -> tuple[CardFacts, bytes]:
     """For 目視: 照合番号B typed by staff, else read from the card face by the camera."""
-    return card.read_with_code_b(code_b or card_face.read_code_b(cancel), cancel)
+    if code_b:
+        return card.read_with_code_b(code_b, cancel, typed_by_staff=True)
+    return card.read_with_code_b(card_face.read_code_b(cancel), cancel)

@@ -17,11 +17,12 @@ ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和"
 MAX_AGE = 125
 CARD_YEARS = 11  # a card is valid up to its 10th birthday after issue (5th for minors): plus slack
 
+# A character OCR was not sure of (card_reader puts it in place of a doubtful digit): it matches nothing.
+UNSURE = "?"
 _BIRTH = re.compile(r"(明治|大正|昭和|平成|令和)(\d{1,2}|元)年(\d{1,2})月(\d{1,2})日")
-_GREGORIAN = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
-_EXPIRY_WORDS = ("有効", "有效", "期限")
-# A line holding only the code, perhaps after its label; OCR may add a stray mark around it.
-_LONE_CODE = re.compile(r"^(?:.*コード)?[\W_]*(\d{4})[\W_]*$")
+_YEAR = re.compile(r"(?<![\d?])((?:19|20)\d{2})年")
+# The code alone, perhaps with a stray mark OCR saw beside it.
+_CODE = re.compile(r"[^\d?]*(\d{4})[^\d?]*")
 
 
 @dataclass(frozen=True)
@@ -57,24 +58,24 @@ def check_plausible(code: CodeB, today: date) -> CodeB:
     return code
 
 
-def parse_card_face(lines: list[str], today: date) -> CodeB:
-    """照合番号B's fields from the text lines OCR read on the card face, in reading order."""
-    normal = [_normalise(line) for line in lines]
-    births = {m.groups() for line in normal for m in _BIRTH.finditer(line)}
+def parse_card_face(texts: list[str], today: date) -> CodeB:
+    """照合番号B's fields from what OCR read in the crops of card_layout.FIELDS, one text each, in order:
+    the birth date (one era date), the card's expiry (one Gregorian year) and the security code (4 digits
+    and nothing else)."""
+    if len(texts) != 3:
+        raise CodeBUnavailable("card face not found in the frame")
+    birth_text, expiry_text, code_text = (_normalise(text) for text in texts)
+    births = _BIRTH.findall(birth_text)
     if len(births) != 1:
         raise CodeBUnavailable(f"birth date found {len(births)} times")
-    era, year, month, day = births.pop()
+    era, year, month, day = births[0]
     birth = era_date(era, 1 if year == "元" else int(year), int(month), int(day))
-
-    expiry_lines = [line for line in normal if any(word in line for word in _EXPIRY_WORDS)]
-    years = {int(m.group(1)) for line in (expiry_lines or normal) for m in _GREGORIAN.finditer(line)}
+    years = _YEAR.findall(expiry_text)
     if len(years) != 1:
         raise CodeBUnavailable(f"expiry year found {len(years)} times")
-
-    codes = {m.group(1) for line in normal if (m := _LONE_CODE.match(line))}
-    if len(codes) != 1:
-        raise CodeBUnavailable(f"security code found {len(codes)} times")
-    return check_plausible(CodeB(birth, years.pop(), codes.pop()), today)
+    if (code := _CODE.fullmatch(code_text)) is None:
+        raise CodeBUnavailable("security code not found")
+    return check_plausible(CodeB(birth, int(years[0]), code.group(1)), today)
 
 
 def validate_code_b(text: str, today: date) -> str:
@@ -93,9 +94,12 @@ def validate_code_b(text: str, today: date) -> str:
     raise CodeBUnavailable("birth date part is not a date in any era, or expiry year implausible")
 
 
-# Era names as OCR misreads them on the card face: 令 and 今 differ by one stroke, and RapidOCR reads every
-# 令和 birth date (every child born since May 2019) as 今和.
-_ERA_MISREADS = {"今和": "令和"}
+# Era names as OCR misreads them on the card face. RapidOCR's model learnt Chinese glyphs, and the
+# Japanese 令 is drawn otherwise: over the whole frame it read every 令和 birth date (every child born
+# since May 2019) as 今和, and on the field's crop it reads 令, 今, 合 or 分 by turns (at 0.3–0.6). The
+# era is not part of the 14 digits, so this mapping can never change them; it only lets the date be
+# checked. The other eras read right on every demo card face.
+_ERA_MISREADS = {"今和": "令和", "合和": "令和", "分和": "令和"}
 
 
 def _normalise(text: str) -> str:

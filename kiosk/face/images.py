@@ -13,14 +13,21 @@ CHIP_WIDTH = 150
 CHIP_RATIO = 10  # JPEG 2000 compression ratio (uncompressed size / coded size)
 
 
+MAX_PIXELS = 4_000_000  # a chip photo is about 300×400, a camera frame 1920×1080: more is a hostile header
+
+
 def decode_image(data: bytes) -> np.ndarray:
-    """RGB array of any image Pillow reads (the chip's JPEG 2000 among them)."""
+    """RGB array of any image Pillow reads (the chip's JPEG 2000 among them). The size the header claims is
+    checked before anything is decoded, so a few bytes cannot make the kiosk allocate gigabytes."""
     from PIL import Image, UnidentifiedImageError
 
     try:
         with Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise ImageUnreadable(f"image header claims {width}×{height} pixels, more than {MAX_PIXELS}")
             return np.asarray(image.convert("RGB"))
-    except (OSError, UnidentifiedImageError, ValueError) as exc:
+    except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError) as exc:
         raise ImageUnreadable(f"image of {len(data)} bytes could not be decoded") from exc
 
 

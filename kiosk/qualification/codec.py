@@ -1,16 +1,20 @@
 """The terminal's XML files ⇄ the core model.
 
-Reading is tolerant of what it does not know (unknown elements are skipped, unknown header codes read as
-unset) and strict about what it relies on: a missing or unknown QualificationValidity, a date that is no
-date or a file that is no XML raises MalformedResult. An abnormal end reported by the terminal raises
-CheckFailed. Writing produces the same layout in UTF-8 or Shift_JIS.
+Reading is tolerant of what it does not know and strict about what it relies on. Elements in any order are
+read; an unknown element, an unknown code value or a repeated single element is kept out of the model but
+named in the result's ``unknown`` (paths and codes only, never contents). A missing or unknown
+QualificationValidity, a date that is no date or a file that is no XML raises MalformedResult; XML that is
+no result file raises NotAResult; an abnormal end reported by the terminal raises CheckFailed. Writing
+produces the public clients' layout (docs/qualification.md) in UTF-8 or Shift_JIS.
 """
 from __future__ import annotations
 
 import base64
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import partial
 from typing import Any
 
 from kiosk.core.domain import CertificateInfo, IdentityMethod
@@ -28,7 +32,7 @@ from kiosk.core.qualification import (
 )
 from kiosk.core.values import InsuranceCardQuery
 from kiosk.qualification import schema, xmlsafe
-from kiosk.qualification.errors import CheckFailed
+from kiosk.qualification.errors import CheckFailed, NotAResult, NumberTooLong
 
 # --- values -------------------------------------------------------------------------------------
 
@@ -55,15 +59,30 @@ def _datetime(text: str) -> datetime | None:
         raise MalformedResult(f"no such time: {text!r}") from None
 
 
-def _int(text: str) -> int | None:
+# How many digits a number of each kind may have: its length is looked at before ``int()``, whose own limit
+# (4,300 digits) is a ValueError. A ratio is 0–100; an amount in yen stays below ten billion; a batch count
+# below ten million.
+MAX_DIGITS = {"percent": 3, "int": 10}
+COUNT_DIGITS = 7
+
+
+def _int(text: str, field: str, digits: int) -> int | None:
     if not text:
         return None
     if not text.isascii() or not text.isdigit():
-        raise MalformedResult(f"not a number: {text!r}")
+        raise MalformedResult(f"{field}: not a number: {text[:20]!r}")
+    if len(text) > digits:
+        raise NumberTooLong(f"{field} has {len(text):,} digits", f"{digits} digits")
     return int(text)
 
 
-_READERS = {"text": lambda text: text, "date": _date, "datetime": _datetime, "percent": _int, "int": _int}
+# Each reads ``(text, field)``: the field names a number that is too long.
+_READERS: dict[str, Callable[[str, str], Any]] = {
+    "text": lambda text, _field: text,
+    "date": lambda text, _field: _date(text),
+    "datetime": lambda text, _field: _datetime(text),
+    **{kind: partial(_int, digits=digits) for kind, digits in MAX_DIGITS.items()},
+}
 
 
 def _write_value(kind: str, value: Any) -> str:
@@ -79,6 +98,8 @@ def _write_value(kind: str, value: Any) -> str:
 
 
 # --- reading ------------------------------------------------------------------------------------
+
+Shape = dict[str, "Shape | None"]
 
 
 def _text(parent: ET.Element | None, tag: str) -> str:
@@ -99,7 +120,7 @@ def _first_text(parent: ET.Element, tags: tuple[str, ...]) -> str:
 
 
 def _read_fields(element: ET.Element, fields: tuple[tuple[str, str, str], ...]) -> dict[str, Any]:
-    return {attr: _READERS[kind](_text(element, tag)) for tag, attr, kind in fields}
+    return {attr: _READERS[kind](_text(element, tag), tag) for tag, attr, kind in fields}
 
 
 def _read_group(element: ET.Element | None, cls, fields):
@@ -115,7 +136,7 @@ def _read_record(element: ET.Element) -> QualificationRecord:
     values: dict[str, Any] = {}
     for tag, attr, kind in schema.RECORD_FIELDS:
         if kind in _READERS:
-            values[attr] = _READERS[kind](_text(element, tag))
+            values[attr] = _READERS[kind](_text(element, tag), tag)
         elif kind == "elderly":
             values[attr] = _read_group(element.find(tag), ElderlyCertificate, schema.ELDERLY_FIELDS)
         elif kind == "limit":
@@ -142,19 +163,49 @@ def _read_record(element: ET.Element) -> QualificationRecord:
     return QualificationRecord(**values)
 
 
-def _root(data: bytes) -> ET.Element:
-    root, _codec = xmlsafe.parse(data)
-    if root.find(schema.HEADER) is None or root.find(schema.BODY) is None:
-        raise MalformedResult(f"no {schema.HEADER} and {schema.BODY} under <{root.tag}>")
-    return root
+def _shown(value: str) -> str:
+    """A code value as the unknowns name it: codes are short ASCII; anything else might be personal data."""
+    return value if len(value) <= 8 and value.isascii() and value.isalnum() else "…"
 
 
-def _parts(data: bytes) -> tuple[ET.Element, ET.Element]:
-    """The header and body of a result file (``_root`` has checked both are there)."""
-    root = _root(data)
+def _outside(element: ET.Element, shape: Shape, path: str, found: list[str]) -> None:
+    """Append the paths below ``element`` that ``shape`` does not know (elements, code values, repeats)."""
+    seen: set[str] = set()
+    for child in element:
+        where = f"{path}/{child.tag}" if path else child.tag
+        if child.tag not in shape:
+            found.append(where)
+            continue
+        if child.tag in seen and child.tag not in schema.REPEATABLE:
+            found.append(where + "[2]")  # only the first is read
+        seen.add(child.tag)
+        below = shape[child.tag]
+        if below is not None:
+            _outside(child, below, where, found)
+            continue
+        found.extend(f"{where}/{grandchild.tag}" for grandchild in child)
+        codes = schema.CODES_BY_ELEMENT.get(child.tag)
+        value = (child.text or "").strip()
+        if codes is not None and value and value not in codes:
+            found.append(f"{where}={_shown(value)}")
+
+
+def _unknown(root: ET.Element, shape: Shape) -> tuple[str, ...]:
+    found: list[str] = []
+    _outside(root, shape, "", found)
+    return tuple(dict.fromkeys(found))
+
+
+def _document(data: bytes, limits: xmlsafe.Limits) -> tuple[ET.Element, ET.Element, ET.Element, str]:
+    """Root, header, body and the codec read with, reading no further than the family's ``limits``. Raises
+    NotAResult for XML that is no terminal message."""
+    root, codec_name = xmlsafe.parse(data, limits)
+    if root.tag != schema.ROOT:
+        raise NotAResult(f"<{root.tag}> is not <{schema.ROOT}>")
     header, body = root.find(schema.HEADER), root.find(schema.BODY)
-    assert header is not None and body is not None
-    return header, body
+    if header is None or body is None:
+        raise NotAResult(f"no {schema.HEADER} and {schema.BODY} under <{root.tag}>")
+    return root, header, body, codec_name
 
 
 def _raise_if_abnormal(header: ET.Element, body: ET.Element) -> None:
@@ -170,12 +221,9 @@ def _validity(parent: ET.Element) -> Validity:
     text = _text(parent, schema.VALIDITY)
     if not text:
         raise MalformedResult(f"no {schema.VALIDITY}")
-    try:
-        if not (text.isascii() and text.isdigit()):
-            raise ValueError(text)
-        return Validity(int(text))
-    except ValueError:
-        raise MalformedResult(f"unknown {schema.VALIDITY}: {text!r}") from None
+    if text not in schema.VALIDITY_CODES:
+        raise MalformedResult(f"unknown {schema.VALIDITY}: {_shown(text)!r}")
+    return Validity(int(text))
 
 
 def _header_values(header: ET.Element) -> dict[str, Any]:
@@ -192,26 +240,46 @@ def _header_values(header: ET.Element) -> dict[str, Any]:
     }
 
 
+def _records(parent: ET.Element) -> tuple[QualificationRecord, ...]:
+    elements = parent.findall(f"{schema.RESULT_LIST}/{schema.RESULT}") or parent.findall(schema.RESULT)
+    return tuple(_read_record(element) for element in elements)
+
+
 def decode_result(data: bytes) -> QualificationResult:
-    """An answer or face file (``…01res_…``). Raises MalformedResult or CheckFailed."""
-    header, body = _parts(data)
+    """An answer or face file (``…01res_…``). Raises MalformedResult (NotAResult) or CheckFailed."""
+    root, header, body, _codec = _document(data, xmlsafe.INDIVIDUAL)
     _raise_if_abnormal(header, body)
-    records = body.findall(f"{schema.RESULT_LIST}/{schema.RESULT}") or body.findall(schema.RESULT)
+    if all(body.find(tag) is None for tag in (schema.STATUS, schema.VALIDITY, schema.RESULT_LIST, schema.RESULT)):
+        raise NotAResult(f"no result in {schema.BODY} (a request or another message?)")
     return QualificationResult(
         validity=_validity(body),
-        records=tuple(_read_record(element) for element in records),
+        records=_records(body),
         message=_text(body, schema.RESULT_MESSAGE),
         result_code=_text(body, schema.RESULT_CODE),
+        prescription_issue=_text(body, schema.PRESCRIPTION_ISSUE),
+        search_identifier=_text(body.find(schema.SEARCH_INFO), schema.SEARCH_IDENTIFIER),
+        unknown=_unknown(root, schema.RESULT_SHAPE),
         **_header_values(header),
     )
 
 
 def peek_file_id(data: bytes) -> str:
-    """The ArbitraryFileIdentifier of a file, or "" when it cannot be read: for matching answers."""
+    """The ArbitraryFileIdentifier of a file, or "" when it cannot be read: for matching answers. A file of
+    either family may be peeked at (its reader has already capped its size by that family's)."""
     try:
-        return _text(_root(data).find(schema.HEADER), schema.FILE_ID)
+        return _text(_document(data, xmlsafe.BATCH)[1], schema.FILE_ID)
     except MalformedResult:
         return ""
+
+
+def peek_reception_number(data: bytes) -> str:
+    """The ReceptionNumber of a batch answer (header or body), or "": the download request carries no
+    ArbitraryFileIdentifier, so its answer is matched by this [EC GetRequestComparationReceptionNumber]."""
+    try:
+        _root, header, body, _codec = _document(data, xmlsafe.BATCH)
+    except MalformedResult:
+        return ""
+    return _text(header, schema.RECEPTION_NUMBER) or _text(body, schema.RECEPTION_NUMBER)
 
 
 @dataclass(frozen=True)
@@ -222,40 +290,64 @@ class BatchEntry:
     result: QualificationResult | None
     error_code: str = ""
     error_message: str = ""
+    identifier: str = ""  # ArbitraryIdentifier: the requester's own id for this person, echoed
+
+
+@dataclass(frozen=True)
+class BatchAnswer:
+    """``OQSmuquc02res``: the entries and the header's counts (None when the terminal left one out)."""
+
+    entries: tuple[BatchEntry, ...]
+    reception_number: str = ""
+    processed: int | None = None  # NumberOfProcessingResult
+    normal: int | None = None  # NumberOfNormalProcessing
+    errors: int | None = None  # NumberOfError
+    unknown: tuple[str, ...] = ()  # as QualificationResult.unknown, for the whole file
 
 
 def decode_batch_upload_answer(data: bytes) -> str:
-    """``OQSmuquc01res``: the ReceptionNumber to fetch the results with."""
-    header, body = _parts(data)
+    """``OQSmuquc01res``: the ReceptionNumber to fetch the results with (in the body [SK]; header read too)."""
+    _root, header, body, _codec = _document(data, xmlsafe.BATCH)
     _raise_if_abnormal(header, body)
-    number = _text(header, schema.RECEPTION_NUMBER) or _text(body, schema.RECEPTION_NUMBER)
+    number = _text(body, schema.RECEPTION_NUMBER) or _text(header, schema.RECEPTION_NUMBER)
     if not number:
         raise MalformedResult(f"no {schema.RECEPTION_NUMBER}")
     return number
 
 
-def decode_batch_download_answer(data: bytes) -> tuple[BatchEntry, ...]:
+def _batch_entry(unit: ET.Element, values: dict[str, Any]) -> BatchEntry:
+    search = unit.find(schema.SEARCH_INFO)
+    query = _read_query(search) if search is not None else None
+    identifier = _text(search, schema.SEARCH_IDENTIFIER)
+    if _text(unit, schema.STATUS) == schema.STATUS_ERROR:
+        return BatchEntry(query, None, _text(unit, schema.RESULT_CODE), _text(unit, schema.RESULT_MESSAGE), identifier)
+    # The unit's ReferenceNumber sits beside its record [SK QCBIDXmlMsgResponse][OD ParseBulkConfirmUnitResults].
+    beside = _text(unit, schema.REFERENCE_NUMBER)
+    records = tuple(replace(r, reference_number=r.reference_number or beside) for r in _records(unit))
+    result = QualificationResult(
+        validity=_validity(unit),
+        records=records,
+        message=_text(unit, schema.RESULT_MESSAGE),
+        result_code=_text(unit, schema.RESULT_CODE),
+        search_identifier=identifier,
+        **values,
+    )
+    return BatchEntry(query, result, identifier=identifier)
+
+
+def decode_batch_download_answer(data: bytes) -> BatchAnswer:
     """``OQSmuquc02res``: one entry per BulkConfirmUnit."""
-    header, body = _parts(data)
+    root, header, body, _codec = _document(data, xmlsafe.BATCH)
     _raise_if_abnormal(header, body)
     values = _header_values(header)
-    entries = []
-    for unit in body.findall(schema.BULK_UNIT):
-        search = unit.find(schema.SEARCH_INFO)
-        query = _read_query(search) if search is not None else None
-        if _text(unit, schema.STATUS) == schema.STATUS_ERROR:
-            entries.append(BatchEntry(query, None, _text(unit, schema.RESULT_CODE), _text(unit, schema.RESULT_MESSAGE)))
-            continue
-        records = unit.findall(schema.RESULT) or unit.findall(f"{schema.RESULT_LIST}/{schema.RESULT}")
-        result = QualificationResult(
-            validity=_validity(unit),
-            records=tuple(_read_record(element) for element in records),
-            message=_text(unit, schema.RESULT_MESSAGE),
-            result_code=_text(unit, schema.RESULT_CODE),
-            **values,
-        )
-        entries.append(BatchEntry(query, result))
-    return tuple(entries)
+    return BatchAnswer(
+        entries=tuple(_batch_entry(unit, values) for unit in body.findall(schema.BULK_UNIT)),
+        reception_number=values["reception_number"],
+        processed=_int(_text(header, schema.COUNT_PROCESSED), schema.COUNT_PROCESSED, COUNT_DIGITS),
+        normal=_int(_text(header, schema.COUNT_NORMAL), schema.COUNT_NORMAL, COUNT_DIGITS),
+        errors=_int(_text(header, schema.COUNT_ERROR), schema.COUNT_ERROR, COUNT_DIGITS),
+        unknown=_unknown(root, schema.BATCH_SHAPE),
+    )
 
 
 def _read_query(search: ET.Element) -> InsuranceCardQuery:
@@ -271,7 +363,7 @@ class RequestHeader:
     file_id: str
     institution_code: str
     confirmation_date: date | None
-    character_code: str
+    character_code: str  # how the request is encoded; public requests carry no CharacterCodeIdentifier
 
 
 @dataclass(frozen=True)
@@ -282,28 +374,27 @@ class CardCheckRequest:
     limit_consent: bool
 
 
-def _request_header(root: ET.Element) -> RequestHeader:
-    header = root.find(schema.HEADER)
-    character_code = _text(header, schema.CHARACTER_CODE)
+def _request(data: bytes, limits: xmlsafe.Limits) -> tuple[RequestHeader, ET.Element]:
+    _root, header, body, codec_name = _document(data, limits)
     return RequestHeader(
         file_id=_text(header, schema.FILE_ID),
         institution_code=_text(header, schema.INSTITUTION_CODE),
         confirmation_date=_date(_text(header, schema.CONFIRMATION_DATE)),
-        character_code=character_code if character_code in schema.CODECS else schema.CHARSET_UTF8,
-    )
+        character_code=schema.CHARSET_OF_CODEC.get(codec_name, schema.CHARSET_UTF8),
+    ), body
 
 
 def decode_insurance_request(data: bytes) -> tuple[RequestHeader, InsuranceCardQuery]:
-    root = _root(data)
-    search = root.find(f"{schema.BODY}/{schema.SEARCH_INFO}")
+    header, body = _request(data, xmlsafe.INDIVIDUAL)
+    search = body.find(schema.SEARCH_INFO)
     if search is None:
         raise MalformedResult(f"no {schema.SEARCH_INFO}")
-    return _request_header(root), _read_query(search)
+    return header, _read_query(search)
 
 
 def decode_card_request(data: bytes) -> CardCheckRequest:
-    root = _root(data)
-    info = root.find(f"{schema.BODY}/{schema.CARD_CHECK_INFO}")
+    header, body = _request(data, xmlsafe.INDIVIDUAL)
+    info = body.find(schema.CARD_CHECK_INFO)
     if info is None:
         raise MalformedResult(f"no {schema.CARD_CHECK_INFO}")
     try:
@@ -312,25 +403,29 @@ def decode_card_request(data: bytes) -> CardCheckRequest:
         raise MalformedResult("the certificate is not base64") from None
     method = _text(info, schema.CARD_IDENTITY_METHOD)
     return CardCheckRequest(
-        header=_request_header(root),
+        header=header,
         certificate_der=der,
         method=IdentityMethod(method) if method in IdentityMethod._value2member_map_ else None,
         limit_consent=_text(info, schema.CARD_LIMIT_CONSENT) == "1",
     )
 
 
-def decode_batch_upload_request(data: bytes) -> tuple[RequestHeader, tuple[InsuranceCardQuery, ...]]:
-    root = _root(data)
-    searches = root.findall(f"{schema.BODY}/{schema.SEARCH_INFO}")
-    return _request_header(root), tuple(_read_query(search) for search in searches)
+def decode_batch_upload_request(
+    data: bytes,
+) -> tuple[RequestHeader, tuple[InsuranceCardQuery, ...], tuple[str, ...]]:
+    """The header, the queries and each query's ArbitraryIdentifier ("" when it has none)."""
+    header, body = _request(data, xmlsafe.BATCH)
+    searches = body.findall(schema.SEARCH_INFO)
+    return (header, tuple(_read_query(search) for search in searches),
+            tuple(_text(search, schema.SEARCH_IDENTIFIER) for search in searches))
 
 
 def decode_batch_download_request(data: bytes) -> tuple[RequestHeader, str]:
-    root = _root(data)
-    number = _text(root.find(schema.BODY), schema.RECEPTION_NUMBER)
+    header, body = _request(data, xmlsafe.BATCH)
+    number = _text(body, schema.RECEPTION_NUMBER)
     if not number:
         raise MalformedResult(f"no {schema.RECEPTION_NUMBER}")
-    return _request_header(root), number
+    return header, number
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -396,16 +491,23 @@ def _result_header(result: QualificationResult, character_code: str, segment: st
     ]
 
 
+def _write_search_identifier(parent: ET.Element, identifier: str) -> None:
+    if identifier:
+        _add(ET.SubElement(parent, schema.SEARCH_INFO), schema.SEARCH_IDENTIFIER, identifier)
+
+
 def encode_result(result: QualificationResult, character_code: str | None = None) -> bytes:
     """A result file in the terminal's format; ``character_code`` defaults to the result's own."""
     character_code = character_code or result.character_code
     root = ET.Element(schema.ROOT)
     _header(root, _result_header(result, character_code))
     body = ET.SubElement(root, schema.BODY)
+    _add(body, schema.PRESCRIPTION_ISSUE, result.prescription_issue)
     _add(body, schema.STATUS, schema.STATUS_NORMAL)
     _add(body, schema.RESULT_CODE, result.result_code)
     _add(body, schema.RESULT_MESSAGE, result.message)
     _add(body, schema.VALIDITY, str(int(result.validity)))
+    _write_search_identifier(body, result.search_identifier)
     if result.records:
         results = ET.SubElement(body, schema.RESULT_LIST)
         for record in result.records:
@@ -436,17 +538,17 @@ def encode_abnormal(
 
 
 def _request_root(header: RequestHeader) -> ET.Element:
+    """The request header of the public writers [SK QCBIXmlMsgRequest]: the encoding is the declaration's."""
     root = ET.Element(schema.ROOT)
     _header(root, [
         (schema.CONFIRMATION_DATE, _write_value("date", header.confirmation_date)),
         (schema.INSTITUTION_CODE, header.institution_code),
         (schema.FILE_ID, header.file_id),
-        (schema.CHARACTER_CODE, header.character_code),
     ])
     return root
 
 
-def _write_query(parent: ET.Element, query: InsuranceCardQuery) -> None:
+def _write_query(parent: ET.Element, query: InsuranceCardQuery, identifier: str = "") -> None:
     search = ET.SubElement(parent, schema.SEARCH_INFO)
     for tag, attr, kind in schema.SEARCH_FIELDS:
         value = getattr(query, attr)
@@ -455,6 +557,7 @@ def _write_query(parent: ET.Element, query: InsuranceCardQuery) -> None:
         if kind == "flag":
             value = "1" if value else "0"
         _add(search, tag, _write_value(kind, value))
+    _add(search, schema.SEARCH_IDENTIFIER, identifier)
 
 
 def encode_insurance_request(header: RequestHeader, query: InsuranceCardQuery) -> bytes:
@@ -474,16 +577,22 @@ def encode_card_request(
     return xmlsafe.serialise(root, header.character_code)
 
 
-def encode_batch_upload_request(header: RequestHeader, queries: tuple[InsuranceCardQuery, ...]) -> bytes:
+def encode_batch_upload_request(
+    header: RequestHeader, queries: tuple[InsuranceCardQuery, ...], identifiers: tuple[str, ...] = ()
+) -> bytes:
+    """``identifiers``: an ArbitraryIdentifier per query (e.g. the appointment), echoed in the answer."""
     root = _request_root(header)
     body = ET.SubElement(root, schema.BODY)
-    for query in queries:
-        _write_query(body, query)
+    for index, query in enumerate(queries):
+        _write_query(body, query, identifiers[index] if index < len(identifiers) else "")
     return xmlsafe.serialise(root, header.character_code)
 
 
 def encode_batch_download_request(header: RequestHeader, reception_number: str) -> bytes:
-    root = _request_root(header)
+    """Header: MedicalInstitutionCode alone, as in every public client [OD CreateDownloadRequestAsync]
+    [SK QCBIDXmlMsgRequest]."""
+    root = ET.Element(schema.ROOT)
+    _header(root, [(schema.INSTITUTION_CODE, header.institution_code)])
     _add(ET.SubElement(root, schema.BODY), schema.RECEPTION_NUMBER, reception_number)
     return xmlsafe.serialise(root, header.character_code)
 
@@ -491,16 +600,18 @@ def encode_batch_download_request(header: RequestHeader, reception_number: str) 
 def encode_batch_upload_answer(
     reception_number: str, *, file_id: str, institution_code: str, processed_at: datetime, character_code: str
 ) -> bytes:
+    """[SK QCBIXmlMsgResponse]: the ReceptionNumber and its time in the body."""
     root = ET.Element(schema.ROOT)
     _header(root, [
         (schema.PROCESS_EXECUTION_TIME, _write_value("datetime", processed_at)),
         (schema.INSTITUTION_CODE, institution_code),
         (schema.FILE_ID, file_id),
-        (schema.RECEPTION_NUMBER, reception_number),
         (schema.SEGMENT, schema.SEGMENT_NORMAL),
         (schema.CHARACTER_CODE, character_code),
     ])
-    _add(ET.SubElement(root, schema.BODY), schema.STATUS, schema.STATUS_NORMAL)
+    body = ET.SubElement(root, schema.BODY)
+    _add(body, schema.RECEPTION_NUMBER, reception_number)
+    _add(body, schema.RECEPTION_TIME, _write_value("datetime", processed_at))
     return xmlsafe.serialise(root, character_code)
 
 
@@ -508,21 +619,27 @@ def encode_batch_download_answer(
     entries: tuple[BatchEntry, ...], *, reception_number: str, file_id: str, institution_code: str,
     processed_at: datetime, character_code: str,
 ) -> bytes:
+    """[SK QCBIDXmlMsgResponse]: the counts in the header; per unit the query, status, validity, one record
+    and its ReferenceNumber beside it."""
+    failed = sum(entry.result is None for entry in entries)
     root = ET.Element(schema.ROOT)
     _header(root, [
         (schema.PROCESS_EXECUTION_TIME, _write_value("datetime", processed_at)),
+        (schema.CONFIRMATION_DATE, _write_value("date", processed_at.date())),
         (schema.INSTITUTION_CODE, institution_code),
         (schema.FILE_ID, file_id),
         (schema.RECEPTION_NUMBER, reception_number),
-        (schema.REFERENCE, Reference.INSURANCE_CARD.value),
         (schema.SEGMENT, schema.SEGMENT_NORMAL),
+        (schema.COUNT_PROCESSED, str(len(entries))),
+        (schema.COUNT_NORMAL, str(len(entries) - failed)),
+        (schema.COUNT_ERROR, str(failed)),
         (schema.CHARACTER_CODE, character_code),
     ])
     body = ET.SubElement(root, schema.BODY)
     for entry in entries:
         unit = ET.SubElement(body, schema.BULK_UNIT)
         if entry.query is not None:
-            _write_query(unit, entry.query)
+            _write_query(unit, entry.query, entry.identifier)
         if entry.result is None:
             _add(unit, schema.STATUS, schema.STATUS_ERROR)
             _add(unit, schema.RESULT_CODE, entry.error_code)
@@ -533,5 +650,8 @@ def encode_batch_download_answer(
         _add(unit, schema.RESULT_MESSAGE, entry.result.message)
         _add(unit, schema.VALIDITY, str(int(entry.result.validity)))
         for record in entry.result.records:
-            _write_record(unit, record)
+            _write_record(unit, replace(record, reference_number=""))
+        numbers = {record.reference_number for record in entry.result.records} - {""}
+        if len(numbers) == 1:
+            _add(unit, schema.REFERENCE_NUMBER, numbers.pop())
     return xmlsafe.serialise(root, character_code)

@@ -1,9 +1,16 @@
 """The terminal-folder gateway: requests into ``req``, answers out of ``res``, card-check results out of ``face``.
 
 :class:`FolderGateway` implements :class:`kiosk.core.ports.QualificationChecker`. Every exchange writes its
-request atomically, then polls ``res`` until the answer, a same-named ``.err`` or the deadline; it honours
-the CancelToken between polls and removes its request when nobody answered, so a late terminal does not
-act on a check the kiosk gave up on. Every failure is a named error (see :mod:`.errors`); none hangs.
+request atomically, then polls ``res`` until the answer, a rejection or the deadline; it honours the
+CancelToken between polls and removes its request when nobody answered, so a late terminal does not act on
+a check the kiosk gave up on. Every failure is a named error (see :mod:`.errors`); none hangs.
+
+A rejected request reappears in ``res`` under its own name with a same-stem ``.err`` beside it
+(``OQSsiquc01req_<id>.xml`` + ``OQSsiquc01req_<id>.err``), which is what emr-cloud-online watches for
+(``Services/XmlFileService.cs``). No public client looks for ``…res_<id>.err``, so that form is not
+accepted. An answer is matched by name (``…req_<id>`` → ``…res_<id>``, ``.xml`` or ``.zip``), else by the
+ArbitraryFileIdentifier it echoes, or, for a batch download (whose request carries none), by its
+ReceptionNumber.
 """
 from __future__ import annotations
 
@@ -21,10 +28,17 @@ from kiosk.core.domain import CardFacts, CertificateInfo, IdentityMethod
 from kiosk.core.errors import Cancelled, QualificationError
 from kiosk.core.qualification import QualificationResult
 from kiosk.core.values import InsuranceCardQuery
-from kiosk.qualification import codec, schema
-from kiosk.qualification.codec import BatchEntry, RequestHeader
-from kiosk.qualification.errors import RequestRejected, TerminalTimeout
-from kiosk.qualification.folders import atomic_write, list_names, read_settled, remove_quietly, require_folder
+from kiosk.qualification import codec, schema, xmlsafe
+from kiosk.qualification.codec import BatchAnswer, RequestHeader
+from kiosk.qualification.errors import NotARegularFile, RequestRejected, ResultOutOfBounds, TerminalTimeout
+from kiosk.qualification.folders import (
+    atomic_write,
+    list_names,
+    read_capped,
+    read_settled,
+    remove_quietly,
+    require_folder,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -96,17 +110,21 @@ class FolderGateway:
 
     # --- batch checks -----------------------------------------------------------------------
 
-    def submit_batch(self, queries: tuple[InsuranceCardQuery, ...], cancel: CancelToken) -> str:
-        """Send a batch (e.g. tomorrow's appointments); returns the ReceptionNumber to fetch it with."""
+    def submit_batch(
+        self, queries: tuple[InsuranceCardQuery, ...], cancel: CancelToken, identifiers: tuple[str, ...] = ()
+    ) -> str:
+        """Send a batch (e.g. tomorrow's appointments); returns the ReceptionNumber to fetch it with.
+        ``identifiers``: an ArbitraryIdentifier per query, echoed in each entry of the answer."""
         return self._exchange(
-            schema.BATCH_UPLOAD, lambda header: codec.encode_batch_upload_request(header, queries),
+            schema.BATCH_UPLOAD, lambda header: codec.encode_batch_upload_request(header, queries, identifiers),
             codec.decode_batch_upload_answer, cancel,
         )
 
-    def fetch_batch(self, reception_number: str, cancel: CancelToken) -> tuple[BatchEntry, ...]:
+    def fetch_batch(self, reception_number: str, cancel: CancelToken) -> BatchAnswer:
         return self._exchange(
             schema.BATCH_DOWNLOAD, lambda header: codec.encode_batch_download_request(header, reception_number),
             codec.decode_batch_download_answer, cancel,
+            lambda data: codec.peek_reception_number(data) == reception_number,
         )
 
     def face_watcher(self, include_existing: bool = False) -> FaceWatcher:
@@ -120,7 +138,9 @@ class FolderGateway:
         build: Callable[[RequestHeader], bytes],
         decode: Callable[[bytes], T],
         cancel: CancelToken,
+        ours: Callable[[bytes], bool] | None = None,
     ) -> T:
+        """``ours``: whether a differently named answer is this exchange's; by default, by its file id."""
         cancel.raise_if_cancelled()
         config = self.config
         require_folder(config.res)
@@ -134,45 +154,57 @@ class FolderGateway:
         log.info("request %s written", request.name)
         started = time.monotonic()
         deadline = started + config.timeout
+        is_ours = ours or (lambda answer: codec.peek_file_id(answer) == file_id)
         try:
-            path = self._wait_for_answer(message, file_id, already_there, cancel, deadline)
+            path = self._wait_for_answer(message, file_id, is_ours, already_there, cancel, deadline)
         except (TerminalTimeout, Cancelled):
             remove_quietly(request)
             raise
         try:
-            if path.suffix == ".err":
+            if path.suffix == schema.REJECTION_SUFFIX:
+                remove_quietly(request)
                 raise RequestRejected(f"{path.name}: {_err_text(path)}")
-            answer = read_settled(path, decode, cancel, deadline, config.settle, config.poll_interval)
+            answer = read_settled(path, decode, cancel, deadline, config.settle, config.poll_interval,
+                                  max_bytes=xmlsafe.limits_for(message).max_bytes)
         finally:
             if config.remove_answers:
                 remove_quietly(path)
+                if path.suffix == schema.REJECTION_SUFFIX:  # the returned request holds personal data too
+                    remove_quietly(config.res / request.name)
         log.info("answer %s read after %.2f s", path.name, time.monotonic() - started)
+        _log_unknown(path.name, answer)
         return answer
 
     def _wait_for_answer(
-        self, message: str, file_id: str, skip: set[str], cancel: CancelToken, deadline: float
+        self, message: str, file_id: str, ours: Callable[[bytes], bool], skip: set[str], cancel: CancelToken,
+        deadline: float,
     ) -> Path:
         res = self.config.res
-        stem = schema.answer_stem(message, file_id)
-        by_name = [stem + suffix for suffix in (".err", ".xml", ".zip")]
+        request = schema.request_name(message, file_id)
+        stem = schema.answer_stem_for(request)
+        by_name = [schema.rejection_name(request), stem + ".xml", stem + schema.ZIP_SUFFIX]
         prefix = message + "res_"
+        max_bytes = xmlsafe.limits_for(message).max_bytes
         while True:
             names = list_names(res)
             present = set(names)
             for name in by_name:
                 if name in present:
                     return res / name
-            # A terminal that names its answers differently still echoes ArbitraryFileIdentifier.
+            # A terminal that names its answers differently still says whose they are.
             for name in names:
                 if name in skip or not name.startswith(prefix) or not name.endswith(".xml"):
                     continue
                 try:
-                    found = codec.peek_file_id((res / name).read_bytes())
+                    data = read_capped(res / name, max_bytes)
+                except (ResultOutOfBounds, NotARegularFile):
+                    skip.add(name)  # no answer is that large, or a pipe
+                    continue
                 except OSError:
-                    continue  # not readable yet: looked at again next round
-                if found == file_id:
+                    continue  # not readable yet, or gone: looked at again next round
+                if ours(data):
                     return res / name
-                if found or not _younger_than(res / name, self.config.settle):
+                if codec.peek_file_id(data) or not _younger_than(res / name, self.config.settle):
                     skip.add(name)  # someone else's answer, or one that will never say whose it is
             remaining = deadline - time.monotonic()
             if remaining <= 0:
@@ -181,11 +213,18 @@ class FolderGateway:
                 raise Cancelled()
 
 
+def _log_unknown(name: str, answer: object) -> None:
+    """Name what a file held outside the known dialect (paths and codes only: no personal data)."""
+    unknown = answer.unknown if isinstance(answer, (QualificationResult, BatchAnswer)) else ()
+    if unknown:
+        log.warning("%s holds what the kiosk does not know: %s", name, ", ".join(unknown))
+
+
 def _err_text(path: Path) -> str:
     """The first line of a ``.err`` file, for the log and the staff console."""
     try:
-        data = path.read_bytes()[:2000]
-    except OSError as error:
+        data = read_capped(path, 2000, head=True)
+    except (OSError, NotARegularFile) as error:
         return f"(unreadable: {error})"
     for codec_name in ("utf-8", "cp932"):
         try:
@@ -224,8 +263,12 @@ class FaceWatcher:
                 continue
             path = self._folder / name
             try:
-                result = read_settled(path, codec.decode_result, CancelToken(), 0.0, self._config.settle, 0.0)
+                result = read_settled(path, codec.decode_result, CancelToken(), 0.0, self._config.settle, 0.0,
+                                      max_bytes=xmlsafe.INDIVIDUAL.max_bytes)
+                _log_unknown(name, result)
                 arrivals.append(FaceArrival(name, result))
+            except (ResultOutOfBounds, NotARegularFile) as error:
+                arrivals.append(FaceArrival(name, None, error))  # waiting does not bring it within bounds
             except QualificationError as error:
                 if _younger_than(path, self._config.settle):
                     continue  # still being written or locked by the terminal: looked at again next poll

@@ -4,21 +4,30 @@ It takes requests from ``req`` (individual, batch and our card-check extension),
 active scenario says, and after a card check pushes the result into ``face`` as the real terminal does.
 The scenario file is read again before each request, so switching it (atomically) takes effect at once.
 
+It speaks the dialect public clients see (docs/qualification.md): a rejected request comes back under its
+own name with a same-stem ``.err``; elements come in no fixed order; files it makes itself carry a
+terminal-made ArbitraryFileIdentifier; batch results come as ``.zip``.
+
 :class:`SimulatorProcess` starts and stops it as a subprocess for the demo and the tests.
 """
 from __future__ import annotations
 
+import base64
 import dataclasses
 import heapq
+import io
 import itertools
 import logging
 import os
+import random
+import secrets
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import zipfile
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
@@ -28,9 +37,11 @@ from pathlib import Path
 import kiosk
 from kiosk.core.errors import MalformedResult, QualificationError, TerminalUnavailable
 from kiosk.core.qualification import QualificationResult, Reference
-from kiosk.qualification import codec, schema
+from kiosk.processes import start_child
+from kiosk.qualification import codec, schema, xmlsafe
 from kiosk.qualification.codec import BatchEntry, RequestHeader
-from kiosk.qualification.folders import atomic_write, list_names, remove_quietly
+from kiosk.qualification.errors import NotARegularFile, ResultOutOfBounds
+from kiosk.qualification.folders import atomic_write, list_names, read_capped, remove_quietly
 from kiosk.qualification.publisher import face_file_name
 from kiosk.qualification.scenario import Scenario, load_scenario
 
@@ -85,7 +96,11 @@ class TerminalSimulator:
                 continue
             path = req / name
             try:
-                data = path.read_bytes()
+                data = read_capped(path, xmlsafe.limits_for(message).max_bytes)
+            except (ResultOutOfBounds, NotARegularFile) as error:
+                log.warning("simulator: ignoring %s: %s", name, error)
+                remove_quietly(path)
+                continue
             except OSError:
                 continue  # being written or already gone
             remove_quietly(path)
@@ -111,21 +126,34 @@ class TerminalSimulator:
         try:
             body, face = self._answer_body(message, data, scenario)
         except MalformedResult as error:
+            if isinstance(error, ResultOutOfBounds):
+                error = error.in_file(request_name)
             log.info("simulator: rejecting %s: %s", request_name, error)
-            rejection = f"E0001 {error}".encode()  # ``error`` is gone once the except block ends
-            self._later(scenario.delay, lambda: self._write(stem + ".err", rejection, "atomic"))
+            rejection = f"E0001 {error.code}: {error}\n".encode()  # ``error`` is gone once the except block ends
+            self._later(scenario.delay, lambda: self._reject(request_name, data, rejection))
             return
         if scenario.answer == "none":
             return
         if scenario.answer == "err":
             text = f"{scenario.error_code} {scenario.error_message}\n".encode(schema.CODECS[scenario.character_code])
-            self._later(scenario.delay, lambda: self._write(stem + ".err", text, "atomic"))
+            self._later(scenario.delay, lambda: self._reject(request_name, data, text))
             return
+        body = terminal_order(body, xmlsafe.limits_for(message))
+        name = stem + ".xml"
+        if message == schema.BATCH_DOWNLOAD:  # batch answers come zipped [OQSDrug2 BulkQualificationService.cs]
+            body, name = _zipped(stem + ".xml", body), stem + schema.ZIP_SUFFIX
         if scenario.answer == "malformed":
             body = body[: len(body) * 2 // 3]
-        self._later(scenario.delay, lambda: self._write(stem + ".xml", body, scenario.write))
+        self._later(scenario.delay, lambda: self._write(name, body, scenario.write))
         if face is not None:
-            self._later(scenario.delay, lambda: self._write_face(face))
+            self._later(scenario.delay, lambda: self._write_face(terminal_order(face, xmlsafe.INDIVIDUAL)))
+
+    def _reject(self, request_name: str, request: bytes, text: bytes) -> None:
+        """As the terminal rejects: the ``.err`` into ``res`` under the request's own name, then the request
+        itself beside it (emr-cloud-online reads the ``.err`` when the request appears in ``res``)."""
+        res = self.root / schema.RES_DIR
+        atomic_write(res, schema.rejection_name(request_name), text)
+        atomic_write(res, request_name, request)
 
     def _answer_body(self, message: str, data: bytes, scenario: Scenario) -> tuple[bytes, bytes | None]:
         """The answer's bytes and, for a card check, the face file's."""
@@ -136,11 +164,16 @@ class TerminalSimulator:
         if message == schema.CARD_CHECK:
             request = codec.decode_card_request(data)
             body = self._result_bytes(request.header, scenario, Reference.CARD, now)
-            return body, (body if scenario.face and scenario.answer == "result" else None)
+            if not (scenario.face and scenario.answer == "result"):
+                return body, None
+            # What the terminal pushes after a check at its own reader carries an identifier of its own.
+            pushed = dataclasses.replace(self._result(request.header, scenario, Reference.CARD, now),
+                                         file_id=terminal_file_id())
+            return body, codec.encode_result(pushed)
         if message == schema.BATCH_UPLOAD:
-            header, queries = codec.decode_batch_upload_request(data)
+            header, queries, identifiers = codec.decode_batch_upload_request(data)
             number = f"{now:%Y%m%d}{next(self._reception_numbers):06d}"
-            self._batches[number] = queries
+            self._batches[number] = (header.file_id, queries, identifiers)
             return codec.encode_batch_upload_answer(
                 number, file_id=header.file_id, institution_code=self._institution(header), processed_at=now,
                 character_code=scenario.character_code,
@@ -151,10 +184,13 @@ class TerminalSimulator:
                 "EQ0404", f"unknown ReceptionNumber {number}", file_id=header.file_id,
                 institution_code=self._institution(header), processed_at=now, character_code=scenario.character_code,
             ), None
-        result = self._result(header, scenario, Reference.INSURANCE_CARD, now)
-        entries = tuple(BatchEntry(query, result) for query in self._batches.pop(number))
+        # The download request carries no ArbitraryFileIdentifier: the answer repeats the upload's.
+        upload_id, queries, identifiers = self._batches.pop(number)
+        result = self._result(dataclasses.replace(header, file_id=upload_id), scenario, Reference.INSURANCE_CARD, now)
+        entries = tuple(BatchEntry(query, result, identifier=identifier) for query, identifier in zip(
+            queries, identifiers, strict=True))
         return codec.encode_batch_download_answer(
-            entries, reception_number=number, file_id=header.file_id, institution_code=self._institution(header),
+            entries, reception_number=number, file_id=upload_id, institution_code=self._institution(header),
             processed_at=now, character_code=scenario.character_code,
         ), None
 
@@ -202,6 +238,32 @@ class TerminalSimulator:
         atomic_write(self.root / schema.FACE_DIR, name, data)
 
 
+def terminal_file_id() -> str:
+    """An ArbitraryFileIdentifier as the terminal makes its own: 16 base64 characters, e.g. ``ArnHCeDfNjMCFzg=``
+    in myclinic-ts's face sample (packages/frontend/src/lib/onshi-face.test.ts)."""
+    return base64.b64encode(secrets.token_bytes(11)).decode("ascii")
+
+
+def terminal_order(data: bytes, limits: xmlsafe.Limits) -> bytes:
+    """``data`` with every element's children in a random order, as terminal-written files come (the face
+    sample in myclinic-ts has the body's ResultList first and the record's Address first). Elements of one
+    name keep their order among themselves, so several records stay in sequence."""
+    root, codec_name = xmlsafe.parse(data, limits)
+    rng = random.Random(data)
+    for element in root.iter():
+        ranks: dict[str, float] = {}
+        children = sorted(element, key=lambda child: ranks.setdefault(child.tag, rng.random()))
+        element[:] = children
+    return xmlsafe.serialise(root, schema.CHARSET_OF_CODEC[codec_name])
+
+
+def _zipped(member: str, data: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(member, data)
+    return buffer.getvalue()
+
+
 # --- the subprocess -----------------------------------------------------------------------------
 
 
@@ -241,7 +303,7 @@ class SimulatorProcess:
             command += ["--institution", self.institution_code]
         log_handle = open(self.log_file, "ab")
         try:
-            self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log_handle, env=env)
+            self._process = start_child(command, stdout=subprocess.PIPE, stderr=log_handle, env=env)
         finally:
             log_handle.close()
         ready: list[bytes] = []

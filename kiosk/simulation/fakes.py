@@ -18,7 +18,7 @@ from kiosk.core.errors import (
     PinBlocked,
     WrongPin,
 )
-from kiosk.core.fallback import Declaration, RecheckItem
+from kiosk.core.fallback import Billing, Declaration, RecheckItem
 from kiosk.core.ports import Clock
 from kiosk.core.qualification import QualificationRecord, QualificationResult, Validity
 from kiosk.core.values import FaceAttempt, InsuranceCardQuery, ReceptionRecord
@@ -123,7 +123,9 @@ class FakeCardReader:
             raise AssistPinDiffers()
         return card.facts
 
-    def read_with_code_b(self, code_b: str, cancel: CancelToken) -> tuple[CardFacts, bytes]:
+    def read_with_code_b(
+        self, code_b: str, cancel: CancelToken, *, typed_by_staff: bool = False
+    ) -> tuple[CardFacts, bytes]:
         card = self._check(cancel)
         if code_b != card.code_b:
             raise CodeBUnavailable("照合番号B rejected")
@@ -247,10 +249,15 @@ class MemoryStore:
 @dataclass
 class MemoryPublisher:
     published: list[ReceptionRecord] = field(default_factory=list)
+    fallbacks: list[tuple[ReceptionRecord, Billing, Declaration | None]] = field(default_factory=list)
 
     def publish(self, record: ReceptionRecord) -> str:
         self.published.append(record)
         return f"memory:{record.session_id}"
+
+    def publish_fallback(self, record: ReceptionRecord, billing: Billing, declaration: Declaration | None) -> str:
+        self.fallbacks.append((record, billing, declaration))
+        return f"memory-outbox:{record.session_id}"
 
 
 class _DoneTask:

@@ -64,6 +64,11 @@ class Recorder:
         self._keep(record)
         return where
 
+    def publish_fallback(self, record: ReceptionRecord, billing: Any, declaration: Any) -> str:
+        where = self.inner.publish_fallback(record, billing, declaration)
+        self._keep(record)
+        return where
+
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
 
@@ -154,7 +159,8 @@ def billed(record: ReceptionRecord) -> dict[str, Any] | None:
 
 
 def rececon(record: ReceptionRecord) -> dict[str, Any]:
-    """What the レセコン receives: the identifiers and money facts of the chosen qualification."""
+    """What the レセコン receives: the identifiers and money facts of the chosen qualification (a face file
+    after a card check; the outbox record, with its basis and 摘要欄, after a fallback)."""
     billing = record.billing
     out: dict[str, Any] = {"session": record.session_id, "method": record.method.value if record.method else None}
     if billing is not None:
@@ -166,6 +172,8 @@ def rececon(record: ReceptionRecord) -> dict[str, Any]:
             burden_percent=billing.burden_percent,
             limit_class=billing.limit_class if record.consent and record.consent.limit else "",
         )
+    if record.remarks:  # a fallback: the outbox record carries its basis and 摘要欄
+        out.update(basis=record.notes[0] if record.notes else "", remarks=list(record.remarks))
     if record.consent is not None:
         out["consent"] = {"medical": record.consent.medical, "drugs": record.consent.drugs,
                           "checkups": record.consent.checkups, "limit": record.consent.limit}

@@ -135,8 +135,8 @@ def _step(i: int, raw: Any, name: str) -> Step:
         if not isinstance(value, str):
             raise _fail(where, "a PIN is a string of digits")
     elif kind == "form":  # the kiosk's 申立書 form, sent
-        if not isinstance(value, dict) or set(value) - {"contact", "insurance_type", "burden_percent"}:
-            raise _fail(where, "form: {\"contact\", \"insurance_type\", \"burden_percent\"}")
+        if not isinstance(value, dict) or set(value) - set(FORM_KEYS):
+            raise _fail(where, "form: {" + ", ".join(f'"{k}"' for k in FORM_KEYS) + "}")
         if "insurance_type" in value:
             _choice(where, value["insurance_type"], [t.value for t in InsuranceType])
     elif kind == "staff":
@@ -207,12 +207,17 @@ def named() -> dict[str, Script]:
 # --- from a step to an event -----------------------------------------------------------------------
 
 
+# What the kiosk's 申立書 form answers; a text left out is 「わからない」 (empty).
+FORM_KEYS = ("name_kana", "contact", "insurance_type", "insurer_name", "employer", "burden_percent")
+
+
 def declaration_of(form: dict[str, Any], facts: CardFacts | None, today: date) -> Declaration:
     """The kiosk form's answers; the flow puts in the card's facts and the date itself."""
     placeholder = facts or CardFacts("", "", today, Sex.UNSET)
     burden = form.get("burden_percent")
-    return Declaration(placeholder, "", str(form.get("contact", "09012345678")), today,
-                       InsuranceType(form.get("insurance_type", "unknown")), burden_percent=burden)
+    return Declaration(placeholder, str(form.get("name_kana", "")), str(form.get("contact", "09012345678")), today,
+                       InsuranceType(form.get("insurance_type", "unknown")), str(form.get("insurer_name", "")),
+                       str(form.get("employer", "")), burden_percent=burden)
 
 
 def staff_event(step: Step, today: date) -> ev.StaffEvent:

@@ -19,6 +19,7 @@ from kiosk.staff.errors import ChannelClosed, ChannelTimeout, ProtocolError
 
 VERSION = 1
 MAX_LINE = 4 * 1024 * 1024  # a chip photo and a camera still fit many times over
+MAX_DEPTH = 32  # our messages nest 6 deep; json's C parser would recurse for every bracket it is sent
 POLL = 0.1  # how long one read waits before the owner thread looks at its send queue again
 WRITE_TIMEOUT = 10.0
 
@@ -29,9 +30,11 @@ def encode(message: dict[str, Any]) -> bytes:
 
 
 def decode(line: bytes) -> dict[str, Any]:
+    if _nesting(line) > MAX_DEPTH:
+        raise ProtocolError(f"a message nested deeper than {MAX_DEPTH}")
     try:
         message = json.loads(line.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise ProtocolError(f"not a JSON line: {exc}") from exc
     if not isinstance(message, dict) or not isinstance(message.get("type"), str):
         raise ProtocolError("a message must be an object with a type")
@@ -40,9 +43,38 @@ def decode(line: bytes) -> dict[str, Any]:
     return message
 
 
+def _nesting(line: bytes) -> int:
+    """How deep the brackets of a line go, counting only outside strings: checked before parsing, so
+    hostile nesting costs a scan, not a recursion."""
+    if line.count(b"[") + line.count(b"{") <= MAX_DEPTH:
+        return 0  # the common case, and a chip photo's megabytes of base64, need no scan
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in line:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_DEPTH:
+                    break
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return deepest
+
+
 class LineChannel:
-    def __init__(self, sock: ssl.SSLSocket) -> None:
+    def __init__(self, sock: ssl.SSLSocket, max_line: int = MAX_LINE) -> None:
         self.sock = sock
+        self.max_line = max_line  # the kiosk lowers it until the peer has paired and signed in
         self._buffer = bytearray()
         self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         # Another thread queuing a message wakes the owner out of its wait for the peer at once.
@@ -151,9 +183,9 @@ class LineChannel:
         if not chunk:
             raise ChannelClosed("the peer closed the connection")
         self.last_heard = time.monotonic()
+        if b"\n" not in chunk and len(self._buffer) + len(chunk) > self.max_line and b"\n" not in self._buffer:
+            raise ProtocolError(f"a line longer than {self.max_line} bytes")
         self._buffer.extend(chunk)
-        if len(self._buffer) > MAX_LINE and b"\n" not in self._buffer:
-            raise ProtocolError(f"a line longer than {MAX_LINE} bytes")
 
     def _next_line(self) -> dict[str, Any] | None:
         end = self._buffer.find(b"\n")
@@ -161,6 +193,6 @@ class LineChannel:
             return None
         line = bytes(self._buffer[:end])
         del self._buffer[: end + 1]
-        if len(line) > MAX_LINE:
-            raise ProtocolError(f"a line longer than {MAX_LINE} bytes")
+        if len(line) > self.max_line:
+            raise ProtocolError(f"a line longer than {self.max_line} bytes")
         return decode(line)

@@ -1,6 +1,7 @@
 """What staff must follow up after the fact, from the kiosk's store: receptions a crash or power cut
-interrupted, and re-check outcomes that change a fallback bill. Both stay listed until a member of staff
-dismisses or acknowledges them (through the store, audited).
+interrupted, 不詳 receptions whose re-check waits for the insurance numbers, and re-check outcomes that
+change a fallback bill. Each stays listed until a member of staff dismisses it, enters the numbers or
+acknowledges it (through the store, audited).
 
 The kiosk sends them in a ``follow_ups`` message to every signed-in console: when it signs in, when
 staff handle one, and when the store's lists change (the re-check worker finishes in the background).
@@ -48,12 +49,25 @@ class RecheckNotice:
 
 
 @dataclass(frozen=True)
+class AwaitingNumbers:
+    """A 不詳 reception: its re-check runs once staff enter the numbers of the patient's 保険証 or
+    資格確認書. The birth date is the one it was billed with; the check uses it as it is."""
+
+    id: int
+    session_id: str
+    billed_at: datetime
+    name: str
+    birth_date: date
+
+
+@dataclass(frozen=True)
 class FollowUps:
     interrupted: tuple[Interrupted, ...] = ()
     rechecks: tuple[RecheckNotice, ...] = ()
+    awaiting: tuple[AwaitingNumbers, ...] = ()
 
     def __len__(self) -> int:
-        return len(self.interrupted) + len(self.rechecks)
+        return len(self.interrupted) + len(self.rechecks) + len(self.awaiting)
 
 
 def follow_ups_of(store: StaffStore) -> FollowUps:
@@ -73,4 +87,9 @@ def follow_ups_of(store: StaffStore) -> FollowUps:
             item.birth_date, item.billing.basis.value, record.insurer_number,
             tuple(Difference(c.code, c.trouble.value if c.trouble else "", c.billed, c.found)
                   for c in outcome.changes)))
-    return FollowUps(interrupted, tuple(rechecks))
+    awaiting = []
+    for item in store.rechecks_awaiting_numbers():
+        assert item.id is not None  # read back from the store
+        awaiting.append(AwaitingNumbers(item.id, item.session_id, item.created_at, item.billing.record.name,
+                                        item.birth_date))
+    return FollowUps(interrupted, tuple(rechecks), tuple(awaiting))

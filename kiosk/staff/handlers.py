@@ -7,11 +7,13 @@ camera still, a check by insurance-card data, the fallback bill, the session's r
 every command itself; this module audits only what the flow never sees (signing out, reading the day's
 list with names). Sign-in, the day's receptions and the follow-ups are answered here, from the store.
 
-Privacy: passwords and 照合番号B are never logged; a chip photo or still is in memory only, in the reply.
+Privacy: passwords and 照合番号B are never logged; a chip photo or still is in memory only, in the reply;
+insurance numbers staff enter go sealed into the store, never into a log or the audit detail.
 """
 from __future__ import annotations
 
 import logging
+import math
 import secrets
 import threading
 import time
@@ -23,6 +25,7 @@ from kiosk.core.flow import ReceptionFlow
 from kiosk.core.tasks import Post
 from kiosk.staff import messages as msg
 from kiosk.staff.errors import RequestFailed
+from kiosk.staff.guesses import GuessThrottle
 from kiosk.staff.listener import Connection, SignIn
 from kiosk.staff.report import rows_from_store
 from kiosk.staff.store import Accounts, StaffStore
@@ -31,7 +34,7 @@ from kiosk.store.errors import BadCredentials
 log = logging.getLogger(__name__)
 
 TOKEN_LIFETIME = 12 * 3600.0  # one clinic day; a kiosk restart also ends every sign-in
-MAX_SIGN_IN_FAILURES = 5  # per connection; the account itself locks in the store
+MAX_SIGN_IN_FAILURES = 5  # per connection, then it is hung up on; the console's address is slowed (guesses.py)
 FAILURE_PAUSE = 0.5  # after a wrong password: guessing costs time
 
 
@@ -69,12 +72,13 @@ class Handlers:
         self.store = store
         self.accounts = accounts
         self.tokens = Tokens()
+        self.guesses = GuessThrottle(time.monotonic)
         self._welcome_console = welcome  # the current view and follow-ups, right after a sign-in
         self._follow_ups_changed = follow_ups_changed
         self._own: dict[str, Callable[[Connection, Any, msg.Args], None]] = {
             "sign_in": self.sign_in, "resume": self.resume, "sign_out": self.sign_out,
             "receptions": self.receptions, "dismiss_interrupted": self.dismiss_interrupted,
-            "acknowledge_recheck": self.acknowledge_recheck,
+            "acknowledge_recheck": self.acknowledge_recheck, "recheck_numbers": self.recheck_numbers,
         }
 
     def audit(self, actor: str, action: str, detail: str) -> None:
@@ -136,17 +140,23 @@ class Handlers:
 
     def sign_in(self, connection: Connection, request_id: Any, args: msg.Args) -> None:
         user, password = msg.text(args, "user"), msg.text(args, "password", 256)
+        wait = self.guesses.wait_for(connection.peer)
+        if wait > 0:  # not even checked: a guess in the wait costs the guesser nothing but tells nothing
+            connection.reply(request_id, False, code="staff_sign_in_slowed", detail=str(math.ceil(wait)))
+            return
         try:
-            account = self.accounts.authenticate(user, password)
+            account = self.accounts.authenticate(user, password, locks=False)
         except KioskError as exc:
             connection.failures += 1
+            if isinstance(exc, BadCredentials):
+                self.guesses.failed(connection.peer)
             time.sleep(FAILURE_PAUSE)
-            tries = str(exc.tries_left) if isinstance(exc, BadCredentials) else ""
-            connection.reply(request_id, False, code=exc.code, detail=tries)
+            connection.reply(request_id, False, code=exc.code)
             if connection.failures >= MAX_SIGN_IN_FAILURES:
                 connection.close_soon()
             return
         connection.failures = 0
+        self.guesses.succeeded(connection.peer)
         sign_in = SignIn(account.username, account.role.value, time.monotonic() + TOKEN_LIFETIME)
         self._signed_in(connection, request_id, sign_in, self.tokens.issue(sign_in))
 
@@ -186,5 +196,14 @@ class Handlers:
     def acknowledge_recheck(self, connection: Connection, request_id: Any, args: msg.Args) -> None:
         """「確認した」 on a re-check outcome (the store audits it)."""
         self.store.acknowledge_recheck(msg.number(args, "id"), connection.staff)
+        connection.reply(request_id, True, {})
+        self._follow_ups_changed()
+
+    def recheck_numbers(self, connection: Connection, request_id: Any, args: msg.Args) -> None:
+        """The numbers staff learnt for a 不詳 reception, checked with the birth date it was billed with (never
+        retyped). The store audits who gave which item its numbers and wakes the re-check worker."""
+        item_id, numbers = msg.recheck_numbers_of(args)
+        item = self.store.recheck(item_id)
+        self.store.set_recheck_query(item_id, numbers.query(item.birth_date), connection.staff)
         connection.reply(request_id, True, {})
         self._follow_ups_changed()

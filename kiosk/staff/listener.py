@@ -4,6 +4,12 @@ Threads: one accept loop, and one per console connection that alone reads and wr
 Anything another thread has to say to a console (the flow's thread answering a command, a view, the
 follow-up poll) is queued with :meth:`Connection.send`. What a request does is for
 :mod:`kiosk.staff.handlers` to decide; nothing here knows the flow.
+
+The clinic LAN is not trusted, and the channel must stay there for a 目視 takeover whatever a peer does:
+connections are capped overall and per peer, a peer that has not paired gets small lines (and
+:data:`HANDSHAKE_TIMEOUT` for the TLS handshake and again for its auth message), the accept loop backs off
+and carries on after any error (running out of descriptors included), and refusals are audited through
+:class:`~kiosk.staff.refusals.RefusalTally`.
 """
 from __future__ import annotations
 
@@ -18,8 +24,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.staff import identity as ids
-from kiosk.staff.channel import LineChannel
-from kiosk.staff.errors import ChannelError, RequestFailed
+from kiosk.staff.channel import MAX_LINE, LineChannel
+from kiosk.staff.errors import ChannelError, PairingRefused, ProtocolError
+from kiosk.staff.refusals import RefusalTally
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +34,11 @@ HANDSHAKE_TIMEOUT = 10.0
 IDLE_TIMEOUT = 15.0  # consoles ping every 2 s
 HEARTBEAT = 2.0
 REFUSAL_PAUSE = 1.0  # slows a peer guessing the pairing secret (80 bits anyway)
+MAX_CONNECTIONS = 32  # a clinic has a handful of reception PCs
+MAX_PER_PEER = 4  # a console reconnecting while its old connection times out, with room to spare
+PAIRING_MAX_LINE = 4096  # the auth message is a few hundred bytes
+SIGNED_OUT_MAX_LINE = 64 * 1024  # a paired console's requests before sign-in are small too
+ACCEPT_BACKOFF = (0.05, 2.0)  # first and longest pause after accept() fails
 
 
 @dataclass(frozen=True)
@@ -44,11 +56,24 @@ class Connection:
         self.sock = sock
         self.peer = peer
         self.channel: LineChannel | None = None
-        self.signed_in: SignIn | None = None
         self.token = ""
         self.failures = 0  # wrong passwords on this connection
         self.thread = threading.Thread(target=self.run, name=f"staff-{peer}", daemon=True)
+        self.paired = False
+        self._refusal_noted = False  # one refusal per connection, however its end is reported
+        self._signed_in: SignIn | None = None
         self._last_beat = 0.0
+
+    @property
+    def signed_in(self) -> SignIn | None:
+        return self._signed_in
+
+    @signed_in.setter
+    def signed_in(self, value: SignIn | None) -> None:
+        self._signed_in = value
+        if self.channel is not None:
+            self.channel.max_line = MAX_LINE if value is not None else SIGNED_OUT_MAX_LINE
+
 
     @property
     def staff(self) -> str:
@@ -77,14 +102,18 @@ class Connection:
         try:
             self.sock.settimeout(HANDSHAKE_TIMEOUT)
             tls = self.listener.context.wrap_socket(self.sock, server_side=True)
-            self.channel = LineChannel(tls)
+            self.channel = LineChannel(tls, PAIRING_MAX_LINE)
             if self._pair():
+                self.paired = True
+                self.channel.max_line = SIGNED_OUT_MAX_LINE
                 self.channel.pump(self._on_message, IDLE_TIMEOUT, every=self._beat,
                                   stop=self.listener.stopping.is_set)
         except ChannelError as exc:
             log.info("staff console %s: %s", self.peer, exc.code)
+            self.refused_before_pairing(exc.code)
         except (ssl.SSLError, OSError) as exc:
             log.info("staff console %s: %s", self.peer, exc)
+            self.refused_before_pairing("staff_tls_failed" if isinstance(exc, ssl.SSLError) else "staff_channel_closed")
         except Exception:
             log.exception("staff console %s: connection failed", self.peer)
         finally:
@@ -103,17 +132,22 @@ class Connection:
         message = channel.read(HANDSHAKE_TIMEOUT)
         their_nonce = message.get("nonce")
         if message["type"] != "auth" or not isinstance(their_nonce, str) or not 16 <= len(their_nonce) <= 128:
-            raise RequestFailed("staff_protocol_error", "expected auth")
+            raise ProtocolError("expected auth")
         expected = ids.proof(identity.secret, "console", nonce, their_nonce, identity.fingerprint)
         if not ids.proof_matches(expected, message.get("proof")):
             log.warning("staff channel: refused a console at %s: wrong pairing secret", self.peer)
-            self.listener.refused(self.peer)
+            self.refused_before_pairing(PairingRefused.code)
             time.sleep(REFUSAL_PAUSE)
-            channel.write({"type": "error", "code": "staff_pairing_refused"})
+            channel.write({"type": "error", "code": PairingRefused.code})
             return False
         channel.write({"type": "welcome", "kiosk": name,
                        "proof": ids.proof(identity.secret, "kiosk", their_nonce, nonce, identity.fingerprint)})
         return True
+
+    def refused_before_pairing(self, reason: str) -> None:
+        if not self.paired and not self._refusal_noted and not self.listener.stopping.is_set():
+            self._refusal_noted = True
+            self.listener.refusals.note(self.peer, reason)
 
     def _beat(self) -> None:
         now = time.monotonic()
@@ -134,10 +168,11 @@ class Connection:
 
 class Listener:
     def __init__(self, identity: ids.KioskIdentity, on_request: Callable[[Connection, dict[str, Any]], None],
-                 refused: Callable[[str], None], *, host: str, port: int, kiosk_name: str) -> None:
+                 audit_refusal: Callable[[str, str], None], *, host: str, port: int, kiosk_name: str) -> None:
+        """``audit_refusal(peer, detail)`` writes one audit row for a peer that is not a console (yet)."""
         self.identity = identity
         self.on_request = on_request  # on the connection's thread
-        self.refused = refused  # a peer that does not know the pairing secret
+        self.refusals = RefusalTally(audit_refusal, time.monotonic)
         self.kiosk_name = kiosk_name
         self.context = identity.server_context()
         self.stopping = threading.Event()
@@ -183,20 +218,47 @@ class Listener:
             connection.close_soon()
         for connection in connections:
             connection.thread.join(max(0.0, deadline - time.monotonic()))
+        self.refusals.flush(everything=True)
 
     def _accept_loop(self) -> None:
         assert self._socket is not None
+        pause = ACCEPT_BACKOFF[0]
         while not self.stopping.is_set():
+            self.refusals.flush()  # the rows whose interval is over
             try:
                 sock, peer = self._socket.accept()
             except TimeoutError:
                 continue
-            except OSError:
-                if not self.stopping.is_set():
-                    log.exception("staff channel: accept failed")
-                return
+            except OSError as exc:
+                if self.stopping.is_set():
+                    return
+                # EMFILE/ENFILE/ENOBUFS and the like pass once connections end: never stop serving.
+                log.error("staff channel: accept failed (%s); trying again in %.2f s", exc, pause)
+                self.stopping.wait(pause)
+                pause = min(pause * 2, ACCEPT_BACKOFF[1])
+                continue
+            pause = ACCEPT_BACKOFF[0]
+            reason = self._admit(peer[0])
+            if reason:
+                sock.close()
+                self.refusals.note(peer[0], reason)
+                continue
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # one small message at a time
             connection = Connection(self, sock, peer[0])
             with self._lock:
                 self._connections.add(connection)
-            connection.thread.start()
+            try:
+                connection.thread.start()
+            except RuntimeError as exc:  # no thread to be had: the same as no descriptor
+                log.error("staff channel: cannot serve %s: %s", peer[0], exc)
+                self.forget(connection)
+                sock.close()
+
+    def _admit(self, peer: str) -> str:
+        """"" to serve the peer, else the reason it is refused."""
+        with self._lock:
+            if len(self._connections) >= MAX_CONNECTIONS:
+                return "staff_too_many_connections"
+            if sum(c.peer == peer for c in self._connections) >= MAX_PER_PEER:
+                return "staff_too_many_from_peer"
+        return ""

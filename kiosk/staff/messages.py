@@ -86,18 +86,68 @@ def _lengths(where: str, limits: dict[str, tuple[str, int]]) -> None:
             raise bad(f"{where}.{key}: at most {limit} characters")
 
 
+INSURER_DIGITS = (8, 6)  # 8 digits; a 国民健康保険 insurer has 6
+BRANCH_DIGITS = 2  # 枝番, when the card has one
+CARD_FIELD_MAX = 38  # 記号, 番号
+
+
+@dataclass(frozen=True)
+class CardNumbers:
+    """What a 保険証 / 資格確認書 says, as staff read it off: the insurer and the insured person's numbers.
+    The rules are the kiosk's and the console's both: :meth:`problems` names what is wrong with them."""
+
+    insurer_number: str
+    card_symbol: str
+    card_number: str
+    branch_number: str
+
+    def problems(self) -> tuple[str, ...]:
+        """Codes the console puts in words: empty when the numbers can be sent."""
+        found = []
+        insurer = self.insurer_number
+        if not insurer:
+            found.append("insurer_number_missing")
+        elif not (insurer.isascii() and insurer.isdigit()):
+            found.append("insurer_number_not_digits")
+        elif len(insurer) not in INSURER_DIGITS:
+            found.append("insurer_number_length")
+        if len(self.card_symbol) > CARD_FIELD_MAX:
+            found.append("card_symbol_too_long")
+        if not self.card_number.strip():
+            found.append("card_number_missing")
+        elif len(self.card_number) > CARD_FIELD_MAX:
+            found.append("card_number_too_long")
+        branch = self.branch_number
+        if branch and not (branch.isascii() and branch.isdigit() and len(branch) == BRANCH_DIGITS):
+            found.append("branch_number_format")
+        return tuple(found)
+
+    def query(self, birth_date: date) -> InsuranceCardQuery:
+        return InsuranceCardQuery(self.insurer_number, self.card_symbol, self.card_number, self.branch_number,
+                                  birth_date)
+
+
+def _checked(numbers: CardNumbers, where: str) -> CardNumbers:
+    problems = numbers.problems()
+    if problems:
+        raise bad(f"{where}: {', '.join(problems)}")
+    return numbers
+
+
 def query_of(value: Any) -> InsuranceCardQuery:
     """A check by 保険証 / 資格確認書 data as staff typed it."""
     query = _value(InsuranceCardQuery, value, "query")
     if not isinstance(query.birth_date, date):  # the codec lets a null through where a value is required
         raise bad("query.birth_date: required")
-    fields = {"insurer_number": query.insurer_number, "card_symbol": query.card_symbol,
-              "card_number": query.card_number, "branch_number": query.branch_number}
-    digits(fields, "insurer_number", (6, 8))
-    text(fields, "card_symbol", 38, required=False)
-    text(fields, "card_number", 38)
-    digits(fields, "branch_number", (1, 2), required=False)
+    _checked(CardNumbers(query.insurer_number, query.card_symbol, query.card_number, query.branch_number), "query")
     return query
+
+
+def recheck_numbers_of(args: Args) -> tuple[int, CardNumbers]:
+    """The re-check a ``recheck_numbers`` request is about, and the numbers staff entered for it."""
+    fields = {key: text(args, key, CARD_FIELD_MAX, required=False)
+              for key in ("insurer_number", "card_symbol", "card_number", "branch_number")}
+    return number(args, "id"), _checked(CardNumbers(**fields), "numbers")
 
 
 def declaration_of(value: Any) -> Declaration:
@@ -208,6 +258,7 @@ REQUESTS: dict[str, Request] = {
     "receptions": Request(read=_rows),  # since, until, personal
     "dismiss_interrupted": Request(),  # session_id
     "acknowledge_recheck": Request(),  # id
+    "recheck_numbers": Request(),  # id, insurer_number, card_symbol, card_number, branch_number
 }
 
 
@@ -230,6 +281,10 @@ def receptions_span(args: Args) -> tuple[date, date, bool]:
 
 def query_args(query: InsuranceCardQuery) -> Args:
     return {"query": to_json(query)}
+
+
+def recheck_numbers_args(item_id: int, numbers: CardNumbers) -> Args:
+    return {"id": item_id, **to_json(numbers)}
 
 
 def fallback_args(choice: str, declaration: Declaration | None) -> Args:

@@ -90,8 +90,8 @@ class StaffServer:
         for connection in self.listener.signed_in():
             connection.send(message)
 
-    def _refused(self, peer: str) -> None:
-        self.handlers.audit("unknown", "staff_pairing_refused", f"peer={peer}")
+    def _refused(self, peer: str, detail: str) -> None:
+        self.handlers.audit("unknown", "staff_peer_refused", detail)
 
 
 def start_staff_server(flow: ReceptionFlow, post: Post, store: StoreLane, config: Config, *,

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from kiosk.core.domain import Trouble
+    from kiosk.core.fallback import RecheckItem
+    from kiosk.core.values import InsuranceCardQuery
     from kiosk.store.staff_accounts import StaffAccount
     from kiosk.store.store import RecheckOutcome, StoredReception
 
@@ -33,9 +35,20 @@ class StaffStore(Protocol):
     def acknowledge_recheck(self, item_id: int, actor: str) -> None:
         """Raises the store's NotFound for an outcome already acknowledged."""
 
+    def rechecks_awaiting_numbers(self) -> list[RecheckItem]:
+        """不詳 receptions whose re-check waits for staff to learn the insurance numbers."""
+
+    def recheck(self, item_id: int) -> RecheckItem:
+        """Raises the store's RecheckUnknown for an id it does not hold."""
+
+    def set_recheck_query(self, item_id: int, query: InsuranceCardQuery, actor: str) -> None:
+        """Audited; wakes the re-check worker. Raises RecheckUnknown, RecheckHasNumbers or RecheckFinished
+        for an item not waiting for numbers."""
+
 
 class Accounts(Protocol):
     """Who may sign in (:class:`kiosk.store.staff_accounts.StaffAccounts` over the same store)."""
 
-    def authenticate(self, username: str, password: str) -> StaffAccount:
-        """Raises a KioskError for a wrong password or a locked account (``tries_left`` on the former)."""
+    def authenticate(self, username: str, password: str, *, locks: bool = True) -> StaffAccount:
+        """Raises a KioskError for a wrong password or a locked account; ``locks=False``: a wrong password
+        is counted and audited but never locks the account (sign-in over the network)."""

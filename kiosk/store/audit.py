@@ -5,10 +5,14 @@ Row ``n`` carries ``mac_n = HMAC(k, n | mac_{n-1} | at | actor | action | detail
 own MAC, a removed row breaks the sequence and the next row's ``prev``, and a removed tail no longer
 matches the head. (Someone holding the key, or restoring an old copy of the whole file, is outside what
 a chain inside the file can prove.) Details hold codes and ids, never personal data.
+
+Retention (:func:`truncate`): rows older than the store's retention period go, and ``meta.audit_base``
+keeps, MAC'd, the ``seq:mac`` of the last row removed, so the chain still verifies from where it now
+starts and a removed stretch after the base is still seen.
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlite_utils
 
@@ -17,6 +21,7 @@ from kiosk.store.stamps import when
 
 GENESIS = "0" * 64
 HEAD = "audit_head"
+BASE = "audit_base"
 
 
 def _message(seq: int, prev: str, at: str, actor: str, action: str, detail: str) -> bytes:
@@ -26,6 +31,9 @@ def _message(seq: int, prev: str, at: str, actor: str, action: str, detail: str)
 def append(db: sqlite_utils.Database, cipher: FieldCipher, at: datetime, actor: str, action: str, detail: str) -> int:
     """Append one row; the caller holds the write transaction."""
     row = db.execute("SELECT seq, mac FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    if row is None:  # a new log, or retention removed every row: go on from its base
+        base = db.execute("SELECT value FROM meta WHERE key = ?", (BASE,)).fetchone()
+        row = (int(base[0].split(":")[0]), base[0].split(":")[1]) if base else None
     seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
     stamp = when(at)
     mac = cipher.audit_mac(_message(seq, prev, stamp, actor, action, detail))
@@ -37,10 +45,49 @@ def append(db: sqlite_utils.Database, cipher: FieldCipher, at: datetime, actor: 
     return seq
 
 
+def _base_tag(cipher: FieldCipher, seq: int, mac: str) -> str:
+    return cipher.audit_mac(_message(seq, mac, "", "", "audit_base", ""))
+
+
+def truncate(db: sqlite_utils.Database, cipher: FieldCipher, before: date) -> int:
+    """Remove the rows written before the day ``before``; the caller holds the write transaction. The
+    append-only trigger is lifted for this statement only, inside the same transaction."""
+    row = db.execute("SELECT seq, mac FROM audit WHERE at < ? ORDER BY seq DESC LIMIT 1",
+                     (before.isoformat(),)).fetchone()
+    if row is None:
+        return 0
+    seq, mac = row
+    db.execute("DROP TRIGGER audit_no_delete")
+    removed = db.execute("DELETE FROM audit WHERE seq <= ?", (seq,)).rowcount
+    db.execute(
+        "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
+        "BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
+    )
+    db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+               (BASE, f"{seq}:{mac}:{_base_tag(cipher, seq, mac)}"))
+    return int(removed)
+
+
+def _start(db: sqlite_utils.Database, cipher: FieldCipher, problems: list[str]) -> tuple[int, str]:
+    """Where the chain starts: the genesis, or the row after the last one retention removed."""
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (BASE,)).fetchone()
+    if row is None:
+        return 1, GENESIS
+    try:
+        seq_text, mac, tag = row[0].split(":")
+        seq = int(seq_text)
+    except ValueError:
+        problems.append("the audit log's starting point is unreadable")
+        return 1, GENESIS
+    if _base_tag(cipher, seq, mac) != tag:
+        problems.append("the audit log's starting point was modified")
+    return seq + 1, mac
+
+
 def verify(db: sqlite_utils.Database, cipher: FieldCipher) -> list[str]:
     """Problems found in the chain; empty when it is whole."""
     problems: list[str] = []
-    expected_seq, prev = 1, GENESIS
+    expected_seq, prev = _start(db, cipher, problems)
     for seq, at, actor, action, detail, row_prev, mac in db.execute(
         "SELECT seq, at, actor, action, detail, prev, mac FROM audit ORDER BY seq"
     ):

@@ -1,12 +1,14 @@
 """Sealing personal fields, finding a returning patient, chaining the audit log — all from one key.
 
-The master key is split with HKDF into three keys so that no two uses share one:
+The master key is split with HKDF into four keys so that no two uses share one:
 
 - AES-256-GCM for sealed fields. Each blob is ``version(1) | nonce(12) | ciphertext+tag``; the
   associated data names the table, column and row, so a blob copied into another row does not open.
 - HMAC-SHA256 for the patient key: the certificate's identity plus birth date, never the individual
   number. Without the key the patient key cannot be recomputed from a card.
 - HMAC-SHA256 for the audit chain: a row edited or removed with a SQLite tool cannot be re-chained.
+- AES-256-GCM for whole-file backups (``kiosk/store/backup.py``), with its own key: no backup chunk can
+  ever be taken for a sealed field or the other way round.
 """
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ class FieldCipher:
         self._aead = AESGCM(_derive(master, b"fields/aes-gcm/v1"))
         self._patient = _derive(master, b"patient-key/hmac/v1")
         self._audit = _derive(master, b"audit-chain/hmac/v1")
+        self.backup_aead = AESGCM(_derive(master, b"backup/aes-gcm/v1"))
 
     def seal(self, data: bytes, context: str) -> bytes:
         nonce = os.urandom(_NONCE)

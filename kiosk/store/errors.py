@@ -38,6 +38,25 @@ class NotFound(StoreError):
     code = "store_not_found"
 
 
+class RecheckUnknown(NotFound):
+    """No re-check with that id in this kiosk's store."""
+
+    code = "recheck_unknown"
+
+
+class RecheckHasNumbers(StoreError):
+    """The re-check already has its insurance numbers (another member of staff entered them, or the bill
+    carried them): they are not typed over."""
+
+    code = "recheck_has_numbers"
+
+
+class RecheckFinished(StoreError):
+    """The re-check has already run."""
+
+    code = "recheck_finished"
+
+
 class StaffAuthError(KioskError):
     code = "staff_auth_failed"
 
@@ -56,3 +75,65 @@ class AccountLocked(StaffAuthError):
 
 class NotPermitted(StaffAuthError):
     code = "staff_not_permitted"
+
+
+# --- faults of the file, the folder and the disk: each message says what to do -----------------------
+
+
+class StoreMissing(StoreError):
+    """This kiosk had a store (its marker or a backup says so) and the file is now gone or empty.
+    Receptions stop until it is restored: a fresh store would silently lose every 申立書 and re-check."""
+
+    code = "store_missing"
+
+
+class StoreDamaged(StoreError):
+    """SQLite's integrity check fails: the store is open read-only, every write is refused."""
+
+    code = "store_damaged"
+
+
+class StoreDiskFull(StoreError):
+    """The disk holding the store (or its backups) is full. Nothing is damaged: never restore over it."""
+
+    code = "store_disk_full"
+
+
+class StorePathInvalid(StoreError):
+    """A folder stands where the store file should be, or a file where a folder should be."""
+
+    code = "store_path_invalid"
+
+
+class StoreNoAccess(StoreError):
+    """The kiosk may not write in the store's folder (permissions, a read-only disk)."""
+
+    code = "store_no_access"
+
+
+class StoreDiskError(StoreError):
+    """The disk reported a read or write error."""
+
+    code = "store_disk_error"
+
+
+class StoreInUse(StoreError):
+    """A kiosk (or a ``kiosk store`` command) has the store open, or a restore is running."""
+
+    code = "store_in_use"
+
+
+class BackupError(StoreError):
+    code = "store_backup_failed"
+
+
+class BackupUnreadable(BackupError):
+    """A backup file that is not one, was sealed with another key, or is damaged."""
+
+    code = "store_backup_unreadable"
+
+
+class NoBackup(BackupError):
+    """No backup to restore from."""
+
+    code = "store_no_backup"

@@ -3,8 +3,9 @@
 Rounds run on the kiosk's one task manager (``tasks.repeat``), never two at once. Each round takes the
 pending items oldest first; the first :class:`TerminalUnavailable` (or timeout) ends the round — the line
 is still down, so the rest would fail the same way — and the next round comes ``interval`` seconds later,
-or sooner after :meth:`RecheckWorker.wake`. An answer of any kind finishes the item: what changed against
-the bill is stored for staff (:func:`compare_recheck`).
+or sooner after :meth:`RecheckWorker.wake`. Staff giving a 不詳 item its numbers (``set_recheck_query``,
+from the staff console) wakes it. An answer of any kind finishes the item: what changed against the bill
+is stored for staff (:func:`compare_recheck`).
 """
 from __future__ import annotations
 
@@ -34,12 +35,14 @@ class RecheckWorker:
         self._again = False
 
     def start(self, tasks: TaskManager) -> None:
-        """The first round at once, then one every ``interval`` seconds."""
+        """The first round at once, then one every ``interval`` seconds, and one as soon as staff give an
+        item its numbers."""
         with self._lock:
             if self._tasks is not None:
                 raise RuntimeError("the re-check worker was already started")
             self._tasks = tasks
             self._rounds = tasks.repeat(self._interval, self._round, "re-check", first=0.0)
+        self._store.on_recheck_ready(self.wake)
 
     def stop(self) -> None:
         """No more rounds; a check in flight is cancelled through its token. Returns at once."""

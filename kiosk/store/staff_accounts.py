@@ -2,8 +2,10 @@
 
 Passwords are hashed with scrypt (N=2**14, r=8, p=1, 16-byte salt); the hash string names its
 parameters so they can be raised later without breaking old accounts. After 5 wrong passwords in a row
-an account locks until an admin unlocks it. Every sign-in, failure, lock and change is audit-logged. The
-staff console and ``kiosk store export`` both call :meth:`StaffAccounts.authenticate`.
+at the kiosk itself an account locks until an admin unlocks it; wrong passwords from a console are counted
+but slow that console instead (:mod:`kiosk.staff.guesses`), so nobody on the LAN can lock staff out of
+目視. Every sign-in, failure, lock and change is audit-logged. The staff console and
+``kiosk store export`` both call :meth:`StaffAccounts.authenticate`.
 """
 from __future__ import annotations
 
@@ -85,9 +87,11 @@ class StaffAccounts:
             self._store._audit(actor, "staff_created", f"user={username} role={role.value}")
         return StaffAccount(username, role)
 
-    def authenticate(self, username: str, password: str, require: Role | None = None) -> StaffAccount:
+    def authenticate(self, username: str, password: str, require: Role | None = None, *,
+                     locks: bool = True) -> StaffAccount:
         """The account, when the password is right and it is not locked; ``require=ADMIN`` also checks
-        the role. Raises BadCredentials(tries_left), AccountLocked or NotPermitted."""
+        the role. Raises BadCredentials(tries_left), AccountLocked or NotPermitted. With ``locks=False``
+        a wrong password is counted and audited but never locks the account."""
         with self._store._write() as db:
             row = db.execute(
                 "SELECT role, password_hash, failures, locked FROM staff_accounts WHERE username = ?", (username,)
@@ -103,7 +107,7 @@ class StaffAccounts:
                     failure = AccountLocked(f"staff account {username} is locked: an admin must unlock it")
                 elif not password_matches(password, stored):
                     failures += 1
-                    now_locked = failures >= MAX_FAILURES
+                    now_locked = locks and failures >= MAX_FAILURES
                     db.execute(
                         "UPDATE staff_accounts SET failures = ?, locked = ?, updated_at = ? WHERE username = ?",
                         (failures, int(now_locked), stamps.when(self._store._clock()), username),
@@ -114,7 +118,7 @@ class StaffAccounts:
                     failure = (
                         AccountLocked(f"staff account {username} locked after {MAX_FAILURES} wrong passwords")
                         if now_locked
-                        else BadCredentials(MAX_FAILURES - failures)
+                        else BadCredentials(max(0, MAX_FAILURES - failures))
                     )
                 elif require is Role.ADMIN and role != Role.ADMIN.value:
                     self._store._audit(username, "staff_not_permitted", f"needs={require.value}")

@@ -13,7 +13,7 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -25,12 +25,24 @@ from cryptography.exceptions import InvalidTag
 from kiosk.core import codec
 from kiosk.core.domain import CardFacts, CertificateInfo, Consent, IdentityMethod, Trouble
 from kiosk.core.fallback import Billing, Change, Declaration, RecheckItem
-from kiosk.core.qualification import QualificationRecord, QualificationResult, Validity
+from kiosk.core.qualification import QualificationRecord, QualificationResult
 from kiosk.core.values import InsuranceCardQuery, ReceptionRecord
-from kiosk.store import audit, migrations, stamps
+from kiosk.store import audit, backup, faults, migrations, stamps
 from kiosk.store.cipher import KEY_CHECK, FieldCipher
-from kiosk.store.errors import KeyMissing, NotFound, StoreCorrupt, StoreError, WrongKey
+from kiosk.store.errors import (
+    KeyMissing,
+    NotFound,
+    RecheckFinished,
+    RecheckHasNumbers,
+    RecheckUnknown,
+    StoreCorrupt,
+    StoreDamaged,
+    StoreError,
+    StoreMissing,
+    WrongKey,
+)
 from kiosk.store.keys import KeyProvider
+from kiosk.store.lock import StoreLock
 
 if TYPE_CHECKING:
     from kiosk.config import Config
@@ -91,7 +103,10 @@ class Store:
         self.path = path
         self._clock = clock
         self._lock = threading.RLock()
+        self.damage: tuple[str, ...] = ()  # why SQLite's check fails: then the store is read-only
+        self._file_lock: StoreLock | None = None  # held while open: no restore swaps the file meanwhile
         self._live: set[str] = set()  # started through this instance and not saved yet: not interrupted
+        self._recheck_ready: list[Callable[[], None]] = []  # told when staff gave an item its numbers
 
     # --- opening ---------------------------------------------------------------------------------
 
@@ -104,33 +119,74 @@ class Store:
         clock: Callable[[], datetime] = _now,
         migrate_to: int = migrations.LATEST,
         create: bool = True,
+        backup_dir: Path | None = None,
     ) -> Store:
         """Open (or create) the store at ``path``.
 
         A store that holds a schema but whose key cannot be found raises :class:`KeyMissing`; a key
         that does not open the store's key check raises :class:`WrongKey`. A new key is made only for
-        a database with no schema yet. With ``create=False`` a missing database raises :class:`NotFound`
-        (IT commands must not report "OK" on a fresh store made by a wrong path).
-        ``migrate_to`` exists for the migration tests.
+        a database with no schema yet, and a new store only where there never was one: once its schema is
+        committed a marker is written beside it, and a store that its marker or a backup (in
+        ``backup_dir``, by default ``backups`` beside it) says existed but that is gone or empty raises
+        :class:`StoreMissing`. A crash between making the key and committing the schema leaves no marker,
+        so the next start simply creates the store. A store that fails SQLite's quick check opens
+        read-only (:attr:`damage` says why; writes raise :class:`StoreDamaged`); one SQLite cannot read
+        at all raises :class:`StoreCorrupt`; a full disk, a folder in the file's place and the like raise
+        their own named errors (:mod:`kiosk.store.faults`). With ``create=False`` a database that was never
+        there raises :class:`NotFound` (IT commands must not report "OK" on a fresh store made by a wrong
+        path). ``migrate_to`` exists for the migration tests.
         """
-        if not create and not path.exists():
-            raise NotFound(f"no kiosk store at {path}")
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        # SQLite gives its -wal and -shm files the database file's mode: make that owner-only first.
-        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
-        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=15)
+        backups = backup_dir or backup.default_folder(path)
+        try:
+            blocking = faults.file_in_the_way(path)
+            if blocking is not None:
+                raise faults.not_a_folder(blocking, path)
+            evidence = _evidence_of_a_store(path, backups)
+            if not path.exists() and not path.is_symlink():
+                if evidence:
+                    raise StoreMissing(_missing(path, "is gone", evidence))
+                if not create:
+                    raise NotFound(f"no kiosk store at {path}")
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise faults.os_error(exc, path) from exc
+        lock = StoreLock(path, exclusive=False)
+        try:
+            store = cls._connect(path, keys, clock, migrate_to, evidence)
+        except BaseException:
+            lock.release()
+            raise
+        store._file_lock = lock
+        return store
+
+    @classmethod
+    def _connect(
+        cls, path: Path, keys: KeyProvider, clock: Callable[[], datetime], migrate_to: int, evidence: str
+    ) -> Store:
+        try:
+            # SQLite gives its -wal and -shm files the database file's mode: make that owner-only first.
+            os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+            conn = sqlite3.connect(str(path), check_same_thread=False, timeout=15)
+        except OSError as exc:
+            raise faults.os_error(exc, path) from exc
+        except sqlite3.Error as exc:
+            raise faults.sqlite_error(exc, path) from exc
         try:
             db = sqlite_utils.Database(conn)
             existing = migrations.version(db)
-            db.enable_wal()
-            # FULL: a committed reception survives a power cut (T12), not only a killed process.
-            db.execute("PRAGMA synchronous = FULL")
-            # Deleted (purged) rows are overwritten, not left readable in free pages.
-            db.execute("PRAGMA secure_delete = ON")
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise StoreCorrupt(f"{path} is not a kiosk store: {exc}") from exc
-        try:
+            if existing == 0 and evidence:
+                raise StoreMissing(_missing(path, "is empty", evidence))
+            damage = _quick_check(db) if existing else ()
+            if damage:
+                db.execute("PRAGMA query_only = ON")  # SQLite itself refuses writes too, not only _write
+                # The schema is on page 1: when it cannot be read, nothing can, and this raises StoreCorrupt.
+                db.execute("SELECT name, rootpage FROM sqlite_master").fetchall()
+            else:
+                db.enable_wal()
+                # FULL: a committed reception survives a power cut (T12), not only a killed process.
+                db.execute("PRAGMA synchronous = FULL")
+                # Deleted (purged) rows are overwritten, not left readable in free pages.
+                db.execute("PRAGMA secure_delete = ON")
             loaded = keys.load()
             if existing == 0:
                 key = loaded or keys.create()
@@ -140,6 +196,7 @@ class Store:
                 key = loaded
             cipher = FieldCipher(key)
             store = cls(db, cipher, path, clock)
+            store.damage = damage
             if existing == 0:
                 with db.atomic():
                     migrations.migrate(db, migrate_to)
@@ -148,14 +205,20 @@ class Store:
                     store._audit(KIOSK_ACTOR, "store_created", f"schema={migrate_to}")
             else:
                 store._check_key()
-                before, after = migrations.migrate(db, migrate_to)
+                # A damaged store is not migrated (that writes); migrating to its own version only refuses
+                # one that is newer than this code.
+                before, after = migrations.migrate(db, existing if damage else migrate_to)
                 if after != before:
                     with db.atomic():
                         store._audit(KIOSK_ACTOR, "store_migrated", f"schema={before}->{after}")
+            _write_marker(path)
             return store
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.Error, UnicodeDecodeError) as exc:
             conn.close()
-            raise StoreCorrupt(f"{path} is not a kiosk store: {exc}") from exc
+            raise faults.sqlite_error(exc, path) from exc
+        except OSError as exc:  # the marker, or a new key's file
+            conn.close()
+            raise faults.os_error(exc, marker_path(path)) from exc
         except BaseException:
             conn.close()
             raise
@@ -163,8 +226,13 @@ class Store:
     def _check_key(self) -> None:
         try:
             row = self._db.execute("SELECT value FROM meta WHERE key = 'key_check'").fetchone()
-        except sqlite3.DatabaseError as exc:
-            raise StoreCorrupt(f"{self.path}: no key check: {exc}") from exc
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            if self.damage:
+                # Read-only anyway, and every sealed field authenticates itself: with another key they
+                # would only fail to open. Better the intact rows than nothing.
+                self.damage += (f"the key check cannot be read ({exc})",)
+                return
+            raise faults.sqlite_error(exc, self.path) from exc
         if row is None:
             raise StoreCorrupt(f"{self.path}: the key check row is missing")
         try:
@@ -173,9 +241,22 @@ class Store:
         except (InvalidTag, ValueError) as exc:
             raise WrongKey(f"the key does not open {self.path}") from exc
 
+    def _refuse_if_damaged(self) -> None:
+        if self.damage:
+            raise self._damaged()
+
+    def _damaged(self) -> StoreDamaged:
+        return StoreDamaged(
+            f"{self.path} is damaged ({self.damage[0]}) and open read-only: get out what is intact with "
+            f"`kiosk store export`, then {faults.RESTORE}"
+        )
+
     def close(self) -> None:
         with self._lock:
             self._db.close()
+            if self._file_lock is not None:
+                self._file_lock.release()
+                self._file_lock = None
 
     def __enter__(self) -> Store:
         return self
@@ -194,6 +275,7 @@ class Store:
         first (the audit chain's last row) and writes later could otherwise fail at once with
         SQLITE_BUSY when ``kiosk store purge`` writes from another process, instead of waiting."""
         with self._lock:
+            self._refuse_if_damaged()
             db = self._db
             try:
                 db.execute("BEGIN IMMEDIATE")
@@ -203,9 +285,17 @@ class Store:
                     db.rollback()
                     raise
                 db.execute("COMMIT")
-            except sqlite3.DatabaseError as exc:
-                db.rollback()
-                raise StoreError(f"write to {self.path} failed: {exc}") from exc
+            except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+                with suppress(sqlite3.Error):
+                    db.rollback()
+                error = faults.sqlite_error(exc, self.path)
+                if isinstance(error, StoreCorrupt):
+                    # Damage found by a write: from now on the store is read-only, as if found on opening.
+                    self.damage = (str(exc),)
+                    with suppress(sqlite3.Error):
+                        db.execute("PRAGMA query_only = ON")
+                    error = self._damaged()
+                raise error from exc
 
     def _audit(self, actor: str, action: str, detail: str) -> None:
         audit.append(self._db, self._cipher, self._clock(), actor, action, detail)
@@ -299,7 +389,7 @@ class Store:
             "staff_flags": ",".join(record.staff_flags),
             "sealed": self._seal(body, f"receptions:{sid}"),
         }
-        confirmed = record.result.record if record.result and record.result.validity is Validity.VALID else None
+        confirmed = record.result.record if record.result and record.result.validity.is_valid else None
         _put(db, "receptions", row, "session_id")
         if patient_key and confirmed is not None:
             _put(
@@ -511,16 +601,43 @@ class Store:
         """不詳 items: staff must learn the numbers from the patient first."""
         return self._rechecks("awaiting_numbers")
 
+    def recheck(self, item_id: int) -> RecheckItem:
+        """One queued re-check, whatever its state; :class:`RecheckUnknown` when there is none."""
+        with self._lock:
+            rows = list(self._db.query("SELECT * FROM rechecks WHERE id = ?", [item_id]))
+        if not rows:
+            raise RecheckUnknown(f"no re-check {item_id}")
+        return self._recheck(rows[0])
+
     def set_recheck_query(self, item_id: int, query: InsuranceCardQuery, actor: str) -> None:
+        """The numbers staff learnt for a 不詳 item: it becomes pending, and whoever listens through
+        :meth:`on_recheck_ready` (the re-check worker) is told. Only an item waiting for numbers takes
+        them: :class:`RecheckUnknown`, :class:`RecheckHasNumbers`, :class:`RecheckFinished` otherwise.
+        The audit row names the item, never the numbers."""
         with self._write() as db:
-            cursor = db.execute(
-                "UPDATE rechecks SET sealed_query = ?, state = 'pending' "
-                "WHERE id = ? AND state IN ('awaiting_numbers', 'pending')",
+            row = db.execute("SELECT state, session_id FROM rechecks WHERE id = ?", (item_id,)).fetchone()
+            if row is None:
+                raise RecheckUnknown(f"no re-check {item_id}")
+            state, session_id = row
+            if state in ("done", "acknowledged"):
+                raise RecheckFinished(f"re-check {item_id} has already run")
+            if state != "awaiting_numbers":
+                raise RecheckHasNumbers(f"re-check {item_id} already has its numbers")
+            db.execute(
+                "UPDATE rechecks SET sealed_query = ?, state = 'pending' WHERE id = ?",
                 (self._seal(codec.to_json(query), f"rechecks.query:{item_id}"), item_id),
             )
-            if cursor.rowcount != 1:
-                raise NotFound(f"no open re-check {item_id}")
-            self._audit(actor, "recheck_numbers_set", f"id={item_id}")
+            self._audit(actor, "recheck_numbers_set", f"id={item_id} session={session_id}")
+        with self._lock:
+            listeners = list(self._recheck_ready)
+        for listener in listeners:
+            listener()
+
+    def on_recheck_ready(self, listener: Callable[[], None]) -> None:
+        """``listener()`` right after an item got its numbers, on the caller's thread: it must return at
+        once and never raise (the re-check worker's :meth:`~kiosk.store.recheck.RecheckWorker.wake`)."""
+        with self._lock:
+            self._recheck_ready.append(listener)
 
     def recheck_failed(self, item_id: int, error_code: str) -> None:
         with self._write() as db:
@@ -599,7 +716,8 @@ class Store:
     def purge(self, retention_days: int, actor: str, today: date | None = None) -> dict[str, int]:
         """Remove what is older than the retention period. A 申立書 stays until its claim is settled, and
         an unfinished re-check stays until it is done: both are still needed for the claim."""
-        cutoff = ((today or self._clock().date()) - timedelta(days=retention_days)).isoformat()
+        cutoff_day = (today or self._clock().date()) - timedelta(days=retention_days)
+        cutoff = cutoff_day.isoformat()
         statements = {
             "consents": "DELETE FROM consents WHERE session_id IN "
             "(SELECT session_id FROM receptions WHERE started_on < :cutoff)",
@@ -612,23 +730,52 @@ class Store:
         with self._write() as db:
             for table, sql in statements.items():
                 counts[table] = db.execute(sql, {"cutoff": cutoff}).rowcount
+            counts["audit"] = audit.truncate(db, self._cipher, cutoff_day)  # the chain verifies from its base
             detail = " ".join(f"{t}={n}" for t, n in counts.items())
             self._audit(actor, "purge", f"before={cutoff} {detail}")
         with self._lock:
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return counts
 
+    # --- backups ---------------------------------------------------------------------------------------
+
+    def backup(self, folder: Path, keep: int, actor: str = KIOSK_ACTOR) -> Path:
+        """An encrypted backup into ``folder`` now, keeping the newest ``keep`` (``kiosk/store/backup.py``).
+        A damaged store makes none: its copies would push the good ones out of the rotation."""
+        self._refuse_if_damaged()
+        made = backup.write_backup(self.path, self._cipher.backup_aead, folder, keep)
+        self.audit(actor, "store_backed_up", f"file={made.name}")
+        return made
+
     # --- checking and exporting --------------------------------------------------------------------
 
     def check(self) -> list[str]:
-        """Problems found: SQLite integrity, the audit chain, every sealed field. Empty when sound."""
+        """Problems found: SQLite integrity, the audit chain, every sealed field. Empty when sound.
+        A store that fails SQLite's integrity check is damaged: the first line says so and what to do,
+        SQLite's findings follow, and from then on the store is read-only."""
         problems: list[str] = []
         with self._lock:
-            integrity = [row[0] for row in self._db.execute("PRAGMA integrity_check")]
+            try:
+                rows = [row[0] for row in self._db.execute("PRAGMA integrity_check")]
+                integrity = [line for row in rows for line in str(row).splitlines() if not line.startswith("***")]
+            except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+                if not faults.is_corruption(exc):
+                    raise faults.sqlite_error(exc, self.path) from exc
+                integrity = [f"SQLite cannot check the file: {exc}"]
             if integrity != ["ok"]:
+                self.damage = self.damage or tuple(integrity)
+                with suppress(sqlite3.Error):
+                    self._db.execute("PRAGMA query_only = ON")
+                problems.append(
+                    f"damaged: {self.path} fails SQLite's integrity check, so it takes no more writes; get out "
+                    f"what is intact with `kiosk store export`, then {faults.RESTORE}"
+                )
                 problems.extend(f"integrity: {line}" for line in integrity)
                 return problems
-            problems.extend(audit.verify(self._db, self._cipher))
+            try:
+                problems.extend(audit.verify(self._db, self._cipher))
+            except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+                problems.append(f"audit: a row cannot be read: {exc}")
             sealed = (
                 ("receptions", "session_id", "sealed", "receptions"),
                 ("patients", "patient_key", "sealed", "patients"),
@@ -638,25 +785,106 @@ class Store:
                 ("rechecks", "id", "sealed_result", "rechecks.result"),
             )
             for table, pk, column, context in sealed:
-                for row_id, blob in self._db.execute(f"SELECT {pk}, {column} FROM {table} WHERE {column} IS NOT NULL"):
-                    try:
-                        self._cipher.open(blob, f"{context}:{row_id}")
-                    except InvalidTag:
-                        problems.append(f"{table} {row_id}: sealed {column} fails authentication")
+                try:
+                    for row_id, blob in self._db.execute(
+                        f"SELECT {pk}, {column} FROM {table} WHERE {column} IS NOT NULL"
+                    ):
+                        try:
+                            self._cipher.open(blob, f"{context}:{row_id}")
+                        except InvalidTag:
+                            problems.append(f"{table} {row_id}: sealed {column} fails authentication")
+                except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+                    problems.append(f"{table}: a row cannot be read: {exc}")
         return problems
 
-    def export_csv(self, since: date, out: IO[str], personal: bool, actor: str) -> int:
+    def export_csv(
+        self, since: date, out: IO[str], personal: bool, actor: str, on_skip: Callable[[str], None] | None = None
+    ) -> int:
         """Receptions since ``since`` as CSV; personal columns only when ``personal`` (the caller has
-        checked the staff credential). Returns the number of rows; the export itself is audited."""
+        checked the staff credential). Returns the number of rows written. A row that cannot be read or
+        unsealed is left out and told to ``on_skip``; on a damaged store every row SQLite can still read
+        is found one at a time. The export is audited, except on a damaged store, which takes no writes."""
+        skipped: list[str] = []
+
+        def skip(why: str) -> None:
+            skipped.append(why)
+            if on_skip is not None:
+                on_skip(why)
+
         writer = csv.writer(out)
         writer.writerow(EXPORT_COLUMNS + (EXPORT_PERSONAL_COLUMNS if personal else []))
         count = 0
-        for reception in self.receptions_since(since):
+        for reception in self._readable_receptions(since, skip):
             writer.writerow(_export_row(reception) + (_export_personal(reception) if personal else []))
             count += 1
-        self.audit(actor, "export", f"since={since.isoformat()} rows={count} personal={int(personal)}")
+        if not self.damage:
+            detail = f"since={since.isoformat()} rows={count} personal={int(personal)}"
+            self.audit(actor, "export", detail + (f" skipped={len(skipped)}" if skipped else ""))
         return count
 
+    def _readable_receptions(self, since: date, skip: Callable[[str], None]) -> list[StoredReception]:
+        day = since.isoformat()
+        rows: list[dict] | None = None
+        with self._lock:
+            if not self.damage:
+                try:
+                    rows = list(
+                        self._db.query("SELECT * FROM receptions WHERE started_on >= ? ORDER BY started_at", [day])
+                    )
+                except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+                    if not faults.is_corruption(exc):
+                        raise faults.sqlite_error(exc, self.path) from exc
+            if rows is None:
+                found, unreadable = self._salvage("receptions")
+                for rowid in unreadable:  # their day cannot be read either, so whatever ``since`` is
+                    skip(f"reception at rowid {rowid}: on a damaged page, cannot be read")
+                rows = sorted(
+                    (r for r in found if isinstance(r.get("started_on"), str) and r["started_on"] >= day),
+                    key=lambda r: str(r.get("started_at")),
+                )
+        readable = []
+        for row in rows:
+            try:
+                readable.append(self._reception(row))
+            except (StoreError, ValueError, KeyError, TypeError) as exc:
+                skip(f"reception {row.get('session_id')}: {exc}")
+        return readable
+
+    def _salvage(self, table: str) -> tuple[list[dict], list[int]]:
+        """Every row of a damaged ``table`` SQLite can still read, and the rowids that failed. Rows are
+        fetched one rowid at a time, so a bad page loses its own rows only; the rowids come from scans in
+        both directions and from every index, each of which may run past the damage."""
+        rowids: set[int] = set()
+        scans = [f"SELECT rowid FROM {table} ORDER BY rowid", f"SELECT rowid FROM {table} ORDER BY rowid DESC"]
+        with suppress(sqlite3.DatabaseError, UnicodeDecodeError):
+            scans += [
+                f'SELECT rowid FROM {table} INDEXED BY "{name}"'
+                for (name,) in self._db.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", (table,)
+                )
+            ]
+        for sql in scans:
+            with suppress(sqlite3.DatabaseError, UnicodeDecodeError):  # this path runs into the damage
+                rowids.update(rowid for (rowid,) in self._db.execute(sql) if isinstance(rowid, int))
+        probed = set(rowids)
+        if rowids:
+            low, high = min(rowids), max(rowids)
+            if high - low <= 4 * len(rowids) + 10_000:  # a damaged index may claim an absurd rowid
+                probed.update(range(low, high + 1))  # rows no scan reached may still be there
+        rows: list[dict] = []
+        unreadable: list[int] = []
+        for rowid in sorted(probed):
+            try:
+                cursor = self._db.execute(f"SELECT * FROM {table} WHERE rowid = ?", (rowid,))
+                row = cursor.fetchone()
+            except (sqlite3.DatabaseError, UnicodeDecodeError):
+                unreadable.append(rowid)
+                continue
+            if row is not None:
+                rows.append(dict(zip([d[0] for d in cursor.description], row, strict=True)))
+            elif rowid in rowids:  # a scan saw it, yet the table no longer finds it: lost to the damage
+                unreadable.append(rowid)
+        return rows, unreadable
 
 def _put(db: sqlite_utils.Database, table: str, row: dict, pk: str) -> None:
     """Insert or replace one row. Plain SQL on the hot path: sqlite-utils' upsert introspects the table
@@ -706,9 +934,62 @@ def _export_personal(r: StoredReception) -> list[str]:
     ]
 
 
+def marker_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".marker")
+
+
+_MARKER_TEXT = (
+    "The kiosk's store lives in this folder. If {name} is ever missing or empty, the kiosk stops taking\n"
+    "receptions instead of starting an empty store: restore it with `kiosk store restore`.\n"
+    "Do not delete this file.\n"
+)
+
+
+def _write_marker(db_path: Path) -> None:
+    """Written once the schema is committed (so a crash before that is no false alarm), then left."""
+    marker = marker_path(db_path)
+    if marker.exists():
+        return
+    fd = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(_MARKER_TEXT.format(name=db_path.name))
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _evidence_of_a_store(db_path: Path, backups: Path) -> str:
+    """What says this kiosk had a store at ``db_path`` ("" when nothing does)."""
+    if marker_path(db_path).exists():
+        return f"its marker {marker_path(db_path).name} is there"
+    if backup.any_backup(backups):
+        return f"there are backups of it in {backups}"
+    return ""
+
+
+def _missing(db_path: Path, what: str, evidence: str) -> str:
+    return (
+        f"the kiosk store {db_path} {what}, but this kiosk had one ({evidence}). Receptions are stopped so "
+        f"that none goes into an empty store: {faults.RESTORE}, then start the kiosk again"
+    )
+
+
+def _quick_check(db: sqlite_utils.Database) -> tuple[str, ...]:
+    """SQLite's quick check (the structure, not every index entry): empty when it passes."""
+    try:
+        rows = [row[0] for row in db.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as exc:
+        if not faults.is_corruption(exc):
+            raise
+        return (str(exc),)  # a page too damaged for the check itself; the schema may still be readable
+    if rows == ["ok"]:
+        return ()
+    lines = [line for row in rows for line in str(row).splitlines() if line and not line.startswith("***")]
+    return tuple(lines) or ("the quick check fails",)
+
+
 def open_store(config: Config, clock: Callable[[], datetime] = _now, create: bool = True) -> Store:
     """The store the configuration names, with its key provider."""
     from kiosk.store.keys import provider_for
 
     keys = provider_for(config.key_provider, config.key_dir)
-    return Store.open(config.database_path, keys, clock=clock, create=create)
+    return Store.open(config.database_path, keys, clock=clock, create=create, backup_dir=config.backups)

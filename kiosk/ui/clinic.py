@@ -13,7 +13,7 @@ def run_kiosk(windowed: bool = False, lang: str = "ja") -> int:
     from kiosk.store.staff_accounts import StaffAccounts
     from kiosk.store.store import open_store
     from kiosk.ui.language import Languages
-    from kiosk.ui.runtime import KioskRuntime, quit_on_interrupt
+    from kiosk.ui.runtime import KioskRuntime, quit_on_signals
     from kiosk.ui.staff_sign_in import AccountsSignIn
     from kiosk.ui.window import KioskWindow
     from kiosk.wiring import clinic_devices
@@ -21,10 +21,16 @@ def run_kiosk(windowed: bool = False, lang: str = "ja") -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
         config = load()
-        store = StoreLane(open_store(config))
+        opened = open_store(config)
     except KioskError as error:
         print(f"kiosk run: {error.code}: {error}")
         return 1
+    if opened.damage:  # every save would fail: no patient may check in onto a store that cannot keep it
+        opened.close()
+        print(f"kiosk run: store_damaged: {config.database_path} is damaged ({'; '.join(opened.damage)}). "
+              "Get the intact receptions out with `kiosk store export`, then `kiosk store restore`.")
+        return 1
+    store = StoreLane(opened)
     try:
         accounts = StaffAccounts(store)
         if not accounts.accounts():
@@ -38,7 +44,7 @@ def run_kiosk(windowed: bool = False, lang: str = "ja") -> int:
             window.show()
         else:
             window.showFullScreen()
-        quit_on_interrupt(app)
+        quit_on_signals(app)
         try:
             return app.exec()
         finally:  # also on Ctrl+C: the staff channel, the re-check and the workers stop before the devices

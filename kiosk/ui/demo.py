@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QPus
 from kiosk.embedded import DemoPatient
 from kiosk.simulation.script import Script, named
 from kiosk.ui.language import Languages
-from kiosk.ui.runtime import KioskRuntime, quit_on_interrupt
+from kiosk.ui.runtime import KioskRuntime, quit_on_signals
 from kiosk.ui.staff_sign_in import AccountsSignIn
 from kiosk.ui.window import KioskWindow
 
@@ -126,7 +126,7 @@ def run_demo(scenario_name: str, windowed: bool = False, lang: str = "ja") -> in
         else:
             shell.showFullScreen()
         print(f"kiosk demo: staff console port {config.staff_port}; pair with `kiosk staff secret` on this machine")
-        quit_on_interrupt(app)
+        quit_on_signals(app)
         try:
             return app.exec()
         finally:  # also on Ctrl+C: the staff channel, the re-check and the workers stop before the devices

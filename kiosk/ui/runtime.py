@@ -1,6 +1,6 @@
 """Everything that runs behind one kiosk window: the flow on the UI thread, its devices on the one task
-manager, the card monitor, the staff channel and the automatic re-check. ``kiosk run`` and ``kiosk demo``
-differ only in the devices they hand in."""
+manager, the card monitor, the staff channel, the automatic re-check and the store's backups. ``kiosk run``
+and ``kiosk demo`` differ only in the devices they hand in."""
 from __future__ import annotations
 
 import logging
@@ -15,6 +15,8 @@ from kiosk.core.card_watch import watch_cards
 from kiosk.core.flow import Devices, ReceptionFlow
 from kiosk.core.ports import Clock, TaskRunner
 from kiosk.core.tasks import StoreLane, SystemClock, TaskManager
+from kiosk.memory import TrimWhenIdle
+from kiosk.ui.collector import UiThreadCollector
 from kiosk.ui.driver import KioskDriver, QtPoster
 from kiosk.ui.window import KioskWindow
 from kiosk.wiring import flow_config
@@ -24,11 +26,14 @@ log = logging.getLogger(__name__)
 BuildDevices = Callable[[TaskRunner, Clock, Callable], Devices]
 
 
-def quit_on_interrupt(app) -> None:
-    """Ctrl+C in the terminal ends the kiosk as closing it would. Left to Python's default, the
-    KeyboardInterrupt lands in whichever slot runs next and Qt carries on; the driver's 1 s tick lets
-    the handler run."""
-    signal.signal(signal.SIGINT, lambda signum, frame: app.quit())
+def quit_on_signals(app) -> None:
+    """Ctrl+C, SIGTERM (a service manager, ``kill``) and SIGHUP end the kiosk as closing it would, so its
+    children (the demo's terminal simulator and pcscd) and the staff channel are stopped on the way out.
+    Left to Python's default, SIGTERM kills the process without cleaning up and a KeyboardInterrupt lands
+    in whichever slot runs next; the driver's 1 s tick lets the handler run."""
+    for signum in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if signum is not None:
+            signal.signal(signum, lambda signum, frame: app.quit())
 
 
 def to_qimage(rgb: np.ndarray) -> QImage:
@@ -38,11 +43,12 @@ def to_qimage(rgb: np.ndarray) -> QImage:
 
 class KioskRuntime:
     def __init__(self, window: KioskWindow, config: Config | None, build_devices: BuildDevices, *,
-                 staff_channel: bool = True, recheck: bool = True) -> None:
-        """``staff_channel`` and ``recheck`` need the real store (and ``config``); screen tests on
-        in-memory devices leave them off."""
+                 staff_channel: bool = True, recheck: bool = True, backups: bool = True) -> None:
+        """``staff_channel``, ``recheck`` and ``backups`` need the real store (and ``config``); screen tests
+        on in-memory devices leave them off (backups are off without a config)."""
         self.window = window
         self.poster = QtPoster()
+        self.collector = UiThreadCollector()  # before any worker: no collection off the UI thread
         self._preview_pending = False
         self.tasks = TaskManager(self.poster.post)
         self.devices = build_devices(self.tasks, SystemClock(), self._on_frame)
@@ -58,6 +64,8 @@ class KioskRuntime:
             assert isinstance(store, StoreLane), "the staff channel needs the real store, in its StoreLane"
             self.staff = start_staff_server(self.flow, self.poster.post, store, config,
                                             port=config.staff_port, kiosk_name=config.kiosk_name)
+        # After each reception its frames and photos are freed: hand that memory back (glibc only).
+        self.flow.add_listener(TrimWhenIdle(self.tasks))
         self.recheck = None
         if recheck:
             from kiosk.store.recheck import RecheckWorker
@@ -67,6 +75,14 @@ class KioskRuntime:
             # through to the Store): that annotation is kiosk/store's to correct.
             self.recheck = RecheckWorker(store, self.devices.qualification)
             self.recheck.start(self.tasks)
+        self.backups = None
+        if backups and config is not None:
+            from kiosk.store.backup import BackupSchedule
+
+            assert isinstance(store, StoreLane), "backups need the real store, in its StoreLane"
+            self.backups = BackupSchedule(store, config.backups, config.backup_keep,
+                                          config.backup_interval_hours * 3600)
+            self.backups.start(self.tasks)
         self.driver.start()
 
     def _on_frame(self, frame) -> None:
@@ -89,5 +105,8 @@ class KioskRuntime:
             self.recheck.stop()
         if self.staff is not None:
             self.staff.stop()
+        if self.backups is not None:
+            self.backups.close()  # the last backup, after the writes still queued for the store
         self.tasks.close()
         self.poster.close()
+        self.collector.stop()

@@ -67,17 +67,44 @@ PHONE = ("phone_key_0", "phone_key_3", "phone_key_1", "phone_key_2", "phone_key_
          "phone_key_5", "phone_key_6", "phone_key_7", "phone_key_8")
 
 
+KANA = ("kana_シ", "kana_ヨ", "kana_small", "kana_シ", "kana_ン", "kana_space", "kana_ハ", "kana_ナ", "kana_コ")
+
+
+def _declaration_kana(rig, window) -> None:
+    _click(window, "btn_facts_ok")  # the kana question: the terminal sent no kana name
+
+
+def _declaration_kana_keys(rig, window) -> None:
+    _click(window, "btn_facts_ok", "btn_kana_type", *KANA)  # ショシン　ハナコ on the katakana keys
+
+
+def _declaration_kana_prefilled(rig, window) -> None:
+    _click(window, "btn_facts_ok")  # 資格（無効）: the old record's kana name, on the keys to check
+
+
 def _declaration_phone(rig, window) -> None:
-    _click(window, "btn_facts_ok", *PHONE[:6])  # half typed
+    _declaration_kana_keys(rig, window)
+    _click(window, "btn_kana_next", *PHONE[:6])  # half typed
 
 
 def _declaration_type(rig, window) -> None:
-    _click(window, "btn_facts_ok", *PHONE, "btn_phone_next")
+    _declaration_kana_keys(rig, window)
+    _click(window, "btn_kana_next", *PHONE, "btn_phone_next")
+
+
+def _declaration_insurer(rig, window) -> None:
+    _declaration_type(rig, window)
+    _click(window, "btn_type_employee")
+
+
+def _declaration_employer(rig, window) -> None:
+    _declaration_insurer(rig, window)
+    _click(window, "btn_insurer_unknown")
 
 
 def _declaration_burden(rig, window) -> None:
-    _declaration_type(rig, window)
-    _click(window, "btn_type_employee")
+    _declaration_employer(rig, window)
+    _click(window, "btn_employer_unknown")
 
 
 def _declaration_confirm(rig, window) -> None:
@@ -85,9 +112,14 @@ def _declaration_confirm(rig, window) -> None:
     _click(window, "btn_burden_30")
 
 
+def _declaration_no_kana(rig, window) -> None:
+    _click(window, "btn_facts_ok", "btn_kana_unknown", *PHONE, "btn_phone_next", "btn_type_employee",
+           "btn_insurer_type", *KANA[-3:], "btn_insurer_next", "btn_employer_unknown", "btn_burden_30")
+
+
 def _done_fallback(rig, window) -> None:
-    _declaration_confirm(rig, window)
-    _click(window, "btn_declaration_submit")
+    _click(window, "btn_facts_ok", "btn_kana_next", *PHONE, "btn_phone_next", "btn_type_employee",
+           "btn_insurer_unknown", "btn_employer_unknown", "btn_burden_30", "btn_declaration_submit")
     rig.runner.finish_next()  # the bill: on the old qualification
 
 
@@ -117,10 +149,16 @@ VARIANTS: dict[str, Variant] = {
     "pin_typed": Variant(State.PIN, _pin_typed),
     "pin_checking": Variant(State.PIN, _pin_checking),
     "pin_two_left": Variant(State.PIN, _pin_two_left),
+    "declaration_kana": Variant(State.DECLARATION, _declaration_kana),
+    "declaration_kana_keys": Variant(State.DECLARATION, _declaration_kana_keys),
+    "declaration_kana_prefilled": Variant(State.DECLARATION, _declaration_kana_prefilled, "kiosk-declaration"),
     "declaration_phone": Variant(State.DECLARATION, _declaration_phone),
     "declaration_type": Variant(State.DECLARATION, _declaration_type),
+    "declaration_insurer": Variant(State.DECLARATION, _declaration_insurer),
+    "declaration_employer": Variant(State.DECLARATION, _declaration_employer),
     "declaration_burden": Variant(State.DECLARATION, _declaration_burden),
     "declaration_confirm": Variant(State.DECLARATION, _declaration_confirm),
+    "declaration_no_kana": Variant(State.DECLARATION, _declaration_no_kana),
     "done_fallback": Variant(State.DECLARATION, _done_fallback, "kiosk-declaration"),
     "done_expiring": Variant(State.DONE, lambda rig, window: None, "cert-expiring"),
     "idle_call": Variant(State.IDLE, _call_from_idle),

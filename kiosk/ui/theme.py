@@ -22,6 +22,8 @@ BUTTON_PX = 34
 CODE_PX = 24  # a T-code beside the staff panel's words: for staff, secondary on purpose
 RECORD_PX = 28  # four lines per record on the staff panel, two records side by side
 KEY_PX = 44
+KANA_PX = 40  # the katakana keyboard: 11 columns of keys beside what is typed
+KANA_KEY_HEIGHT = 74  # with padding and border 96 px: five rows fit the 申立書 form at 1280×800
 BUTTON_HEIGHT = 96
 BIG_BUTTON_HEIGHT = 150
 GAP = 24
@@ -123,6 +125,11 @@ def stylesheet(scale: float) -> str:
     QPushButton[kind="record"] {{ font-size: {px(RECORD_PX)}; font-weight: normal; text-align: left;
         padding: {px(14)} {px(24)}; }}
     QPushButton[kind="key"] {{ font-size: {px(KEY_PX)}; min-width: {px(150)}; }}
+    QPushButton[kind="kana"] {{ font-size: {px(KANA_PX)}; min-height: {px(KANA_KEY_HEIGHT)}; min-width: {px(48)};
+        padding: {px(8)} {px(4)}; }}
+    QPushButton[kind="kana"][mark="true"] {{ font-size: {px(52)}; }}
+    QLabel[role="typed"] {{ font-size: {px(KANA_PX)}; color: {PAGE.fg}; background: {PAGE.bg};
+        border: {px(3)} solid {BORDER}; border-radius: {px(12)}; padding: {px(8)} {px(12)}; }}
     QPushButton[big="true"] {{ min-height: {px(BIG_BUTTON_HEIGHT)}; font-size: {px(TITLE_PX)}; }}
     QPushButton:disabled {{ color: {DISABLED.fg}; background: {DISABLED.bg}; border-color: {DISABLED.bg}; }}
     #staffRecordsScroll, #staffRecords {{ background: transparent; }}

@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from kiosk.card.errors import AssistPinAtRisk, CardTimeout, CodeBRejected
+from kiosk.card import apdu
+from kiosk.card.errors import AssistPinAtRisk, CardTimeout, CodeBBlocked, CodeBRejected, ForbiddenFile, Step
 from kiosk.card.reader import PcscCardReader
 from kiosk.card.virtual.profiles import profile
 from kiosk.core.cancel import CancelToken
@@ -16,6 +17,7 @@ from kiosk.core.errors import (
     AssistPinDiffers,
     Cancelled,
     CardRemoved,
+    CodeBTriesLow,
     CodeBUnavailable,
     HolderProofFailed,
     PinBlocked,
@@ -66,11 +68,19 @@ def test_never_touches_the_individual_number(virtual_card, reader):
     reader.release()
     reader.read_with_code_b(VALID.code_b, cancel)
     touched = link.card.files_touched()
-    assert ("assist", 0x0002) in touched  # the test saw the 入力補助AP at work...
-    assert ("assist", 0x0001) not in touched  # ...and the number's file was never selected,
-    assert ("assist", 0x0014) not in touched  # nor 照合番号A
+    assert ("assist", 0x0002) in touched and ("face", 0x0002) in touched  # the test saw both APs at work...
+    for aid, fid in apdu.FORBIDDEN_FILES:  # ...and neither the number's files nor 照合番号A were selected
+        assert (apdu.AP_NAMES[aid], fid) not in touched
     number = VALID.individual_number.encode()
     assert all(number not in command for _, command in link.card.log)
+    # Asked outright, the session refuses before a byte goes out, though the card holds these files.
+    session = reader._session
+    sent = len(link.card.log)
+    for aid, fid in sorted(apdu.FORBIDDEN_FILES):
+        session.select_ap(aid, Step.SELECT_AP)
+        with pytest.raises(ForbiddenFile):
+            session.select_ef(fid)
+    assert all(command[1] == 0xA4 and command[2] == 0x04 for _, command in link.card.log[sent:])
 
 
 def test_wrong_pin_counts_down_then_blocks(virtual_card, reader):
@@ -160,6 +170,65 @@ def test_code_b_wrong_and_malformed(virtual_card, reader):
     assert error.value.tries_left == 9
     facts, photo = reader.read_with_code_b(VALID.code_b, CancelToken())
     assert facts.name == "見本 太郎" and len(photo) > 1000
+
+
+def _verifies_with_data(card) -> list[bytes]:
+    return [c for _, c in card.log if c[:4] == bytes.fromhex("00200080") and len(c) > 4]
+
+
+def _code_b_tries(card) -> tuple[int | None, int | None]:
+    return (card.apps[apdu.ASSIST_AP].pins[apdu.EF_ASSIST_CODE_B].tries,
+            card.apps[apdu.FACE_AP].pins[apdu.EF_FACE_CODE_B].tries)
+
+
+def test_code_b_tries_guard(virtual_card, reader):
+    """A card with 2 tries of 照合番号B left: the camera's reading is not sent, a typed one is."""
+    link = virtual_card("code-b-low")
+    with pytest.raises(CodeBTriesLow) as error:
+        reader.read_with_code_b(VALID.code_b, CancelToken())
+    assert isinstance(error.value, CodeBUnavailable) and error.value.tries_left == 2
+    assert _verifies_with_data(link.card) == [] and _code_b_tries(link.card) == (2, 2)
+    with pytest.raises(CodeBRejected) as rejected:  # a mistyped code may spend a try...
+        reader.read_with_code_b("55021720309999", CancelToken(), typed_by_staff=True)
+    assert rejected.value.tries_left == 1
+    facts, photo = reader.read_with_code_b(VALID.code_b, CancelToken(), typed_by_staff=True)  # ...the last, too
+    assert facts.name == "見本 太郎" and len(photo) > 1000
+    assert _code_b_tries(link.card) == (10, 10)
+
+
+def test_code_b_blocked_sends_nothing(virtual_card, reader):
+    link = virtual_card("code-b-low")
+    with pytest.raises(CodeBRejected):
+        reader.read_with_code_b("55021720309999", CancelToken(), typed_by_staff=True)
+    with pytest.raises(CodeBBlocked):
+        reader.read_with_code_b("55021720309999", CancelToken(), typed_by_staff=True)
+    sent = len(_verifies_with_data(link.card))
+    with pytest.raises(CodeBBlocked):
+        reader.read_with_code_b(VALID.code_b, CancelToken(), typed_by_staff=True)
+    assert len(_verifies_with_data(link.card)) == sent
+
+
+def test_keys_without_a_count(virtual_card, reader, wait_card):
+    """6300 to the tries query: the user PIN shows its last try, 照合番号B is left to staff."""
+    link = virtual_card("code-b-uncounted")
+    with pytest.raises(CodeBTriesLow) as error:
+        reader.read_with_code_b(VALID.code_b, CancelToken())
+    assert error.value.tries_left is None and _verifies_with_data(link.card) == []
+    facts, _ = reader.read_with_code_b(VALID.code_b, CancelToken(), typed_by_staff=True)
+    assert facts.name == "見本 太郎"
+    reader.release()
+    link.stop()
+    wait_card(False)
+    virtual_card("pin-uncounted")
+    assert reader.read_summary(CancelToken()).pin_tries_left == 1
+
+
+def test_facts_past_leading_bytes(virtual_card, reader):
+    link = virtual_card("facts-offset")
+    assert link.card.apps[apdu.ASSIST_AP].files[apdu.EF_ASSIST_FACTS][:8] == bytes.fromhex("0000FFFF00FFFF20")
+    facts, _ = reader.read_with_code_b(VALID.code_b, CancelToken())
+    assert (facts.name, facts.birth_date, facts.sex) == ("見本 太郎", date(1980, 2, 17), Sex.MALE)
+    assert reader.authenticate_with_pin("1234", CancelToken()) == facts
 
 
 def test_card_pulled_mid_read(virtual_card, reader, wait_card):

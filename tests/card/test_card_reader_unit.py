@@ -32,6 +32,7 @@ SELECT_JPKI = "00 A4 04 0C 0A D3 92 F0 00 26 01 00 00 00 01"
 SELECT_ASSIST = "00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 08"
 SELECT_FACE = "00 A4 04 0C 0A D3 92 10 00 31 00 01 01 04 02"
 VERIFY_1234 = "00 20 00 80 04 31 32 33 34"
+TRIES = "00 20 00 80"  # the empty VERIFY: tries left, none spent
 
 
 def _reader(scard, **kw) -> PcscCardReader:
@@ -99,9 +100,9 @@ def test_code_b_reads_facts_and_face(fake_scard):
     assert face.card_expiry.isoformat() == "2030-02-17"
     verify_b = "00 20 00 80 0E " + code_b.encode().hex(" ").upper()
     face_total = tlv.total_length(scard.card.apps[apdu.FACE_AP].files[apdu.EF_FACE_DATA])
-    assert scard.sent_hex() == [
-        SELECT_ASSIST, "00 A4 02 0C 02 00 15", verify_b, "00 A4 02 0C 02 00 02", "00 B0 00 00 00",
-        SELECT_FACE, "00 A4 02 0C 02 00 12", verify_b, "00 A4 02 0C 02 00 02", *_reads(face_total),
+    assert scard.sent_hex() == [  # each key's tries are asked before its VERIFY
+        SELECT_ASSIST, "00 A4 02 0C 02 00 15", TRIES, verify_b, "00 A4 02 0C 02 00 02", "00 B0 00 00 00",
+        SELECT_FACE, "00 A4 02 0C 02 00 12", TRIES, verify_b, "00 A4 02 0C 02 00 02", *_reads(face_total),
     ]
 
 

@@ -85,3 +85,37 @@ def test_face_photo_is_small_grey_jpeg2000():
         assert image.mode == "L"
         assert max(image.size) <= 225
     assert len(photo) < 16_000
+
+
+def test_key_without_a_count_answers_6300_and_never_blocks():
+    card = VirtualMyNumberCard(profile("code-b-uncounted"))
+    card.process(apdu.select_ap(apdu.FACE_AP))
+    card.process(apdu.select_ef(apdu.EF_FACE_CODE_B))
+    assert sw(card.process(apdu.verify_status())) == "6300"
+    assert [sw(card.process(apdu.verify(b"0" * 14))) for _ in range(12)] == ["6300"] * 12
+    assert sw(card.process(apdu.verify(profile("valid").code_b.encode()))) == "9000"
+    assert sw(card.process(apdu.verify_status())) == "9000"
+
+
+def test_code_b_low_profile_counts_from_two():
+    card = VirtualMyNumberCard(profile("code-b-low"))
+    card.process(apdu.select_ap(apdu.ASSIST_AP))
+    card.process(apdu.select_ef(apdu.EF_ASSIST_CODE_B))
+    assert sw(card.process(apdu.verify_status())) == "63C2"
+
+
+def test_number_image_opens_with_code_a_only():
+    """The 券面AP holds the number's image behind 照合番号A, as a real card does: the kiosk's refusal to
+    reach it is about a file that is there (built by hand here: the kiosk's own builders are not the point)."""
+    card = VirtualMyNumberCard(profile("valid"))
+    number_image = bytes.fromhex("00A4020C020005")
+    code_a = bytes.fromhex("00A4020C020013")
+    card.process(apdu.select_ap(apdu.FACE_AP))
+    card.process(apdu.select_ef(apdu.EF_FACE_CODE_B))
+    card.process(apdu.verify(profile("valid").code_b.encode()))
+    assert sw(card.process(number_image)) == "9000"
+    assert sw(card.process(apdu.read_binary(0, 16))) == "6982"  # 照合番号B does not open it
+    card.process(code_a)
+    card.process(apdu.verify(profile("valid").individual_number.encode()))
+    card.process(number_image)
+    assert card.process(apdu.read_binary(0, 2))[:-2] == bytes.fromhex("FF40")

@@ -307,3 +307,14 @@ def test_child_mode_reaches_the_face_matcher_from_the_next_attempt():
     assert rig.state is State.CHECKING
     assert not rig.send(ev.FaceChildMode(False)), "refused once the face step is over"
     assert rig.view.child_mode is True
+
+
+def test_valid_but_unregistered_medical_aid_is_billed_as_valid_not_as_a_fallback():
+    """QualificationValidity 6 (有効（未登録）, 医療扶助): the qualification is current; staff learn the 医療券
+    is not registered for this clinic (T10), the patient is not sent to a 申立書."""
+    reached = {}
+    for validity in (Validity.VALID, Validity.VALID_UNREGISTERED):
+        rig = make_harness(qualification=FakeQualificationChecker(QualificationResult(validity, (DEMO_RECORD,))))
+        rig.send(ev.CardInserted(), ev.ChoosePin(), ev.SubmitPin("1234"))
+        reached[validity] = rig.state
+    assert reached[Validity.VALID_UNREGISTERED] is reached[Validity.VALID] is State.CONSENT

@@ -12,7 +12,14 @@ from kiosk.core.qualification import QualificationResult, Validity
 from kiosk.core.states import SPECS, State
 from kiosk.core.values import ReceptionRecord
 from kiosk.core.view import Outcome
-from kiosk.simulation.fakes import DEMO_FACTS, DEMO_RECORD, FakeCard, FakeQualificationChecker, ManualRunner
+from kiosk.simulation.fakes import (
+    DEMO_FACTS,
+    DEMO_RECORD,
+    FakeCard,
+    FakeQualificationChecker,
+    ManualRunner,
+    MemoryPublisher,
+)
 from kiosk.simulation.harness import Harness, make_harness
 from kiosk.simulation.player import stand_in
 
@@ -50,7 +57,10 @@ def test_qual_invalid_declaration_on_the_kiosk_bills_the_old_qualification():
     assert recheck.session_id == saved.session_id and recheck.query is not None
     assert recheck.query.insurer_number == DEMO_RECORD.insurer_number
     assert recheck.billing.window_burden_percent == 20 and recheck.billing.basis is Basis.OLD_QUALIFICATION
-    assert rig.publisher.published == [], "a fallback is not a card check for the レセコン"
+    assert rig.publisher.published == [], "a fallback is not a card check: no face file"
+    [(handed, billing, handed_declaration)] = rig.publisher.fallbacks
+    assert handed.session_id == saved.session_id and billing.basis is Basis.OLD_QUALIFICATION
+    assert billing.remarks == ("旧資格情報",) and handed_declaration == declaration
 
 
 def test_screen_facts_are_never_trusted_the_session_facts_are_saved():
@@ -96,6 +106,8 @@ def test_terminal_down_without_a_kana_name_staff_complete_the_declaration_and_bi
     rig.send(ev.CardRemovedEvent())
     assert len(rig.store.receptions) == 2 and rig.store.receptions[-1].remarks == saved.remarks
     assert len(rig.store.declarations) == 1 and len(rig.store.rechecks) == 1, "…but the 申立書 and re-check once"
+    [(_, billing, handed)] = rig.publisher.fallbacks
+    assert billing.basis is Basis.UNKNOWN and handed == completed, "…and the レセコン gets the bill once"
 
 
 def test_a_bill_staff_cannot_make_is_refused_by_name_and_the_patient_stays():
@@ -190,3 +202,18 @@ def test_the_declaration_never_reaches_a_log_through_repr():
     assert "0901111" not in repr(ev.SubmitDeclaration(declaration))
     staff = ev.StaffCompleteFallback("sato", choice="declaration", declaration=declaration)
     assert DEMO_FACTS.name not in repr(staff) and "0901111" not in repr(staff)
+
+
+class _OutboxFull(MemoryPublisher):
+    def publish_fallback(self, record, billing, declaration):
+        raise StoreError("outbox folder not writable")
+
+
+def test_a_failed_handover_is_named_and_never_writes_the_fallback_twice():
+    rig = make_harness(qualification=FakeQualificationChecker(QualificationResult(Validity.INVALID, (DEMO_RECORD,))),
+                       publisher=_OutboxFull())
+    rig.send(ev.CardInserted(), PIN, ev.SubmitPin("1234"), ev.StartDeclaration())
+    rig.declare()
+    assert rig.state is State.DONE and rig.view.problem == "store_error"
+    rig.send(ev.CardRemovedEvent())  # the session closes and its record is written again
+    assert len(rig.store.declarations) == 1 and len(rig.store.rechecks) == 1

@@ -15,6 +15,7 @@ from kiosk.simulation.harness import make_harness
 from kiosk.simulation.player import stand_in
 from kiosk.ui import theme
 from kiosk.ui.demo import DEMO_STAFF, DEMO_STAFF_PIN
+from kiosk.ui.kana_keyboard import full_width
 from kiosk.ui.language import Languages
 from kiosk.ui.staff_sign_in import FixedSignIn
 from kiosk.ui.window import KioskWindow
@@ -39,10 +40,11 @@ class Screen:
     def visible(self, cls, name: str | None = None):
         return [w for w in self.window.findChildren(cls, name) if w.isVisible()]
 
-    def click(self, name: str) -> None:
-        [b] = self.visible(QPushButton, name)
-        assert b.isEnabled(), f"{name} is disabled"
-        self.qtbot.mouseClick(b, Qt.LeftButton)
+    def click(self, *names: str) -> None:
+        for name in names:
+            [b] = self.visible(QPushButton, name)
+            assert b.isEnabled(), f"{name} is disabled"
+            self.qtbot.mouseClick(b, Qt.LeftButton)
 
     def text(self, name: str) -> str:
         [lab] = self.visible(QLabel, name)
@@ -72,11 +74,16 @@ def _invalid_rig():
 
 
 def _fill(s: Screen, phone: str = PHONE, kind: str = "btn_type_national", burden: str = "btn_burden_20") -> None:
+    """Through every page; the kana name as the screen offers it (the terminal's, or 「わからない」)."""
     s.click("btn_facts_ok")
+    s.click("btn_kana_next" if s.visible(QPushButton, "btn_kana_next") else "btn_kana_unknown")
     for digit in phone:
         s.click(f"phone_key_{digit}")
     s.click("btn_phone_next")
     s.click(kind)
+    s.click("btn_insurer_unknown")
+    if kind in ("btn_type_employee", "btn_type_unknown"):
+        s.click("btn_employer_unknown")
     s.click(burden)
 
 
@@ -98,12 +105,12 @@ def test_the_whole_form_by_touch_ends_in_a_fallback_reception_and_an_honest_done
     [(_, declaration)] = rig.store.declarations
     assert (declaration.contact, declaration.insurance_type, declaration.burden_percent) == (
         "090-1234-5678", InsuranceType.NATIONAL, 20)
-    assert declaration.name_kana == DEMO_RECORD.name_kana
+    assert declaration.name_kana == full_width(DEMO_RECORD.name_kana), "the terminal's kana, as the patient saw it"
 
 
 def test_the_phone_keypad_needs_a_whole_number_and_can_be_corrected(screen):
     s = screen(stand_in(State.DECLARATION))
-    s.click("btn_facts_ok")
+    s.click("btn_facts_ok", "btn_kana_unknown")
     for digit in "031234567":
         s.click(f"phone_key_{digit}")
     assert not s.visible(QPushButton, "btn_phone_next")[0].isEnabled(), "9 digits are not a number"
@@ -115,7 +122,9 @@ def test_the_phone_keypad_needs_a_whole_number_and_can_be_corrected(screen):
     s.click("phone_key_back")
     assert s.text("phone_digits") == "03-1234-5678"
     s.click("btn_declaration_back")
-    assert s.visible(QPushButton, "btn_facts_ok"), "もどる returns to the card's facts"
+    assert s.visible(QPushButton, "btn_kana_type"), "もどる returns to the kana question"
+    s.click("btn_declaration_back")
+    assert s.visible(QPushButton, "btn_facts_ok"), "and from there to the card's facts"
 
 
 def test_choices_can_be_changed_on_the_way_back(screen):
@@ -145,8 +154,13 @@ def test_a_fallback_finished_by_staff_is_not_called_confirmed(screen):
     assert s.text("fallback_note") == "Staff will confirm your insurance later."
 
 
-def _pages():
-    return ("btn_facts_ok", "btn_phone_next", "btn_type_national", "btn_burden_30", None)
+KANA = ("kana_ヤ", "kana_マ", "kana_タ", "kana_dakuten", "kana_space", "kana_タ", "kana_ロ", "kana_ウ")
+PAGES = (  # the taps from one page to the next: every page of the form, the longest answers shown
+    ("btn_facts_ok",), ("btn_kana_type",), (*KANA, "btn_kana_next"),
+    (*(f"phone_key_{d}" for d in PHONE), "btn_phone_next"), ("btn_type_employee",), ("btn_insurer_type",),
+    (*KANA * 2, "btn_insurer_next"), ("btn_employer_type",), (*KANA * 2, "kana_erase", "btn_employer_next"),
+    ("btn_burden_30",),
+)
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
@@ -154,7 +168,7 @@ def _pages():
 def test_every_page_of_the_form_is_big_enough_and_nothing_is_cut_off(screen, qapp, size, lang):
     s = screen(stand_in(State.DECLARATION), size=size, lang=lang)
     scale = theme.scale_for(*size)
-    for step in _pages():
+    for taps in (*PAGES, ()):
         qapp.processEvents()
         assert s.window.height() == size[1], "the form fits the screen"
         for b in s.visible(QPushButton):
@@ -165,9 +179,5 @@ def test_every_page_of_the_form_is_big_enough_and_nothing_is_cut_off(screen, qap
                 assert lab.font().pixelSize() >= round(32 * scale) - 1, lab.text()
                 needed = lab.heightForWidth(lab.width()) if lab.wordWrap() else lab.sizeHint().height()
                 assert lab.height() >= needed - 1, f"{lab.text()!r} cut off"
-        if step == "btn_facts_ok":
-            s.click(step)
-            for digit in PHONE:
-                s.click(f"phone_key_{digit}")
-        elif step is not None:
-            s.click(step)
+                assert lab.geometry().bottom() <= lab.parentWidget().height(), f"{lab.text()!r} off screen"
+        s.click(*taps)

@@ -67,3 +67,23 @@ def test_a_card_pulled_during_the_read_ends_the_step_cleanly(embedded):
     assert real["states"][:2] == ["idle", "reading"]
     assert "card_removed" in real["states"] and real["final_state"] == "idle"
     assert real["outcome"] == "card_removed"
+
+
+def test_a_reception_billed_unknown_leaves_the_rececon_a_record_and_the_declaration(embedded):
+    """Issue 15's end to end: terminal down, the kiosk's 申立書 completed by staff, billed 不詳 — the outbox
+    holds the JSON record for the レセコン and the 申立書 PDF for the paper file."""
+    import json
+
+    outbox = embedded.config.outbox
+    before = set(outbox.glob("*")) if outbox.exists() else set()
+    script = SCRIPTS["fallback-unknown"]
+    embedded.switch(DemoPatient(script.patient, script.terminal, script.camera))
+    real = _report(script, EmbeddedSide(embedded), timeout=60.0)
+    assert real["outcome"] == "fallback"
+    new = set(outbox.glob("*")) - before
+    [record_file] = [p for p in new if p.suffix == ".json"]
+    record = json.loads(record_file.read_text(encoding="utf-8"))
+    assert record["basis"] == "unknown" and record["billed"]["insurer_number"] == embedded.config.unknown_insurer_number
+    assert record["remarks"][:2] == ["不詳", "カナ氏名 ショシン ハナコ"] and record["claim_ready"] is False
+    [pdf] = [p for p in new if p.suffix == ".pdf"]
+    assert record["declaration_pdf"] == pdf.name and pdf.read_bytes().startswith(b"%PDF")

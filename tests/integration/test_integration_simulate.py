@@ -75,7 +75,9 @@ def test_every_call_for_staff_says_where_it_came_from(kiosk_env, capsys):
 
 def test_a_kiosk_declaration_bills_the_old_qualification(kiosk_env, capsys):
     [session] = _run(capsys, "kiosk-declaration")["sessions"]
-    assert session["outcome"] == "fallback" and session["to_rececon"] == []
+    [handed] = session["to_rececon"]  # the outbox record: staff re-key nothing
+    assert session["outcome"] == "fallback" and handed["basis"] == "old_qualification"
+    assert handed["remarks"] == ["旧資格情報"] and handed["insurer_number"] == session["billing"]["insurer_number"]
     assert session["billing"]["basis"] == "old_qualification" and session["billing"]["remarks"] == ["旧資格情報"]
 
 

@@ -138,3 +138,22 @@ def test_insurance_card_checks_have_no_card_facts_to_compare():
 def test_the_linked_person_matches_their_own_card_in_another_spelling():
     facts = CardFacts("見本 花子", "大阪府大阪市北区梅田3丁目1番1号", date(1985, 7, 1), Sex.FEMALE)
     assert check_result(_result("other_person"), facts).findings == ()
+
+
+def test_the_expiry_notice_in_the_terminals_own_words_is_t4(demo_facts):
+    """「マイナンバーカードの失効期限3か月前」, the wording hangilc/myclinic-ts packages/onshi-result/MessageBody.ts
+    gives for the notice on a normal result."""
+    findings = check_result(_result("valid", message="マイナンバーカードの失効期限3か月前"), demo_facts)
+    assert findings.troubles == (Trouble.T4,) and findings.staff_flags == ("certificate_expiring",)
+
+
+def test_validity_6_is_valid_and_asks_staff_to_confirm_the_medical_ticket(demo_facts):
+    """QualificationValidity 6 有効（未登録） (医療扶助; OQSCD006 as public code tables list it, schema.py [CT])."""
+    result = _result("medical_aid_unregistered")
+    assert result.validity.is_valid and result.old_qualification is None
+    findings = check_result(result, demo_facts)
+    assert findings.troubles == (Trouble.T10,) and findings.has("medical_ticket_unregistered")
+    changed = dataclasses.replace(result, records=(dataclasses.replace(result.record, burden_percent=10),))
+    last_visit = dataclasses.replace(result.record, burden_percent=0)
+    assert check_result(changed, demo_facts, previous=last_visit).has("burden_changed")  # as any valid result
+    assert check_result(_result("medical_aid"), demo_facts).troubles == ()

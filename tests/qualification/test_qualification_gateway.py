@@ -1,7 +1,9 @@
 """The folder gateway against files written by hand or by the simulator running in a thread."""
 import os
+import sys
 import threading
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -12,10 +14,13 @@ from kiosk.core.domain import IdentityMethod
 from kiosk.core.errors import Cancelled, MalformedResult
 from kiosk.core.qualification import Validity
 from kiosk.core.values import InsuranceCardQuery
-from kiosk.qualification import codec, schema
+from kiosk.qualification import codec, folders, schema, xmlsafe
+from kiosk.qualification.codec import BatchEntry
 from kiosk.qualification.errors import (
     RequestRejected,
+    ResultTooLarge,
     TerminalFileLocked,
+    TerminalFileVanished,
     TerminalFolderMissing,
     TerminalTimeout,
 )
@@ -133,16 +138,37 @@ def test_cancel_ends_the_wait_and_withdraws_the_request(tmp_path):
     assert os.listdir(root / schema.REQ_DIR) == []
 
 
-def test_an_err_file_is_request_rejected(tmp_path):
+def test_a_rejection_is_the_request_back_in_res_with_a_same_stem_err(tmp_path):
+    """As hongchinh/emr-cloud-online Services/XmlFileService.cs (SendXmlResponse, OnCreated) sees a rejection:
+    ``OQSsiquc01req_<id>.xml`` reappears in ``res`` with ``OQSsiquc01req_<id>.err`` beside it. Both hold
+    personal data and are removed once read."""
     root = _folders(tmp_path)
 
     def reject(request: Path) -> None:
-        (root / schema.RES_DIR / (schema.answer_stem_for(request.name) + ".err")).write_bytes(
-            "E1001 要求ファイル不正\n".encode("cp932"))
+        res = root / schema.RES_DIR
+        (res / (request.stem + ".err")).write_bytes("E1001 要求ファイル不正\n".encode("cp932"))
+        request.rename(res / request.name)
 
     Terminal(root, reject)
     with pytest.raises(RequestRejected, match="E1001"):
         FolderGateway(_config(root)).check_by_insurance_card(QUERY, CancelToken())
+    assert os.listdir(root / schema.RES_DIR) == [] and os.listdir(root / schema.REQ_DIR) == []
+
+
+def test_an_err_named_as_an_answer_is_not_taken_for_a_rejection(tmp_path):
+    """No public client looks for ``…res_<id>.err``; the gateway waits for the real answer beside it."""
+    root = _folders(tmp_path)
+    valid = load_scenario("valid").result
+
+    def answer(request: Path) -> None:
+        res = root / schema.RES_DIR
+        (res / (schema.answer_stem_for(request.name) + ".err")).write_text("E9 old form")
+        header, _query = codec.decode_insurance_request(request.read_bytes())
+        data = codec.encode_result(replace(valid, file_id=header.file_id))
+        (res / (schema.answer_stem_for(request.name) + ".xml")).write_bytes(data)
+
+    Terminal(root, answer)
+    assert FolderGateway(_config(root)).check_by_insurance_card(QUERY, CancelToken()).records == valid.records
 
 
 def test_an_answer_named_otherwise_is_matched_by_its_file_identifier(tmp_path, valid_result):
@@ -152,8 +178,6 @@ def test_an_answer_named_otherwise_is_matched_by_its_file_identifier(tmp_path, v
     def answer(request: Path) -> None:
         header, _ = codec.decode_insurance_request(request.read_bytes())
         request.unlink()
-        from dataclasses import replace
-
         renamed = replace(valid_result, file_id=header.file_id, validity=Validity.NO_RECORD, records=())
         data = codec.encode_result(renamed)
         (root / schema.RES_DIR / "OQSsiquc01res_renamed.xml").write_bytes(data)
@@ -181,14 +205,14 @@ def test_a_complete_malformed_answer_is_rejected_without_waiting_out_the_settle_
 
 def test_a_locked_answer_is_a_named_error(tmp_path, valid_result, monkeypatch):
     root = _folders(tmp_path)
-    real_read = Path.read_bytes
+    real_open = folders.open_shared
 
-    def locked(path: Path) -> bytes:
+    def locked(path: Path):
         if path.parent.name == schema.RES_DIR:
-            raise PermissionError(13, "locked by another process")
-        return real_read(path)
+            raise PermissionError(13, "locked by another process")  # what Windows says to a sharing violation
+        return real_open(path)
 
-    monkeypatch.setattr(Path, "read_bytes", locked)
+    monkeypatch.setattr(folders, "open_shared", locked)
     Terminal(root, lambda request: (root / schema.RES_DIR / (schema.answer_stem_for(request.name) + ".xml"))
              .write_bytes(codec.encode_result(valid_result)))
     with pytest.raises(TerminalFileLocked):
@@ -221,11 +245,107 @@ def test_face_watcher_reports_new_files_and_malformed_ones(tmp_path, valid_resul
 def test_batch_check_through_the_simulator(simulator):
     sim, _ = simulator
     gateway = FolderGateway(_config(sim.root))
-    number = gateway.submit_batch((QUERY, QUERY), CancelToken())
-    entries = gateway.fetch_batch(number, CancelToken())
-    assert [entry.query for entry in entries] == [QUERY, QUERY]
-    assert all(entry.result.validity is Validity.VALID for entry in entries)
-    assert entries[0].result.record == load_scenario("valid").result.record
+    number = gateway.submit_batch((QUERY, QUERY), CancelToken(), identifiers=("appt-1", "appt-2"))
+    answer = gateway.fetch_batch(number, CancelToken())
+    assert [entry.query for entry in answer.entries] == [QUERY, QUERY]
+    assert [entry.identifier for entry in answer.entries] == ["appt-1", "appt-2"]
+    assert all(entry.result.validity is Validity.VALID for entry in answer.entries)
+    assert answer.entries[0].result.record == load_scenario("valid").result.record
+    assert (answer.reception_number, answer.processed, answer.normal, answer.errors) == (number, 2, 2, 0)
+    assert os.listdir(sim.root / schema.RES_DIR) == []
+
+
+def test_a_batch_answer_named_otherwise_is_matched_by_its_reception_number(tmp_path, valid_result):
+    """The download request carries no ArbitraryFileIdentifier, so hongchinh/emr-cloud-online
+    Services/XmlFileService.cs (GetRequestComparationReceptionNumber) matches its answer by ReceptionNumber."""
+    root = _folders(tmp_path)
+    res = root / schema.RES_DIR
+
+    def answer(request: Path) -> None:
+        _header, number = codec.decode_batch_download_request(request.read_bytes())
+        request.unlink()
+        for name, reception in (("OQSmuquc02res_other.xml", "R-other"), ("OQSmuquc02res_renamed.xml", number)):
+            (res / name).write_bytes(codec.encode_batch_download_answer(
+                (BatchEntry(QUERY, valid_result),), reception_number=reception, file_id="", institution_code="1",
+                processed_at=valid_result.processed_at, character_code="0"))
+
+    Terminal(root, answer)
+    batch = FolderGateway(_config(root)).fetch_batch("R-ours", CancelToken())
+    assert batch.reception_number == "R-ours" and batch.entries[0].result.records == valid_result.records
+    assert os.listdir(res) == ["OQSmuquc02res_other.xml"]
+
+
+# --- files that vanish, files too large -----------------------------------------------------------
+
+
+class Moving(CancelToken):
+    """A cancel token whose waits let the other side act: ``between()`` runs at each wait."""
+
+    def __init__(self, between) -> None:
+        super().__init__()
+        self.between = between
+        self.waits = 0
+
+    def wait(self, seconds: float) -> bool:
+        self.waits += 1
+        self.between()
+        return super().wait(0)
+
+
+def test_a_file_gone_when_read_is_read_once_more(tmp_path, valid_result):
+    """The レセコン moves face files right after reading them (YUKI-ENT/MynaReception
+    docs/ReceptionAgent_FaceCapture.md); a file replaced by a rename is briefly not there."""
+    path = tmp_path / "OQSsiquc01res_x.xml"
+    token = Moving(lambda: path.write_bytes(codec.encode_result(valid_result)))
+    assert folders.read_settled(path, codec.decode_result, token, time.monotonic() + 1, 1.0, 0.0) == valid_result
+    assert token.waits == 1
+
+
+def test_a_file_gone_twice_is_a_named_error(tmp_path):
+    token = Moving(lambda: None)
+    with pytest.raises(TerminalFileVanished) as caught:
+        folders.read_settled(tmp_path / "gone.xml", codec.decode_result, token, time.monotonic() + 1, 1.0, 0.0)
+    assert caught.value.code == "terminal_file_vanished" and token.waits == 1
+
+
+def test_an_answer_that_vanishes_is_a_named_error(tmp_path):
+    root = _folders(tmp_path)
+    # A dangling link: listed in ``res``, gone whenever it is read.
+    Terminal(root, lambda request: (root / schema.RES_DIR / (schema.answer_stem_for(request.name) + ".xml"))
+             .symlink_to(tmp_path / "moved-away.xml"))
+    with pytest.raises(TerminalFileVanished):
+        FolderGateway(_config(root)).check_by_insurance_card(QUERY, CancelToken())
+
+
+def test_a_face_file_moved_away_before_it_is_read_is_reported_by_name(tmp_path):
+    root = _folders(tmp_path)
+    watcher = FolderGateway(_config(root, settle=0.0)).face_watcher()
+    name = "OQSsiquc01res_face_13123456780000000001_20261127090000.xml"
+    (root / schema.FACE_DIR / name).symlink_to(tmp_path / "trash" / name)
+    (arrival,) = watcher.poll()
+    assert arrival.name == name and isinstance(arrival.error, TerminalFileVanished)
+
+
+def test_the_size_is_looked_at_before_a_byte_is_read(tmp_path, monkeypatch):
+    path = tmp_path / "OQSsiquc01res_huge.xml"
+    with open(path, "wb") as handle:
+        handle.truncate(xmlsafe.MAX_BYTES + 1)  # sparse: large on paper, nothing written
+    opened: list[Path] = []
+    monkeypatch.setattr(folders, "open_shared", lambda p: opened.append(p))
+    with pytest.raises(ResultTooLarge):
+        folders.read_settled(path, codec.decode_result, CancelToken(), time.monotonic() + 1, 5.0, 0.0)
+    assert opened == []
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="FILE_SHARE_DELETE is a Windows sharing mode")
+def test_on_windows_a_file_being_read_can_still_be_deleted(tmp_path):
+    """What the レセコン does while the kiosk reads (YUKI-ENT/MynaReception
+    src/ReceptionAgent.Core/Face/FaceXmlParser.cs opens with FileShare.ReadWrite | FileShare.Delete)."""
+    path = tmp_path / "face.xml"
+    path.write_bytes(b"<XmlMsg/>")
+    with folders.open_shared(path) as handle:
+        os.remove(path)  # a plain open() would make this a PermissionError
+        assert handle.read() == b"<XmlMsg/>"
 
 
 def test_a_zip_answer_is_unpacked(tmp_path, valid_result):
@@ -245,3 +365,21 @@ def test_a_zip_answer_is_unpacked(tmp_path, valid_result):
     Terminal(root, answer)
     assert FolderGateway(_config(root)).check_by_insurance_card(QUERY, CancelToken()).records == valid_result.records
     assert os.listdir(root / schema.RES_DIR) == []
+
+
+def test_the_simulator_answers_a_batch_download_with_a_zip(tmp_path):
+    """Batch results may come as .zip (YUKI-ENT/OQSDrug2 OQSDrug/BulkQualificationService.cs, ImportResultAsync)."""
+    sim = TerminalSimulator(tmp_path, "valid")
+    req, res = tmp_path / schema.REQ_DIR, tmp_path / schema.RES_DIR
+    header = codec.RequestHeader("up1", "1312345678", date(2026, 11, 27), "0")
+    (req / "OQSmuquc01req_up1.xml").write_bytes(codec.encode_batch_upload_request(header, (QUERY,), ("a-1",)))
+    sim.step()
+    sim.step()  # the answer is written on the step after the request is taken
+    number = codec.decode_batch_upload_answer((res / "OQSmuquc01res_up1.xml").read_bytes())
+    (req / "OQSmuquc02req_dl1.xml").write_bytes(codec.encode_batch_download_request(header, number))
+    sim.step()
+    sim.step()
+    answer = folders.read_settled(res / "OQSmuquc02res_dl1.zip", codec.decode_batch_download_answer, CancelToken(),
+                                  time.monotonic() + 1, 1.0, 0.0)
+    assert answer.reception_number == number and answer.entries[0].identifier == "a-1"
+    assert answer.entries[0].result.file_id == "up1"  # the download request has none: the upload's is repeated

@@ -1,5 +1,7 @@
 """Round trips through the real file system with the simulator as a real subprocess, for every scenario."""
 import dataclasses
+import re
+import time
 from datetime import date, datetime
 
 import pytest
@@ -11,7 +13,8 @@ from kiosk.core.errors import MalformedResult
 from kiosk.core.qualification import Validity
 from kiosk.core.result_checks import check_result
 from kiosk.core.values import InsuranceCardQuery
-from kiosk.qualification import schema
+from kiosk.qualification import codec, schema, xmlsafe
+from kiosk.qualification.codec import RequestHeader
 from kiosk.qualification.errors import CheckFailed, RequestRejected, TerminalTimeout
 from kiosk.qualification.gateway import FolderGateway, TerminalConfig
 from kiosk.qualification.scenario import load_scenario, scenario_names
@@ -80,6 +83,9 @@ EXPECTED_RESULTS = {
     "child_1": (Validity.VALID, (Trouble.T9,)),  # the demo parent's children: each matches its own card
     "child_2": (Validity.VALID, (Trouble.T9,)),
     "child_3": (Validity.VALID, (Trouble.T9,)),
+    "medical_aid": (Validity.VALID, ()),
+    # 医療扶助 有効（未登録）: valid, and staff confirm the 医療券 (T10: a public subsidy not on the card)
+    "medical_aid_unregistered": (Validity.VALID_UNREGISTERED, (Trouble.T10,)),
 }
 
 
@@ -103,7 +109,9 @@ def test_answering_scenarios_round_trip(terminal, gateway, certificate, demo_fac
     assert by_card.records == load_scenario(name).result.records
     assert _troubles(by_card, demo_facts, certificate) == troubles
     face = watcher.wait(CancelToken(), 3.0)
-    assert face[0].result == by_card
+    assert (face[0].result.validity, face[0].result.records) == (by_card.validity, by_card.records)
+    # A file the terminal makes itself carries its own 16-character identifier (myclinic-ts face sample).
+    assert re.fullmatch(r"[A-Za-z0-9+/]{15}=", face[0].result.file_id) and face[0].result.file_id != by_card.file_id
     declared = b'encoding="Shift_JIS"' if name == "shift_jis" else b'encoding="UTF-8"'
     assert declared in (terminal.root / schema.FACE_DIR / face[0].name).read_bytes()[:60]
     by_data = gateway.check_by_insurance_card(QUERY, CancelToken())
@@ -125,8 +133,9 @@ def test_scenario_details_reach_the_kiosk(terminal, gateway, certificate, demo_f
 def test_batch_round_trip(terminal, gateway):
     terminal.switch("valid")
     number = gateway.submit_batch((QUERY,), CancelToken())
-    (entry,) = gateway.fetch_batch(number, CancelToken())
+    (entry,) = gateway.fetch_batch(number, CancelToken()).entries
     assert entry.query == QUERY and entry.result.validity is Validity.VALID
+    assert entry.result.record.reference_number == load_scenario("valid").result.record.reference_number
     with pytest.raises(CheckFailed):
         gateway.fetch_batch("unknown", CancelToken())
 
@@ -138,14 +147,41 @@ def test_the_simulator_stops_cleanly(tmp_path):
     assert not process.running
 
 
-def test_a_malformed_request_is_answered_with_an_err_file(terminal):
-    """A request the terminal cannot read comes back as a same-named .err, as the real one does."""
-    import time
+def _wait_for(path, seconds: float = 5.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
 
+
+def test_a_malformed_request_is_rejected_as_the_public_clients_see_it(terminal):
+    """A request the terminal cannot read comes back into ``res`` under its own name with a same-stem ``.err``
+    beside it, as hongchinh/emr-cloud-online Services/XmlFileService.cs (OnCreated) expects."""
+    terminal.switch("valid")
     (terminal.root / schema.REQ_DIR / "OQSsiquc01req_broken.xml").write_bytes(b"<not really xml")
-    err = terminal.root / schema.RES_DIR / "OQSsiquc01res_broken.err"
-    deadline = time.monotonic() + 5
-    while not err.exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert err.read_text().startswith("E0001 ")
+    returned = terminal.root / schema.RES_DIR / "OQSsiquc01req_broken.xml"
+    _wait_for(returned)
+    err = terminal.root / schema.RES_DIR / "OQSsiquc01req_broken.err"
+    assert err.read_text().startswith("E0001 ")  # written before the request reappears
+    assert returned.read_bytes() == b"<not really xml"
     err.unlink()
+    returned.unlink()
+
+
+def test_the_terminal_writes_elements_in_an_order_of_its_own(terminal):
+    """Terminal files do not follow schema order: the myclinic-ts face sample
+    (packages/frontend/src/lib/onshi-face.test.ts) has the body's ResultList before ProcessingResultStatus."""
+    terminal.switch("certificates")
+    request = schema.request_name(schema.INDIVIDUAL, "order")
+    header = RequestHeader("order", "1312345678", date(2026, 11, 27), "0")
+    (terminal.root / schema.REQ_DIR / request).write_bytes(codec.encode_insurance_request(header, QUERY))
+    answer = terminal.root / schema.RES_DIR / (schema.answer_stem_for(request) + ".xml")
+    _wait_for(answer)
+    data = answer.read_bytes()
+    answer.unlink()
+    result = codec.decode_result(data)
+    ours = xmlsafe.parse(codec.encode_result(result))[0]
+    theirs = xmlsafe.parse(data)[0]
+    orders = [[child.tag for child in element] for root in (ours, theirs)
+              for element in (root.find("MessageHeader"), root.find("MessageBody/ResultList/*"))]
+    assert orders[:2] != orders[2:] and sorted(map(sorted, orders[:2])) == sorted(map(sorted, orders[2:]))
+    assert result.records == load_scenario("certificates").result.records and result.unknown == ()

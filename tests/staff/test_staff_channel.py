@@ -12,7 +12,7 @@ from kiosk.core.states import State
 from kiosk.core.view import ChipPhoto, SessionRecords
 from kiosk.staff import identity as ids
 from kiosk.staff.client import KioskLink, Status, open_channel, pair
-from kiosk.staff.errors import ChannelClosed, FingerprintMismatch, PairingRefused, RequestFailed
+from kiosk.staff.errors import FingerprintMismatch, PairingRefused, RequestFailed
 from kiosk.staff.messages import DEFAULT_PORT
 from kiosk.staff.training import sample_chip_photo
 from tests.staff.conftest import PASSWORD, USER, audit_rows, standing, wait
@@ -55,7 +55,7 @@ def test_a_wrong_secret_is_refused_logged_and_audited(kiosk, lane, caplog):
         with pytest.raises(PairingRefused):
             pair(kiosk.pairing.address, "AAAA-BBBB-CCCC-DDDD", DEFAULT_PORT)
     assert "wrong pairing secret" in caplog.text
-    assert ("unknown", "staff_pairing_refused", "peer=127.0.0.1") in audit_rows(lane)
+    assert ("unknown", "staff_peer_refused", "peer=127.0.0.1 reason=staff_pairing_refused count=1") in audit_rows(lane)
 
 
 def test_another_certificate_is_refused_before_any_secret_is_sent(kiosk):
@@ -78,33 +78,48 @@ def test_nothing_but_pairing_before_sign_in(link):
     assert link.views == []  # no patient data before a member of staff signs in
 
 
-def test_wrong_password_counts_down_then_the_account_locks(kiosk, lane):
+def test_wrong_passwords_from_a_console_slow_it_and_never_lock_the_account(kiosk, lane, monkeypatch):
+    from kiosk.staff import guesses
     from kiosk.store.staff_accounts import Role, StaffAccounts
 
-    StaffAccounts(lane.store).create("tanaka", "right-password", Role.RECEPTION, actor="test")
+    monkeypatch.setattr(guesses, "FIRST_WAIT", 1.0)
+    accounts = StaffAccounts(lane.store)
+    accounts.create("tanaka", "right-password", Role.RECEPTION, actor="test")
     link = KioskLink(kiosk.pairing, DEFAULT_PORT).start()
     try:
         assert link.wait_online(5)
-        with pytest.raises(RequestFailed) as first:
-            link.sign_in("tanaka", "wrong-password")
-        assert first.value.code == "staff_bad_credentials" and str(first.value) == "4"
         codes = []
-        for _ in range(4):
-            try:
+        for _ in range(guesses.FREE + 1):  # typos are free; the next failure starts a wait
+            with pytest.raises(RequestFailed) as wrong:
                 link.sign_in("tanaka", "wrong-password")
-            except (RequestFailed, ChannelClosed) as exc:
-                codes.append(exc.code)
-        assert codes[-1] == "staff_account_locked"
-        again = KioskLink(kiosk.pairing, DEFAULT_PORT).start()  # the kiosk hung up on the guesser
-        try:
-            assert again.wait_online(5)
-            with pytest.raises(RequestFailed) as locked:
-                again.sign_in("tanaka", "right-password")
-            assert locked.value.code == "staff_account_locked"
-        finally:
-            again.stop()
+            codes.append(wrong.value.code)
+        assert codes == ["staff_bad_credentials"] * (guesses.FREE + 1)
+        with pytest.raises(RequestFailed) as slowed:
+            link.sign_in("tanaka", "right-password")  # not even checked while this console waits
+        assert slowed.value.code == "staff_sign_in_slowed" and str(slowed.value) == "1"
+        assert not [a for a in accounts.accounts() if a.username == "tanaka" and a.locked]
+        assert wait(lambda: kiosk.server.handlers.guesses.wait_for("127.0.0.1") == 0, 3)
+        link.sign_in("tanaka", "right-password")
+        assert link.signed_in
     finally:
         link.stop()
+    failed = [d for _, action, d in audit_rows(lane, "staff_sign_in_failed")]
+    assert len(failed) == guesses.FREE + 1, "every wrong password is still audited"
+
+
+def test_the_wait_doubles_per_console_and_is_forgotten_on_success():
+    from kiosk.staff.guesses import FREE, LONGEST, GuessThrottle
+
+    now = [0.0]
+    throttle = GuessThrottle(lambda: now[0])
+    waits = []
+    for _ in range(FREE + 10):
+        throttle.failed("10.0.0.5")
+        waits.append(throttle.wait_for("10.0.0.5"))
+    assert waits[:FREE] == [0.0] * FREE and waits[FREE:FREE + 3] == [2.0, 4.0, 8.0] and waits[-1] == LONGEST
+    assert throttle.wait_for("10.0.0.6") == 0.0, "another console is not slowed"
+    throttle.succeeded("10.0.0.5")
+    assert throttle.wait_for("10.0.0.5") == 0.0
 
 
 def test_signed_in_staff_see_the_view_and_check_the_person_by_eye(link, kiosk, lane):

@@ -106,9 +106,9 @@ def test_confirm_waits_for_the_photo_on_screen(qtbot, console_for, lane):
     card = rig.side.parts.card
     release, read = threading.Event(), card.read_with_code_b
 
-    def slow_chip(code_b, cancel):  # the chip photo takes its time, as a real card's does
+    def slow_chip(code_b, cancel, **who_typed):  # the chip photo takes its time, as a real card's does
         release.wait(10)
-        return read(code_b, cancel)
+        return read(code_b, cancel, **who_typed)
 
     card.read_with_code_b = slow_chip
     window, kiosk, link = console_for(rig)

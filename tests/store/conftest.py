@@ -1,6 +1,10 @@
 """Fixtures for the store tests: a store in a temporary directory with a file key and a settable clock."""
 from __future__ import annotations
 
+import argparse
+import io
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -135,3 +139,26 @@ def make():
         kana=PATIENT_KANA,
         jst=JST,
     )
+
+
+@pytest.fixture
+def store_command(tmp_path: Path, monkeypatch) -> Callable[[str], Callable[..., int]]:
+    """``store_command(toml)`` → ``run(*argv)``: ``kiosk store <argv>`` with a config file holding ``toml``
+    and no terminal to answer a password prompt."""
+    from kiosk.commands import store as cli
+
+    def configure(toml: str) -> Callable[..., int]:
+        cfg_path = tmp_path / "kiosk.toml"
+        cfg_path.write_text(toml, encoding="utf-8")
+        monkeypatch.setenv("KIOSK_CONFIG", str(cfg_path))
+        parser = argparse.ArgumentParser(prog="kiosk")
+        cli.register(parser.add_subparsers(dest="command", required=True))
+
+        def run(*argv: str) -> int:
+            monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+            args = parser.parse_args(["store", *argv])
+            return args.func(args)
+
+        return run
+
+    return configure

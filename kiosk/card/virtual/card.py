@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from kiosk.card import apdu as A
 from kiosk.card.virtual import files
-from kiosk.card.virtual.credentials import make_credentials
+from kiosk.card.virtual.credentials import make_credentials, with_unknown_key_algorithm
 from kiosk.card.virtual.profiles import Profile
 
 MY_NUMBER_ATR = bytes.fromhex("3BE000FF8131FE4514")
@@ -31,8 +31,15 @@ def _sw(sw: int, data: bytes = b"") -> bytes:
 @dataclass
 class Pin:
     value: bytes
-    tries: int
-    max_tries: int
+    tries: int | None  # None: the key keeps no count (6300), never blocks
+    max_tries: int | None
+    claims_verified: bool = False  # the tries query answers 9000 whether or not the key was verified
+
+    @classmethod
+    def of(cls, value: str, tries: int, limit: int, counted: bool = True, claims_verified: bool = False) -> Pin:
+        if not counted:
+            return cls(value.encode(), None, None, claims_verified)
+        return cls(value.encode(), tries, limit, claims_verified)
 
 
 @dataclass
@@ -61,6 +68,7 @@ class VirtualMyNumberCard:
         self.log: list[tuple[str, bytes]] = []  # (selected AP name, command) of every APDU received
         self._lock = threading.Lock()
         self._cert_reads = 0
+        self.silent_since: float | None = None  # time.monotonic() of the first command left unanswered
         self._reset_state()
 
     # --- file system -----------------------------------------------------------------------------
@@ -72,40 +80,59 @@ class VirtualMyNumberCard:
         def stored(content: bytes) -> bytes:
             return files.padded(content, files.file_size_for(content))
 
+        def key(name: str, value: str, tries: int, limit: int) -> Pin:
+            return Pin.of(value, tries, limit, name not in p.uncounted, name in p.claims_verified)
+
+        auth_cert = with_unknown_key_algorithm(creds.auth_cert) if p.damaged_cert_key else creds.auth_cert
         jpki = App(
             files={
                 A.EF_TOKEN_INFO: files.token_info(),
-                A.EF_AUTH_CERT: stored(creds.auth_cert),
+                A.EF_AUTH_CERT: (stored(auth_cert) if p.cert_length_claim is None
+                                 else files.claiming_length(auth_cert, p.cert_length_claim)),
                 A.EF_AUTH_CA_CERT: stored(creds.auth_ca_cert),
                 A.EF_SIGN_CERT: stored(creds.sign_cert),
                 A.EF_SIGN_CA_CERT: stored(creds.sign_ca_cert),
             },
             read_acl={A.EF_SIGN_CERT: (A.EF_SIGN_PIN,)},
             pins={
-                A.EF_AUTH_PIN: Pin(p.pin.encode(), p.pin_tries, 3),
-                A.EF_SIGN_PIN: Pin(p.sign_password.encode(), 5, 5),
+                A.EF_AUTH_PIN: key("pin", p.pin, p.pin_tries, 3),
+                A.EF_SIGN_PIN: Pin.of(p.sign_password, 5, 5),
             },
             keys={A.EF_AUTH_KEY: Key(creds.auth_key, A.EF_AUTH_PIN), A.EF_SIGN_KEY: Key(creds.sign_key, A.EF_SIGN_PIN)},
         )
         assist = App(
             files={
                 A.EF_ASSIST_NUMBER: files.padded(files.tlv(0x10, p.individual_number.encode()), 32),
-                A.EF_ASSIST_FACTS: stored(files.assist_facts(p)),
+                A.EF_ASSIST_FACTS: stored(p.facts_prefix + files.assist_facts(p)),
             },
-            read_acl={A.EF_ASSIST_NUMBER: (A.EF_ASSIST_PIN,), A.EF_ASSIST_FACTS: (A.EF_ASSIST_PIN, A.EF_ASSIST_CODE_B)},
+            read_acl={
+                A.EF_ASSIST_NUMBER: (A.EF_ASSIST_PIN, A.EF_ASSIST_CODE_A),
+                A.EF_ASSIST_FACTS: (A.EF_ASSIST_PIN, A.EF_ASSIST_CODE_B),
+            },
             pins={
-                A.EF_ASSIST_PIN: Pin(p.assist_pin.encode(), p.assist_pin_tries, 3),
-                A.EF_ASSIST_CODE_A: Pin(p.individual_number.encode(), 10, 10),
-                A.EF_ASSIST_CODE_B: Pin(p.code_b.encode(), 10, 10),
+                A.EF_ASSIST_PIN: key("assist-pin", p.assist_pin, p.assist_pin_tries, 3),
+                A.EF_ASSIST_CODE_A: Pin.of(p.individual_number, 10, 10),
+                A.EF_ASSIST_CODE_B: key("code-b", p.code_b, p.code_b_tries, 10),
             },
         )
         public_key = creds.auth_key.public_key().public_bytes(
             serialization.Encoding.DER, serialization.PublicFormat.PKCS1
         )
+        # The 券面AP as soltia48/myna-card measured it: 照合番号A opens the number's image (0005) as well
+        # as the card face; 照合番号B the card face only.
         face = App(
-            files={A.EF_FACE_DATA: stored(files.card_face(p, public_key, os.urandom(256)))},
-            read_acl={A.EF_FACE_DATA: (A.EF_FACE_CODE_B,)},
-            pins={A.EF_FACE_CODE_B: Pin(p.code_b.encode(), 10, 10)},
+            files={
+                A.EF_FACE_DATA: stored(files.card_face(p, public_key, os.urandom(256))),
+                A.EF_FACE_NUMBER_IMAGE: stored(files.number_image(p, public_key, os.urandom(256))),
+            },
+            read_acl={
+                A.EF_FACE_DATA: (A.EF_FACE_CODE_B, A.EF_FACE_CODE_A),
+                A.EF_FACE_NUMBER_IMAGE: (A.EF_FACE_CODE_A,),
+            },
+            pins={
+                A.EF_FACE_CODE_B: key("code-b", p.code_b, p.code_b_tries, 10),
+                A.EF_FACE_CODE_A: Pin.of(p.individual_number, 10, 10),
+            },
         )
         return {A.JPKI_AP: jpki, A.ASSIST_AP: assist, A.FACE_AP: face}
 
@@ -126,7 +153,7 @@ class VirtualMyNumberCard:
 
     def process(self, command: bytes) -> bytes:
         with self._lock:
-            self.log.append((A.AP_NAMES.get(self._app, "-") if self._app else "-", bytes(command)))
+            self._record(command)
             response = self._dispatch(bytes(command))
         if self.profile.answer_delay:
             time.sleep(self.profile.answer_delay)
@@ -139,9 +166,13 @@ class VirtualMyNumberCard:
         body = c[5 : 5 + c[4]] if len(c) > 5 else b""
         if ins == 0xA4 and cla == 0x00:
             return self._select(p1, body)
+        if ins in (0xB0, 0xC0) and cla == 0x00 and self.profile.endless_more_data:
+            return _sw(0x6100)
         if ins == 0xB0 and cla == 0x00:
-            le = c[4] if len(c) == 5 else 0
-            return self._read((p1 << 8) | p2, le or 256)
+            le = (c[4] if len(c) == 5 else 0) or 256
+            if self.profile.endless_wrong_le:
+                return _sw(0x6C00 | ((le - 1) & 0xFF))  # never the Le it was sent with
+            return self._read((p1 << 8) | p2, le)
         if ins == 0x20 and cla == 0x00 and p1 == 0x00 and p2 == 0x80:
             return self._verify(body)
         if ins == 0x2A and cla == 0x80 and p1 == 0x00 and p2 == 0x80:
@@ -194,13 +225,17 @@ class VirtualMyNumberCard:
         if pin.tries == 0:
             return _sw(0x6984)
         if not secret:
-            return _sw(0x9000) if self._ef in self._verified else _sw(0x63C0 | pin.tries)
+            if self._ef in self._verified or pin.claims_verified:
+                return _sw(0x9000)
+            return _sw(0x6300) if pin.tries is None else _sw(0x63C0 | pin.tries)
         if secret == pin.value:
             pin.tries = pin.max_tries
             self._verified.add(self._ef)
             return _sw(0x9000)
-        pin.tries -= 1
         self._verified.discard(self._ef)
+        if pin.tries is None:
+            return _sw(0x6300)
+        pin.tries -= 1
         return _sw(0x63C0 | pin.tries)
 
     def _sign(self, digest_info: bytes) -> bytes:
@@ -219,6 +254,22 @@ class VirtualMyNumberCard:
         numbers = key.key.private_numbers()
         signature = pow(int.from_bytes(block, "big"), numbers.d, numbers.public_numbers.n)
         return _sw(0x9000, signature.to_bytes(size, "big"))
+
+    def _record(self, command: bytes) -> None:
+        self.log.append((A.AP_NAMES.get(self._app, "-") if self._app else "-", bytes(command)))
+
+    def stops_answering(self, command: bytes) -> bool:
+        """Whether the ``silent_after`` profile leaves ``command`` unanswered (logged all the same).
+
+        Played by the vpcd link, which then sends nothing back: vpcd, pcscd and the sender wait for ever,
+        as with a card that stopped answering in a reader whose driver never gives up."""
+        with self._lock:
+            if self.profile.silent_after is None or len(self.log) < self.profile.silent_after:
+                return False
+            self._record(command)
+            if self.silent_since is None:
+                self.silent_since = time.monotonic()
+            return True
 
     # --- for tests ---------------------------------------------------------------------------------
 

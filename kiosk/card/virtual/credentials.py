@@ -80,3 +80,16 @@ def make_credentials(profile: Profile, now: datetime | None = None) -> Credentia
         ),
         sign_ca_cert=_certificate(sign_ca, sign_ca, ca_key.public_key(), ca_key, *ca_validity, ca=True),
     )
+
+
+RSA_ENCRYPTION_OID = bytes.fromhex("06092A864886F70D010101")  # 1.2.840.113549.1.1.1, DER
+
+
+def with_unknown_key_algorithm(der: bytes) -> bytes:
+    """The certificate ``der`` with its public key's algorithm made one no library knows (…1.1.127).
+
+    The certificate still parses, and its dates still read: only the key is unusable, as on a card whose
+    certificate was damaged where the key is written."""
+    if der.count(RSA_ENCRYPTION_OID) != 1:
+        raise ValueError("certificate does not name rsaEncryption exactly once")
+    return der.replace(RSA_ENCRYPTION_OID, RSA_ENCRYPTION_OID[:-1] + b"\x7f")

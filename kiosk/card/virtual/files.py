@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from kiosk.card.tlv import header as tlv_header
 from kiosk.card.virtual.profiles import Profile
 
 DEMO_PHOTO = Path(__file__).resolve().parents[3] / "assets" / "demo" / "patient_face.jpg"
@@ -36,6 +37,13 @@ def padded(content: bytes, size: int) -> bytes:
 def file_size_for(content: bytes) -> int:
     """Real files are allocated in round sizes larger than what they hold."""
     return (len(content) // 256 + 2) * 256
+
+
+def claiming_length(der: bytes, claim: int, size: int = 0x8000) -> bytes:
+    """A file of ``size`` bytes (32 KB: as far as READ BINARY's 15-bit offset reaches) holding the TLV ``der``
+    under a header that claims ``claim`` bytes instead (3 length bytes: up to 0x7FFFFF)."""
+    _tag, head, _length = tlv_header(der)
+    return padded(der[:1] + b"\x83" + claim.to_bytes(3, "big") + der[head:], size)
 
 
 @functools.lru_cache(maxsize=2)
@@ -82,6 +90,12 @@ def assist_facts(profile: Profile) -> bytes:
             (0xDF25, profile.sex.value.encode("ascii")),
         ]
     )
+
+
+def number_image(profile: Profile, public_key_der: bytes, signature: bytes) -> bytes:
+    """券面AP 0005: the individual number as printed (FF40: DF41 image, DF42 public key, DF43 signature)."""
+    return tlv(0xFF40, tlv(0xDF41, text_image(profile.individual_number, width=160))
+               + tlv(0xDF42, public_key_der) + tlv(0xDF43, signature))
 
 
 def card_face(profile: Profile, public_key_der: bytes, signature: bytes) -> bytes:

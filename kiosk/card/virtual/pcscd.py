@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.card.pcsc import list_readers, load_scard
+from kiosk.processes import start_child
 
 PID_FILE = Path("/run/pcscd/pcscd.pid")
 LOCK_FILE = Path("/run/lock/kiosk-virtual-pcscd.lock")
@@ -128,7 +129,7 @@ class PcscDaemon:
         binary = shutil.which("pcscd") or "/usr/sbin/pcscd"
         out = open(self._log_path, "ab") if self._log_path else subprocess.DEVNULL
         try:
-            self._process = subprocess.Popen([binary, "-f"], stdout=out, stderr=subprocess.STDOUT)
+            self._process = start_child([binary, "-f"], stdout=out, stderr=subprocess.STDOUT)
         finally:
             if not isinstance(out, int):  # a log file we opened, not DEVNULL
                 out.close()

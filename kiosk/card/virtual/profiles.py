@@ -14,6 +14,9 @@ class Profile:
     pin_tries: int = 3
     assist_pin: str = "1234"
     assist_pin_tries: int = 3
+    code_b_tries: int = 10  # both keys of 照合番号B (入力補助AP 0015, 券面AP 0012)
+    # Keys that keep no count, answering 6300 (JICSAP's key without a retry limit): "pin", "assist-pin", "code-b".
+    uncounted: frozenset[str] = frozenset()
     sign_password: str = "ABC123"
     holder_name: str = "見本 太郎"
     address: str = "東京都千代田区霞が関1-2-2"
@@ -28,6 +31,14 @@ class Profile:
     answer_delay: float = 0.0  # seconds before every answer
     garbage: bool = False  # READ BINARY answers random bytes
     pull_after_reads: int | None = None  # the card leaves the reader on this READ BINARY of the certificate
+    facts_prefix: bytes = b""  # bytes before the FF20 record of 入力補助AP 0002, as some cards are said to have
+    # Hostile cards: what a broken or malicious card could answer; the kiosk must end each in a named error.
+    silent_after: int | None = None  # answers this many APDUs, then none (the vpcd link never replies)
+    cert_length_claim: int | None = None  # EF 000A's BER header claims this many bytes; FF filler to 32 KB
+    damaged_cert_key: bool = False  # the certificate's public key is of an algorithm no library knows
+    endless_more_data: bool = False  # READ BINARY and every GET RESPONSE answer 6100 (more data), without end
+    endless_wrong_le: bool = False  # READ BINARY answers 6Cxx (wrong Le) whatever Le it is sent with
+    claims_verified: frozenset[str] = frozenset()  # keys whose tries query answers 9000, nothing verified
 
     @property
     def code_b(self) -> str:
@@ -53,6 +64,16 @@ PROFILES: dict[str, Profile] = {
         replace(_VALID, name="slow", answer_delay=2.0),
         replace(_VALID, name="garbage", garbage=True),
         replace(_VALID, name="pulled", pull_after_reads=3),
+        replace(_VALID, name="code-b-low", code_b_tries=2),  # a misread from the camera could near the lock
+        replace(_VALID, name="code-b-uncounted", uncounted=frozenset({"code-b"})),
+        replace(_VALID, name="pin-uncounted", uncounted=frozenset({"pin"})),
+        replace(_VALID, name="facts-offset", facts_prefix=bytes.fromhex("0000FFFF00FF")),
+        replace(_VALID, name="silent", silent_after=2),  # the first READ BINARY is never answered
+        replace(_VALID, name="huge-length", cert_length_claim=0x7FFFFF),
+        replace(_VALID, name="damaged-key", damaged_cert_key=True),
+        replace(_VALID, name="endless-61xx", endless_more_data=True),
+        replace(_VALID, name="wrong-le-loop", endless_wrong_le=True),
+        replace(_VALID, name="tries-9000", claims_verified=frozenset({"pin"})),
         # A first visit: no past record here, so a failed check with a 申立書 can only bill 不詳.
         replace(_VALID, name="first-visit", holder_name="初診 花子", birth_date=date(1992, 4, 8), sex=Sex.FEMALE,
                 address="東京都港区芝公園4-2-8", security_code="3104"),

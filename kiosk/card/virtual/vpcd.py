@@ -22,6 +22,7 @@ from pathlib import Path
 from kiosk.card.virtual.card import PulledOut, VirtualMyNumberCard
 from kiosk.card.virtual.profiles import Profile
 from kiosk.card.virtual.profiles import profile as named_profile
+from kiosk.processes import start_child
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +127,8 @@ class VpcdLink:
                 elif payload[0] in (CTRL_OFF, CTRL_RESET):
                     self.card.power_off()
                 continue
+            if self.card.stops_answering(payload):
+                continue  # no reply, ever: vpcd keeps waiting until the card leaves (remove() or stop())
             _send(sock, self.card.process(payload))
 
 
@@ -166,7 +169,7 @@ class VirtualCardProcess:
     def start(self, timeout: float = 30.0) -> VirtualCardProcess:
         root = Path(__file__).resolve().parents[3]
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")])))
-        self._process = subprocess.Popen(self._args, cwd=root, env=env, stdout=subprocess.PIPE, text=True)
+        self._process = start_child(self._args, cwd=root, env=env, stdout=subprocess.PIPE, text=True)
         deadline = time.monotonic() + timeout
         assert self._process.stdout is not None
         # The child prints one line once its keys are made and it is trying to reach vpcd.

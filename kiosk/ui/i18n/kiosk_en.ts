@@ -63,6 +63,50 @@
         <translation>{day}/{month}/{year}</translation>
     </message>
     <message>
+        <source>お名前のフリガナを入力してください</source>
+        <translation>Please enter your name in katakana</translation>
+    </message>
+    <message>
+        <source>カタカナで入力します。姓と名のあいだは「空白」です。</source>
+        <translation>Type it in katakana, with a Space between family name and given name.</translation>
+    </message>
+    <message>
+        <source>お名前のフリガナ</source>
+        <translation>Your name in katakana</translation>
+    </message>
+    <message>
+        <source>わからないときは「わからない」を押してください。職員がお手伝いします。</source>
+        <translation>If you do not know, press “I don&apos;t know”. Staff will help you.</translation>
+    </message>
+    <message>
+        <source>保険者の名前を入力してください</source>
+        <translation>Please enter the name of your insurer</translation>
+    </message>
+    <message>
+        <source>保険証や資格確認書の「保険者名称」にある名前です。カタカナで入力します。</source>
+        <translation>It is the insurer&apos;s name on your insurance card or eligibility certificate. Type it in katakana.</translation>
+    </message>
+    <message>
+        <source>保険者の名前</source>
+        <translation>Your insurer</translation>
+    </message>
+    <message>
+        <source>お勤め先の名前を入力してください</source>
+        <translation>Please enter the name of your employer</translation>
+    </message>
+    <message>
+        <source>ご家族の保険に入っている方は、ご家族のお勤め先です。カタカナで入力します。</source>
+        <translation>If you are on a family member&apos;s insurance, it is their employer. Type it in katakana.</translation>
+    </message>
+    <message>
+        <source>お勤め先の名前</source>
+        <translation>Your employer</translation>
+    </message>
+    <message>
+        <source>フリガナがないため、職員がうかがうことがあります。「職員を呼びました」と出たら、そのままお待ちください。</source>
+        <translation>Without your name in katakana, staff may need to ask you. If the screen says “Staff have been called”, please wait here.</translation>
+    </message>
+    <message>
         <source>申立書の記入：カードの内容をご確認ください</source>
         <translation>Declaration: please check your card&apos;s details</translation>
     </message>
@@ -89,6 +133,10 @@
     <message>
         <source>まちがいありません</source>
         <translation>This is correct</translation>
+    </message>
+    <message>
+        <source>入力する</source>
+        <translation>Type it</translation>
     </message>
     <message>
         <source>連絡先の電話番号を入力してください</source>
@@ -119,6 +167,10 @@
         <translation>Check in with these answers</translation>
     </message>
     <message>
+        <source>フリガナ</source>
+        <translation>Katakana name</translation>
+    </message>
+    <message>
         <source>電話番号</source>
         <translation>Phone</translation>
     </message>
@@ -133,6 +185,14 @@
     <message>
         <source>保険の資格は、あとで職員が確認します。</source>
         <translation>Staff will confirm your insurance later.</translation>
+    </message>
+    <message>
+        <source>保険者</source>
+        <translation>Insurer</translation>
+    </message>
+    <message>
+        <source>お勤め先</source>
+        <translation>Employer</translation>
     </message>
     <message>
         <source>受け付けています…</source>
@@ -211,6 +271,21 @@
     <message>
         <source>ゆっくり、まばたきをしてください。</source>
         <translation>Please blink slowly.</translation>
+    </message>
+</context>
+<context>
+    <name>KanaKeyboard</name>
+    <message>
+        <source>小</source>
+        <translation>Small</translation>
+    </message>
+    <message>
+        <source>空白</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>消す</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>

@@ -1,23 +1,43 @@
 """The 被保険者資格申立書 on the kiosk: the check failed, so the patient declares what they know.
 
-Touch only, no typing: the card's 4 facts are shown as read from the chip (read-only), the telephone
-number goes in on a keypad, the insurance type and the burden ratio are big choices with 「わからない」
-always among them. One question per page, with 「もどる」 on each, because an elderly patient answers
-one thing at a time. The answers live in this screen until they are sent, like the PIN's digits.
-While the flow decides the bill (``decide_billing`` under way) the form says so and waits.
+The card's 4 facts are shown as read from the chip (read-only). The kana name, the insurer's name and
+the employer are typed on the on-screen katakana keyboard (a kiosk has no system IME), each first asked
+on a page of its own whose 「わからない」 skips the keyboard. The telephone number goes in on a keypad;
+the insurance type and the burden ratio are big choices with 「わからない」 always among them. One
+question per page, with 「もどる」 on each, because an elderly patient answers one thing at a time.
+
+A kana name the terminal sent (the old qualification) comes prefilled: the patient sees it on the
+keyboard and only checks it. Without a kana name a 不詳 bill cannot be made; the flow then calls staff
+(WAITING_STAFF, ``declaration_incomplete``), and the summary says so before the patient taps 受付する.
+The employer is asked only for 会社の保険 (and わからない): 国民健康保険 and 後期高齢者医療 have none.
+The answers live in this screen until they are sent, like the PIN's digits. While the flow decides the
+bill (``decide_billing`` under way) the form says so and waits.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.core import events as ev
 from kiosk.core.domain import CardFacts, Sex
 from kiosk.core.fallback import Declaration, InsuranceType
 from kiosk.core.states import State
 from kiosk.core.view import View
+from kiosk.ui import theme
+from kiosk.ui.kana_keyboard import KanaKeyboard, full_width
 from kiosk.ui.screens.base import QT_TRANSLATE_NOOP, Page
 from kiosk.ui.widgets import button, label
 
@@ -59,19 +79,73 @@ def phone_text(digits: str) -> str:
     return digits
 
 
+# A patient who knows no employer (retired, or on a family member's 国民健康保険) is not asked for one.
+ASKS_EMPLOYER = (InsuranceType.EMPLOYEE, InsuranceType.UNKNOWN)
+
+
+@dataclass(frozen=True)
+class Question:
+    """One typed answer: asked on its own page (入力する / わからない), then typed on the kana keyboard."""
+
+    key: str  # "kana", "insurer", "employer": the object names and the answer's slot
+    title: str  # QT_TRANSLATE_NOOP("Declaration", …): the question
+    hint: str  # where to find the answer
+    prompt: str  # beside the keys: what is being typed
+    note: str = ""  # under the question: what happens without an answer
+
+
+KANA = Question(
+    "kana",
+    QT_TRANSLATE_NOOP("Declaration", "お名前のフリガナを入力してください"),
+    QT_TRANSLATE_NOOP("Declaration", "カタカナで入力します。姓と名のあいだは「空白」です。"),
+    QT_TRANSLATE_NOOP("Declaration", "お名前のフリガナ"),
+    QT_TRANSLATE_NOOP("Declaration", "わからないときは「わからない」を押してください。職員がお手伝いします。"),
+)
+INSURER = Question(
+    "insurer",
+    QT_TRANSLATE_NOOP("Declaration", "保険者の名前を入力してください"),
+    QT_TRANSLATE_NOOP("Declaration", "保険証や資格確認書の「保険者名称」にある名前です。カタカナで入力します。"),
+    QT_TRANSLATE_NOOP("Declaration", "保険者の名前"),
+)
+EMPLOYER = Question(
+    "employer",
+    QT_TRANSLATE_NOOP("Declaration", "お勤め先の名前を入力してください"),
+    QT_TRANSLATE_NOOP("Declaration", "ご家族の保険に入っている方は、ご家族のお勤め先です。カタカナで入力します。"),
+    QT_TRANSLATE_NOOP("Declaration", "お勤め先の名前"),
+)
+QUESTIONS = (KANA, INSURER, EMPLOYER)
+
+UNKNOWN = QT_TRANSLATE_NOOP("Declaration", "わからない")
+CHECKED_LATER = QT_TRANSLATE_NOOP("Declaration", "保険の資格は、あとで職員が確認します。")
+NO_KANA = QT_TRANSLATE_NOOP(  # the flow sends for staff when a 不詳 bill lacks the kana (declaration_incomplete)
+    "Declaration",
+    "フリガナがないため、職員がうかがうことがあります。「職員を呼びました」と出たら、そのままお待ちください。")
+
+
 class DeclarationPage(Page):
     state = State.DECLARATION
 
-    FACTS, PHONE, TYPE, BURDEN, CONFIRM = range(5)
+    (FACTS, KANA_ASK, KANA_KEYS, PHONE, TYPE, INSURER_ASK, INSURER_KEYS, EMPLOYER_ASK, EMPLOYER_KEYS, BURDEN,
+     CONFIRM) = range(11)
+    QUESTION_PAGES = {"kana": (KANA_ASK, KANA_KEYS), "insurer": (INSURER_ASK, INSURER_KEYS),
+                      "employer": (EMPLOYER_ASK, EMPLOYER_KEYS)}
 
     def build(self, view: View) -> None:
         self._phone = ""
         self._type: InsuranceType | None = None
         self._burden: int | None = None
+        self._answers = {q.key: "" for q in QUESTIONS}
+        self._answers["kana"] = full_width(view.name_kana)  # from the terminal, for the patient to check
+        self.keyboards: dict[str, KanaKeyboard] = {}
+        self.typed: dict[str, QLabel] = {}
+        self.typed_next: dict[str, QPushButton] = {}
         self.stack = QStackedWidget()
         self.stack.setObjectName("declarationSteps")
-        for make in (self._facts_page, self._phone_page, self._type_page, self._burden_page, self._confirm_page):
-            self.stack.addWidget(make(view))
+        pages = (self._facts_page(view), self._ask(KANA), self._keys(KANA), self._phone_page(), self._type_page(),
+                 self._ask(INSURER), self._keys(INSURER), self._ask(EMPLOYER), self._keys(EMPLOYER),
+                 self._burden_page(), self._confirm_page())
+        for page in pages:  # in the order of the page numbers above
+            self.stack.addWidget(page)
         self.body.addWidget(self.stack, 1)
         self._show(self.FACTS)
         self.refresh(view)
@@ -106,10 +180,71 @@ class DeclarationPage(Page):
         box.addStretch(1)
         box.addWidget(label(translate("Declaration", "ちがうところがあれば、職員をお呼びください。"), "note"))
         box.addLayout(self._row(button(translate("Declaration", "まちがいありません"), "btn_facts_ok", "primary",
-                                       lambda: self._show(self.PHONE))))
+                                       lambda: self._show(self._enter(KANA)))))
         return page
 
-    def _phone_page(self, view: View) -> QWidget:
+    def _ask(self, q: Question) -> QWidget:
+        """The question, what it means, and the two ways on: type it, or 「わからない」."""
+        page, box = self._column(translate("Declaration", q.title))
+        box.addWidget(label(translate("Declaration", q.hint), "muted", f"{q.key}_hint"))
+        box.addStretch(1)
+        if q.note:
+            box.addWidget(label(translate("Declaration", q.note), "note", f"{q.key}_note"))
+        keys = self.QUESTION_PAGES[q.key][1]
+        choices = []
+        for text, name, kind, on_click in (
+            (translate("Declaration", "入力する"), f"btn_{q.key}_type", "primary", lambda: self._show(keys)),
+            (translate("Declaration", UNKNOWN), f"btn_{q.key}_unknown", "", lambda: self._answer(q, "")),
+        ):
+            b = button(text, name, kind, on_click)
+            b.setProperty("big", True)
+            choices.append(b)
+        back = self._back()
+        row = self._row(back, *choices)
+        row.setAlignment(back, Qt.AlignmentFlag.AlignBottom)
+        box.addLayout(row)
+        return page
+
+    def _keys(self, q: Question) -> QWidget:
+        """The katakana keys on the left; what is typed, 次へ and もどる on the right, near the hand."""
+        page = QWidget()
+        row = QHBoxLayout(page)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(self.px(24))
+        keyboard = KanaKeyboard()
+        keyboard.setObjectName(f"{q.key}_keyboard")
+        keyboard.set_text(self._answers[q.key])
+        keyboard.changed.connect(lambda _text, q=q: self._typed(q))
+        self.keyboards[q.key] = keyboard
+        row.addWidget(keyboard, 1)
+        side = QVBoxLayout()
+        side.setSpacing(12)
+        side.addWidget(label(translate("Declaration", q.prompt), "", f"{q.key}_prompt"))
+        shown = label("", "typed", f"{q.key}_typed")
+        shown.setMinimumHeight(self._typed_height())
+        shown.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.typed[q.key] = shown
+        side.addWidget(shown)
+        side.addStretch(1)
+        back = self._back(fixed=False)
+        self.typed_next[q.key] = button(translate("Declaration", "次へ"), f"btn_{q.key}_next", "primary",
+                                        lambda q=q: self._answer(q, self.keyboards[q.key].text().strip()))
+        side.addLayout(self._row(back, self.typed_next[q.key]))
+        holder = QWidget()
+        holder.setLayout(side)
+        holder.setFixedWidth(self.px(380))  # a name of 8 letters on one line
+        row.addWidget(holder)
+        self._show_typed(q)
+        return page
+
+    def _typed_height(self) -> int:
+        """Room for three lines of kana (20 letters), so the box does not grow while the patient types."""
+        font = QFont()
+        font.setFamilies(list(theme.FONT_FAMILIES))
+        font.setPixelSize(self.px(theme.KANA_PX))
+        return 3 * QFontMetrics(font).lineSpacing() + self.px(2 * (8 + 3))  # padding and border
+
+    def _phone_page(self) -> QWidget:
         page = QWidget()
         row = QHBoxLayout(page)
         row.setContentsMargins(0, 0, 0, 0)
@@ -123,7 +258,7 @@ class DeclarationPage(Page):
         left.addStretch(1)
         self.phone_next = button(translate("Declaration", "次へ"), "btn_phone_next", "primary",
                                  lambda: self._show(self.TYPE))
-        left.addLayout(self._row(self._back(self.FACTS), self.phone_next))
+        left.addLayout(self._row(self._back(), self.phone_next))
         row.addLayout(left, 5)
         pad = QGridLayout()
         pad.setSpacing(14)
@@ -137,7 +272,7 @@ class DeclarationPage(Page):
         self._show_phone()
         return page
 
-    def _type_page(self, view: View) -> QWidget:
+    def _type_page(self) -> QWidget:
         page, box = self._column(translate("Declaration", "加入している保険の種類を選んでください"))
         grid = QGridLayout()
         grid.setSpacing(24)
@@ -146,10 +281,10 @@ class DeclarationPage(Page):
                            i // 2, i % 2)
         box.addLayout(grid)
         box.addStretch(1)
-        box.addLayout(self._row(self._back(self.PHONE), stretch=True))
+        box.addLayout(self._row(self._back(), stretch=True))
         return page
 
-    def _burden_page(self, view: View) -> QWidget:
+    def _burden_page(self) -> QWidget:
         page, box = self._column(translate("Declaration", "窓口で支払う割合（負担割合）を選んでください"))
         choices = []
         for percent, text, name in BURDENS:
@@ -158,33 +293,54 @@ class DeclarationPage(Page):
             choices.append(b)
         box.addLayout(self._row(*choices))
         box.addStretch(1)
-        box.addLayout(self._row(self._back(self.TYPE), stretch=True))
+        box.addLayout(self._row(self._back(), stretch=True))
         return page
 
-    def _confirm_page(self, view: View) -> QWidget:
+    def _confirm_page(self) -> QWidget:
+        """Every answer on one page, the buttons beside them; a missing kana name is said plainly here."""
         page, box = self._column(translate("Declaration", "この内容で受付します"))
         self.summary = {}
+        self._summary_rows: dict[str, list[QWidget]] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(28)
-        grid.setVerticalSpacing(10)
-        for i, (name, key) in enumerate((
-            (translate("Declaration", "電話番号"), "phone"),
-            (translate("Declaration", "保険の種類"), "type"),
-            (translate("Declaration", "負担割合"), "burden"),
-        )):
-            grid.addWidget(label(name, "muted"), i, 0)
-            self.summary[key] = label("", "", f"summary_{key}")
-            grid.addWidget(self.summary[key], i, 1)
-        grid.setColumnStretch(1, 1)
-        box.addLayout(grid)
-        box.addWidget(label(translate("Declaration", "保険の資格は、あとで職員が確認します。"), "note"))
-        box.addStretch(1)
-        self.sending_note = label(translate("Declaration", "受け付けています…"), "muted", "declaration_sending")
-        box.addWidget(self.sending_note)
+        grid.setVerticalSpacing(4)
+        rows = (
+            ((translate("Declaration", "フリガナ"), "kana"),),
+            ((translate("Declaration", "電話番号"), "phone"), (translate("Declaration", "負担割合"), "burden")),
+            ((translate("Declaration", "保険の種類"), "type"),),
+            ((translate("Declaration", "保険者"), "insurer"),),
+            ((translate("Declaration", "お勤め先"), "employer"),),
+        )
+        for i, pairs in enumerate(rows):
+            for j, (name, key) in enumerate(pairs):
+                title = label(name, "muted")
+                if j:  # the second answer on a line: kept apart from the first
+                    title.setContentsMargins(self.px(32), 0, 0, 0)
+                self.summary[key] = label("", "", f"summary_{key}")
+                grid.addWidget(title, i, 2 * j)
+                grid.addWidget(self.summary[key], i, 2 * j + 1, 1, 3 if len(pairs) == 1 else 1)
+                self._summary_rows[key] = [title, self.summary[key]]
+        grid.setColumnStretch(3, 1)
+        answers = QHBoxLayout()
+        answers.setSpacing(self.px(32))
+        answers.addLayout(grid, 1)
+        side = QVBoxLayout()
+        side.setSpacing(12)
         self.submit = self.gate(button(translate("Declaration", "受付する"), "btn_declaration_submit", "primary",
                                        self._submit), ev.SubmitDeclaration.action)
-        self.confirm_back = self._back(self.BURDEN)
-        box.addLayout(self._row(self.confirm_back, self.submit))
+        self.submit.setMinimumWidth(self.px(300))
+        side.addWidget(self.submit)
+        self.confirm_back = self._back(fixed=False)
+        side.addWidget(self.confirm_back)
+        # While the bill is decided there is no way back: the words take もどる's place.
+        self.sending_note = label(translate("Declaration", "受け付けています…"), "muted", "declaration_sending")
+        side.addWidget(self.sending_note)
+        side.addStretch(1)
+        answers.addLayout(side)
+        box.addLayout(answers)
+        box.addStretch(1)
+        self.later_note = label("", "note", "declaration_note")
+        box.addWidget(self.later_note)
         return page
 
     # --- pieces ---------------------------------------------------------------------------------
@@ -199,16 +355,45 @@ class DeclarationPage(Page):
             row.addStretch(1)
         return row
 
-    def _back(self, page: int):
-        b = button(translate("Declaration", "もどる"), "btn_declaration_back", "", lambda: self._show(page))
-        b.setMinimumWidth(self.px(240))
-        b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # a way back, not a choice: kept small
+    def _back(self, *, fixed: bool = True):
+        """もどる: to the page the patient came from (which depends on their answers, so asked when tapped)."""
+        b = button(translate("Declaration", "もどる"), "btn_declaration_back", "",
+                   lambda: self._show(self._previous(self.stack.currentIndex())))
+        if fixed:
+            b.setMinimumWidth(self.px(240))
+            b.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # a way back, not a choice: small
         return b
 
     def _key(self, text: str, name: str, on_click):
         return button(text, name, "key", on_click)
 
-    # --- answering ------------------------------------------------------------------------------
+    # --- the way through ------------------------------------------------------------------------
+
+    def _asks_employer(self) -> bool:
+        return self._type in ASKS_EMPLOYER
+
+    def _enter(self, q: Question) -> int:
+        """A typed answer's first page: the keys when there is an answer already (prefilled, or coming
+        back to it), else the question."""
+        ask, keys = self.QUESTION_PAGES[q.key]
+        return keys if self._answers[q.key] else ask
+
+    def _after(self, q: Question) -> int:
+        if q is KANA:
+            return self.PHONE
+        if q is INSURER and self._asks_employer():
+            return self._enter(EMPLOYER)
+        return self.BURDEN
+
+    def _previous(self, page: int) -> int:
+        if page == self.BURDEN:
+            return self._enter(EMPLOYER if self._asks_employer() else INSURER)
+        return {
+            self.KANA_ASK: self.FACTS, self.KANA_KEYS: self.KANA_ASK, self.PHONE: self._enter(KANA),
+            self.TYPE: self.PHONE, self.INSURER_ASK: self.TYPE, self.INSURER_KEYS: self.INSURER_ASK,
+            self.EMPLOYER_ASK: self._enter(INSURER), self.EMPLOYER_KEYS: self.EMPLOYER_ASK,
+            self.CONFIRM: self.BURDEN,
+        }[page]
 
     def _show(self, page: int) -> None:
         if page == self.CONFIRM:
@@ -216,6 +401,22 @@ class DeclarationPage(Page):
         self.stack.setCurrentIndex(page)
         if page != self.FACTS:
             self.host.send(ev.Touch())  # answering is activity: no "still there?" mid-form
+
+    # --- answering ------------------------------------------------------------------------------
+
+    def _answer(self, q: Question, text: str) -> None:
+        """次へ under the keys (what was typed) or 「わからない」 (an empty answer, as the 申立書 keeps it)."""
+        self._answers[q.key] = text
+        self._show(self._after(q))
+
+    def _typed(self, q: Question) -> None:
+        self.host.send(ev.Touch())
+        self._show_typed(q)
+
+    def _show_typed(self, q: Question) -> None:
+        text = self.keyboards[q.key].text()
+        self.typed[q.key].setText(text)
+        self.typed_next[q.key].setEnabled(bool(text.strip()))
 
     def _press(self, digit: str) -> None:
         if len(self._phone) < max(PHONE_DIGITS):
@@ -234,7 +435,7 @@ class DeclarationPage(Page):
 
     def _choose_type(self, kind: InsuranceType) -> None:
         self._type = kind
-        self._show(self.BURDEN)
+        self._show(self._enter(INSURER))
 
     def _choose_burden(self, percent: int | None) -> None:
         self._burden = percent
@@ -243,9 +444,25 @@ class DeclarationPage(Page):
     def _fill_summary(self) -> None:
         kinds = {kind: text for kind, text, _ in INSURANCE_TYPES}
         burdens = {percent: text for percent, text, _ in BURDENS}
+        unknown = translate("Declaration", UNKNOWN)
+        for q in QUESTIONS:
+            self.summary[q.key].setText(self._answers[q.key] or unknown)
+        for widget in self._summary_rows["employer"]:
+            widget.setVisible(self._asks_employer())
         self.summary["phone"].setText(phone_text(self._phone))
         self.summary["type"].setText(translate("Declaration", kinds[self._type or InsuranceType.UNKNOWN]))
         self.summary["burden"].setText(translate("Declaration", burdens[self._burden]))
+        lines = [translate("Declaration", CHECKED_LATER)]
+        if self._kana_missing():
+            lines.insert(0, translate("Declaration", NO_KANA))
+        self.later_note.setText("\n".join(lines))
+        self.later_note.setProperty("role", "caution" if self._kana_missing() else "note")
+        self.later_note.style().unpolish(self.later_note)
+        self.later_note.style().polish(self.later_note)
+
+    def _kana_missing(self) -> bool:
+        """No kana name from the patient or the terminal: a 不詳 bill cannot be made, staff complete it."""
+        return not self._answers["kana"].strip() and not self.view.name_kana.strip()
 
     @property
     def sending(self) -> bool:
@@ -253,7 +470,7 @@ class DeclarationPage(Page):
 
     def refresh(self, view: View) -> None:
         self.sending_note.setVisible(self.sending)
-        self.confirm_back.setEnabled(not self.sending)
+        self.confirm_back.setVisible(not self.sending)
 
     def _submit(self) -> None:
         facts = self.view.card_facts
@@ -261,9 +478,11 @@ class DeclarationPage(Page):
             return
         self.host.send(ev.SubmitDeclaration(Declaration(
             facts=facts,
-            name_kana=self.view.name_kana,
+            name_kana=self._answers["kana"],
             contact=phone_text(self._phone),
             declared_on=date.today(),  # the flow stamps its own clock's date
             insurance_type=self._type or InsuranceType.UNKNOWN,
+            insurer_name=self._answers["insurer"],
+            employer=self._answers["employer"] if self._asks_employer() else "",
             burden_percent=self._burden,
         )))

@@ -13,6 +13,7 @@ from kiosk.staff.client import pair
 from kiosk.staff.errors import NotPaired, RequestFailed
 from kiosk.staff.identity import PairingBook
 from kiosk.staff.messages import DEFAULT_PORT
+from kiosk.ui.collector import UiThreadCollector
 from kiosk.ui.staff.calls import call
 from kiosk.ui.staff.console import Console
 from kiosk.ui.staff.dialogs import PairDialog, SignInDialog
@@ -94,7 +95,7 @@ def _sign_in_all(links: list, user: str, password: str) -> dict:
         try:
             link.sign_in(user, password)
         except RequestFailed as exc:
-            return exc.code, str(exc) if exc.code == "staff_bad_credentials" else ""
+            return exc.code, str(exc) if exc.code == "staff_sign_in_slowed" else ""
         return None
 
     def answered(link, refused, error) -> None:
@@ -117,6 +118,7 @@ def run_console(addresses: list[str], pairings: Path, lang: str = "ja") -> int:
         if not pair_interactively(book, ""):
             return 1
         wanted = [p.address for p in book.all()]
+    collector = UiThreadCollector()  # the links' threads never collect while a page is being deleted
     console = Console(DEFAULT_PORT)
     for address in wanted:
         try:
@@ -127,6 +129,7 @@ def run_console(addresses: list[str], pairings: Path, lang: str = "ja") -> int:
             pairing = book.all()[-1]
         console.add(pairing)
     if not console.links:
+        collector.stop()
         return 1
     window = ConsoleWindow(console)
     window.resize(1280, 800)
@@ -138,3 +141,4 @@ def run_console(addresses: list[str], pairings: Path, lang: str = "ja") -> int:
         return app.exec()
     finally:
         console.stop()
+        collector.stop()

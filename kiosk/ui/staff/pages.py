@@ -259,7 +259,7 @@ class TakeoverPage(Page):
         if result is None:
             self.photo.setText(tr("写真なし"))
             self.say(error_text(error or "internal"))
-            if error in ("code_b_unavailable", "code_b_rejected"):
+            if error in ("code_b_unavailable", "code_b_rejected", "code_b_tries_low"):
                 self.code_row.show()
                 self.code_b.setFocus()
         else:

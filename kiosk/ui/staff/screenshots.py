@@ -109,9 +109,10 @@ def history(store, today: datetime) -> None:
 
 
 def earlier_run(store) -> None:
-    """What an earlier run of a kiosk left in its store: a reception cut short at the PIN, and two
-    fallback bills whose re-check found something (the store's own API, as the flow and the worker use it)."""
-    from kiosk.core.fallback import CheckOutcome, compare_recheck, decide_billing, recheck_item
+    """What an earlier run of a kiosk left in its store: a reception cut short at the PIN, a 不詳 bill
+    whose re-check waits for the insurance numbers, and two fallback bills whose re-check found something
+    (the store's own API, as the flow and the worker use it)."""
+    from kiosk.core.fallback import CheckOutcome, Declaration, compare_recheck, decide_billing, recheck_item
 
     now = datetime.now().astimezone()
     store.reception_started("cut-short", now - timedelta(minutes=40))
@@ -129,6 +130,10 @@ def earlier_run(store) -> None:
         item = store.enqueue_recheck(recheck_item(f"fallback-{n}", billing, record.birth_date,
                                                   now - timedelta(days=2, hours=n)))
         store.recheck_done(item, result, compare_recheck(billing, result))
+    newcomer = replace(DEMO_FACTS, name="見本 次郎", birth_date=date(1948, 6, 3))
+    unknown = decide_billing(CheckOutcome.TERMINAL_DOWN, today=now.date(),
+                             declaration=Declaration(newcomer, "ミホン ジロウ", "090-0000-0000", now.date()))
+    store.enqueue_recheck(recheck_item("fallback-unknown", unknown, newcomer.birth_date, now - timedelta(hours=3)))
 
 
 def _several() -> HeldRig:
@@ -172,7 +177,7 @@ def render_staff_screens(out_dir: Path, lang: str = "ja", size: tuple[int, int] 
             wait_for(lambda: all(link.online for link in links), 5000)
             for link in links:
                 link.sign_in(STAFF_USER, STAFF_PASSWORD)
-            wait_for(lambda: all(link.snapshot is not None for link in links) and len(links[4].follow_ups) == 3, 5000)
+            wait_for(lambda: all(link.snapshot is not None for link in links) and len(links[4].follow_ups) == 4, 5000)
             window = ConsoleWindow(console, STAFF_USER)
             window.resize(*size)
             window.show()
@@ -219,6 +224,15 @@ def render_staff_screens(out_dir: Path, lang: str = "ja", size: tuple[int, int] 
             window.panel.back()
             window.select(kiosks[4].pairing.address)
             shot("staff_follow_ups")
+            numbers = window.panel.follow_ups.enter_numbers(links[4].follow_ups.awaiting[0])
+            assert numbers is not None  # the list came from a signed-in link
+            numbers.adjustSize()
+            shot("staff_recheck_numbers", numbers)
+            for key, typed in (("insurer_number", "0613999"), ("card_number", ""), ("branch_number", "1")):
+                numbers.fields[key].setText(typed)
+            numbers.ok.click()
+            shot("staff_recheck_numbers_invalid", numbers)
+            numbers.reject()
             window.select(kiosks[0].pairing.address)
             window.tabs.setCurrentWidget(window.receptions)
             window.receptions.day.setDate(QDate(waiting.clock.now().date()))

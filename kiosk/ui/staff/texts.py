@@ -7,10 +7,13 @@ switch takes effect at once.
 """
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.core.alerts import Alert
 from kiosk.core.states import SPECS, STAFF_TEXT_CONTEXT, State
+from kiosk.staff.messages import BRANCH_DIGITS, CARD_FIELD_MAX, INSURER_DIGITS
 
 
 def tr(text: str) -> str:
@@ -32,6 +35,11 @@ def alert_words(alert: Alert) -> str:
 def alert_reason(alert: Alert) -> str:
     """Why staff are needed beyond the screen: that the patient called, or what stopped the kiosk."""
     return tr(alert.reason_text) if alert.reason_text else ""
+
+
+def moment_text(moment: datetime) -> str:
+    """When something happened, on the console's clock."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def step_text(step: int) -> str:
@@ -105,6 +113,7 @@ def error_text(code: str) -> str:
         "internal": tr("受付機で予期しないエラーが起きました。"),
         "staff_bad_credentials": tr("職員名またはパスワードが違います。"),
         "staff_account_locked": tr("このアカウントはロックされています。管理者に解除を依頼してください。"),
+        "staff_sign_in_slowed": tr("パスワードの誤りが続いたため、%1秒待ってからもう一度サインインしてください。"),
         "staff_not_permitted": tr("この操作の権限がありません。"),
         "staff_token_expired": tr("サインインの期限が切れました。もう一度サインインしてください。"),
         "staff_pairing_refused": tr("ペアリングの合言葉が違います。"),
@@ -119,8 +128,43 @@ def error_text(code: str) -> str:
         "terminal_unavailable": tr("資格確認端末が応答しません。"),
         "qualification_error": tr("資格確認に失敗しました。"),
         "code_b_rejected": tr("照合番号Bが違います。"),
+        "code_b_tries_low": tr(
+            "照合番号Bの残り回数が少ないため、カメラの読み取りでは送りません。カードを見て入力してください。"),
+        "code_b_blocked": tr(
+            "照合番号Bがロックされています。写真は読めません。患者さんと保険証・資格確認書で確認してください。"),
+        "card_record_not_found": tr("カードの記載事項を読めませんでした。保険証・資格確認書で受け付けてください。"),
+        "card_timeout": tr("カードが応答しません。カードを一度取り出して、置き直してもらってください。"),
+        "card_bad_length": tr("カードから読めないデータが返りました。保険証・資格確認書で受け付けてください。"),
+        "card_response_loop": tr("カードから読めないデータが返りました。保険証・資格確認書で受け付けてください。"),
+        "card_bad_certificate": tr("カードの電子証明書が読めません。保険証・資格確認書で受け付けてください。"),
         "store_not_found": tr("ほかの職員がすでに対応済みにしています。"),
+        "store_damaged": tr(
+            "受付機の記録ファイルが壊れています。IT担当者に連絡してください（kiosk store restore）。"),
+        "store_disk_full": tr("受付機のディスクがいっぱいです。空き容量を作ってください。記録は壊れていません。"),
+        "store_missing": tr(
+            "受付機の記録ファイルが見つかりません。IT担当者に連絡してください（kiosk store restore）。"),
+        "outbox_unwritable": tr(
+            "レセコン用のフォルダーに書けません。IT担当者に連絡してください。受付は保存されています。"),
+        "recheck_unknown": tr("この再確認は受付機の記録にありません。"),
+        "recheck_has_numbers": tr("この受付の番号はすでに入力されています。再確認の結果を待ってください。"),
+        "recheck_finished": tr("この受付の再確認はもう終わっています。"),
     }.get(code, tr("エラー: %1").replace("%1", code))
+
+
+def numbers_problem_text(code: str) -> str:
+    """What is wrong with typed 保険証 numbers (``CardNumbers.problems``), in plain words."""
+    eight, six = INSURER_DIGITS
+    return {
+        "insurer_number_missing": tr("保険者番号を入力してください。"),
+        "insurer_number_not_digits": tr("保険者番号は数字だけで入力してください。"),
+        "insurer_number_length": tr("保険者番号は%1桁です（国民健康保険は%2桁）。")
+        .replace("%1", str(eight)).replace("%2", str(six)),
+        "card_symbol_too_long": tr("記号が長すぎます（%1文字まで）。").replace("%1", str(CARD_FIELD_MAX)),
+        "card_number_missing": tr("番号を入力してください。"),
+        "card_number_too_long": tr("番号が長すぎます（%1文字まで）。").replace("%1", str(CARD_FIELD_MAX)),
+        "branch_number_format": tr("枝番は%1桁の数字です（例：01）。枝番がなければ空欄にしてください。")
+        .replace("%1", str(BRANCH_DIGITS)),
+    }.get(code, code)
 
 
 def validity_text(validity: int) -> str:
