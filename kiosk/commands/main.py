@@ -65,7 +65,10 @@ def enable_fault_dumps(command: str) -> None:
     if faulthandler.is_enabled() or command not in FAULTS_TO_FILE + FAULTS_TO_STDERR:
         return
     log = fault_log(command) if command in FAULTS_TO_FILE else None
-    faulthandler.enable(file=log or sys.stderr, all_threads=True)  # it keeps the file open to the end
+    try:
+        faulthandler.enable(file=log or sys.stderr, all_threads=True)  # it keeps the file open to the end
+    except (RuntimeError, ValueError, OSError, AttributeError):  # no stderr with a file number (pythonw)
+        pass
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,6 +19,7 @@ def run_kiosk(windowed: bool = False, lang: str = "ja") -> int:
     from kiosk.wiring import clinic_devices
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    quit_on_signals(app)
     try:
         config = load()
         opened = open_store(config)
@@ -44,7 +45,6 @@ def run_kiosk(windowed: bool = False, lang: str = "ja") -> int:
             window.show()
         else:
             window.showFullScreen()
-        quit_on_signals(app)
         try:
             return app.exec()
         finally:  # also on Ctrl+C: the staff channel, the re-check and the workers stop before the devices

@@ -9,7 +9,9 @@ UI thread in ~QBoxLayout → subtype_dealloc of the very object the worker's vis
 
 So while a runtime lives, automatic collection is off and a timer on the UI thread collects by the
 collector's own thresholds; a collection there can never overlap the UI thread's own destructors. Threads
-other than the UI thread keep allocating as before; their cycles wait at most one tick.
+other than the UI thread keep allocating as before; their cycles wait at most one tick. What exists when
+the collector starts (modules, classes, Qt's wrappers: ~65,000 objects) is frozen out of every later
+collection, so a full one on the UI thread takes under a millisecond instead of ~40.
 """
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ class UiThreadCollector(QObject):
         super().__init__(parent)
         self._was_enabled = gc.isenabled()
         gc.disable()
+        gc.freeze()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.collect_due)
         self._timer.start(tick_ms)
@@ -43,5 +46,6 @@ class UiThreadCollector(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        gc.unfreeze()
         if self._was_enabled:
             gc.enable()

@@ -100,6 +100,7 @@ def run_demo(scenario_name: str, windowed: bool = False, lang: str = "ja") -> in
         print(f"kiosk demo: unknown scenario {scenario_name!r}; one of: {', '.join(scripts)}")
         return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    quit_on_signals(app)
     try:
         config = load()
         embedded = EmbeddedDevices(config, demo_patient(script)).start()
@@ -126,7 +127,6 @@ def run_demo(scenario_name: str, windowed: bool = False, lang: str = "ja") -> in
         else:
             shell.showFullScreen()
         print(f"kiosk demo: staff console port {config.staff_port}; pair with `kiosk staff secret` on this machine")
-        quit_on_signals(app)
         try:
             return app.exec()
         finally:  # also on Ctrl+C: the staff channel, the re-check and the workers stop before the devices

@@ -8,6 +8,7 @@ import signal
 from collections.abc import Callable
 
 import numpy as np
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QImage
 
 from kiosk.config import Config
@@ -30,10 +31,12 @@ def quit_on_signals(app) -> None:
     """Ctrl+C, SIGTERM (a service manager, ``kill``) and SIGHUP end the kiosk as closing it would, so its
     children (the demo's terminal simulator and pcscd) and the staff channel are stopped on the way out.
     Left to Python's default, SIGTERM kills the process without cleaning up and a KeyboardInterrupt lands
-    in whichever slot runs next; the driver's 1 s tick lets the handler run."""
+    in whichever slot runs next; the driver's 1 s tick lets the handler run. Installed as soon as the
+    application exists: the quit is queued, so a signal that comes while the devices start still ends the
+    kiosk once its event loop runs (``app.quit()`` outside a running loop does nothing in Qt 6)."""
     for signum in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)):
         if signum is not None:
-            signal.signal(signum, lambda signum, frame: app.quit())
+            signal.signal(signum, lambda signum, frame: QTimer.singleShot(0, app.quit))
 
 
 def to_qimage(rgb: np.ndarray) -> QImage:

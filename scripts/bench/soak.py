@@ -7,7 +7,8 @@ after every reception; the same soak with glibc's own allocator policy beside it
 Each soak is a child process of its own (a fresh allocator), one after the other (the virtual reader
 serves one program at a time), on a data directory of its own that is removed afterwards. ``start`` is
 the resident size after the first reception (the models are loaded during it), ``peak`` glibc's high
-water mark (VmHWM), ``slope`` the least-squares growth over the second half, in MB per 100 receptions.
+water mark (VmHWM), ``slope`` the least-squares growth over the second half, in MB per 100 receptions;
+``files`` and ``threads`` are the process's open files and threads after the first and the last.
 A child that dies is reported with its signal and the end of its stderr (faulthandler's dump).
 Needs the PC/SC tier (pcscd, vsmartcard-vpcd, root), as the embedded tests do.
 """
@@ -20,6 +21,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,6 +32,7 @@ SOAKS = {  # the child's allocator, and how the table names it
     "glibc": "glibc default (reference)",
 }
 SECONDS_PER_RECEPTION = 60.0  # a child slower than this on average is stuck, not slow
+TURN_SECONDS = 5.0  # between the soaks: a test run waiting for the virtual reader gets its turn
 
 
 def status_mb() -> tuple[float, float]:
@@ -135,6 +138,8 @@ def run_child(allocator: str, receptions: int, scenario: str, work: Path) -> dic
         "end_mb": rss[-1] if rss else None,
         "peak_mb": samples[-1]["hwm_mb"] if samples else None,
         "slope_mb_per_100": slope_per_100(rss),
+        "open_files": [samples[0]["fds"], samples[-1]["fds"]] if samples else None,  # after the first, the last
+        "threads": [samples[0]["threads"], samples[-1]["threads"]] if samples else None,
         "rss_mb": rss,
     }
     if code != 0:
@@ -147,13 +152,18 @@ def _mb(value: float | None) -> str:
     return f"{value:8.0f}" if value is not None else f"{'-':>8}"
 
 
+def _span(pair: list[int] | None) -> str:
+    return f"{pair[0]}→{pair[1]}" if pair else "-"
+
+
 def table(results: list[dict], receptions: int, scenario: str) -> str:
     lines = [f"soak: {receptions} x {scenario} on the embedded devices, RSS in MB after each reception",
              f"{'allocator':28}{'start':>8}{'after 10':>9}{'end':>8}{'peak':>8}{'MB/100 (2nd half)':>19}"
-             f"{'completed':>11}"]
+             f"{'completed':>11}{'files':>9}{'threads':>9}"]
     for r in results:
         lines.append(f"{SOAKS[r['allocator']]:28}{_mb(r['start_mb'])}{_mb(r['after_10_mb']):>9}{_mb(r['end_mb'])}"
-                     f"{_mb(r['peak_mb'])}{r['slope_mb_per_100']:19.1f}{r['completed']:>7}/{receptions}")
+                     f"{_mb(r['peak_mb'])}{r['slope_mb_per_100']:19.1f}{r['completed']:>7}/{receptions}"
+                     f"{_span(r['open_files']):>9}{_span(r['threads']):>9}")
     for r in results:
         if r["exit"] != 0:
             lines.append(f"\n{r['allocator']}: the child ended with {r.get('signal') or r['exit']} after "
@@ -173,7 +183,11 @@ def main() -> int:
     if args.child:
         return soak(args.child, args.receptions, args.scenario)
     with tempfile.TemporaryDirectory(prefix="kiosk-soak-") as tmp:
-        results = [run_child(allocator, args.receptions, args.scenario, Path(tmp)) for allocator in SOAKS]
+        results: list[dict] = []
+        for allocator in SOAKS:
+            if results:
+                time.sleep(TURN_SECONDS)
+            results.append(run_child(allocator, args.receptions, args.scenario, Path(tmp)))
     if args.json:
         print(json.dumps({"receptions": args.receptions, "scenario": args.scenario, "soaks": results}, indent=2))
     else:

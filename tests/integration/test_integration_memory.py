@@ -186,8 +186,9 @@ def test_a_crash_of_kiosk_simulate_leaves_every_threads_stack_on_stderr(kiosk_en
         child.kill()
         child.communicate()
     assert "Fatal Python error: Segmentation fault" in stderr
-    assert stderr.count("(most recent call first)") > 1  # the task manager's threads too, not only the main one
-    assert "kiosk" in stderr
+    # Every thread, each headed "Thread 0x…" ("Stack" alone would be the faulting thread's). The dump itself
+    # can be cut short by a thread ending meanwhile (faulthandler walks them unlocked): only its start counts.
+    assert "Thread 0x" in stderr and 'File "' in stderr
 
 
 def _free_port() -> int:
@@ -214,4 +215,4 @@ def test_a_crash_of_kiosk_run_leaves_every_threads_stack_in_the_fault_log(kiosk_
     log = (Path(kiosk_env["KIOSK_DATA_DIR"]) / "logs" / "faults.log").read_text()
     assert f"kiosk run, pid {child.pid}" in log
     assert "Fatal Python error: Segmentation fault" in log
-    assert log.count("(most recent call first)") > 1
+    assert "Thread 0x" in log and 'File "' in log
