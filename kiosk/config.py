@@ -37,6 +37,23 @@ Keys (file key / environment variable / default):
   person (measured in docs/face.md; re-measure on the site's own chip photos before changing it).
 - ``face_attempts`` / ``KIOSK_FACE_ATTEMPTS`` / 3: face attempts before the kiosk offers PIN or staff;
   fewer than the readers' 10 so that a patient is never face-locked here.
+
+Accessibility: what the kiosk sounds like, and what every patient starts with (a patient turns voice, large
+text and the pace on or off on the idle screen; each visit starts again from the site's choice). Switches
+read ``true``/``false`` (in the environment also ``1``/``0``, ``yes``/``no``, ``on``/``off``):
+
+- ``voice_default`` / ``KIOSK_VOICE`` / false: voice guidance on from the start (a ten-key press turns
+  it on anyway).
+- ``voice_volume`` / ``KIOSK_VOICE_VOLUME`` / 0.8: loudness of speech, 0 to 1.
+- ``voice_rate`` / ``KIOSK_VOICE_RATE`` / 1.0: speed of speech, 0.5 (slow) to 2.0.
+- ``voice_engine`` / ``KIOSK_VOICE_ENGINE`` / ``auto``: ``auto`` (the best engine present for each
+  language), ``openjtalk``, ``espeak``, ``qt`` (the OS voices) or ``none`` (a silent kiosk).
+- ``large_text_default`` / ``KIOSK_LARGE_TEXT`` / false: 文字を大きく (about ×1.5) from the start.
+- ``unhurried_default`` / ``KIOSK_UNHURRIED`` / false: ゆっくり操作 from the start: every timeout doubled,
+  the "still there?" countdown only in its last 30 s.
+- ``card_left_escalate_after`` / ``KIOSK_CARD_LEFT_ESCALATE`` / 6: seconds the card may stay in the
+  reader after the done screen asked for it before the reminder gets loud and the staff console is told;
+  at least 1 and less than the done screen's timeout.
 """
 from __future__ import annotations
 
@@ -51,11 +68,14 @@ from typing import Any
 import platformdirs
 
 from kiosk.core.errors import KioskError
+from kiosk.core.states import SPECS
 
 APP_NAME = "kiosk"
 UNKNOWN_INSURER_NUMBERS = ("77777777", "77777779")
 FACE_ENCODINGS = ("utf-8", "shift_jis")
 KEY_PROVIDERS = ("auto", "keyring", "file")
+VOICE_ENGINES = ("auto", "openjtalk", "espeak", "qt", "none")
+_TRUE, _FALSE = ("true", "1", "yes", "on"), ("false", "0", "no", "off")
 
 _ENV = {
     "data_dir": "KIOSK_DATA_DIR",
@@ -76,7 +96,21 @@ _ENV = {
     "kiosk_name": "KIOSK_NAME",
     "face_threshold": "KIOSK_FACE_THRESHOLD",
     "face_attempts": "KIOSK_FACE_ATTEMPTS",
+    "voice_default": "KIOSK_VOICE",
+    "voice_volume": "KIOSK_VOICE_VOLUME",
+    "voice_rate": "KIOSK_VOICE_RATE",
+    "voice_engine": "KIOSK_VOICE_ENGINE",
+    "large_text_default": "KIOSK_LARGE_TEXT",
+    "unhurried_default": "KIOSK_UNHURRIED",
+    "card_left_escalate_after": "KIOSK_CARD_LEFT_ESCALATE",
 }
+
+_FLOATS = ("face_threshold", "backup_interval_hours", "voice_volume", "voice_rate", "card_left_escalate_after")
+_INTS = ("retention_days", "camera_index", "staff_port", "face_attempts", "backup_keep")
+_SWITCHES = ("voice_default", "large_text_default", "unhurried_default")
+_LOWERED = ("face_encoding", "voice_engine")  # names compared as written in lower case
+_STRINGS = ("key_provider", "unknown_insurer_number", "institution_code", "reader_name", "kiosk_name", *_LOWERED)
+
 
 
 class ConfigError(KioskError):
@@ -103,6 +137,13 @@ class Config:
     backup_dir: Path | None = None  # None: ``<data_dir>/backups``
     backup_interval_hours: float = 6.0
     backup_keep: int = 14
+    voice_default: bool = False
+    voice_volume: float = 0.8
+    voice_rate: float = 1.0
+    voice_engine: str = "auto"
+    large_text_default: bool = False
+    unhurried_default: bool = False
+    card_left_escalate_after: float = 6.0
 
     @property
     def database_path(self) -> Path:
@@ -181,25 +222,44 @@ def _build(values: dict[str, object]) -> Config:
         changes["outbox_dir"] = Path(str(values["outbox_dir"])).expanduser()
     if values.get("backup_dir"):
         changes["backup_dir"] = Path(str(values["backup_dir"])).expanduser()
-    for key in ("face_threshold", "backup_interval_hours"):
+    for key in _FLOATS:
         if key in values:
             try:
                 changes[key] = float(str(values[key]))
             except ValueError as exc:
                 raise ConfigError(f"{key}: not a number: {values[key]!r}") from exc
-    for key in ("retention_days", "camera_index", "staff_port", "face_attempts", "backup_keep"):
+    for key in _INTS:
         if key in values:
             try:
                 changes[key] = int(str(values[key]))
             except ValueError as exc:
                 raise ConfigError(f"{key}: not a whole number: {values[key]!r}") from exc
-    for key in ("key_provider", "unknown_insurer_number", "institution_code", "face_encoding", "reader_name",
-                "kiosk_name"):
+    for key in _SWITCHES:
         if key in values:
-            changes[key] = str(values[key]).strip().lower() if key == "face_encoding" else str(values[key]).strip()
+            changes[key] = _switch(key, values[key])
+    for key in _STRINGS:
+        if key in values:
+            changes[key] = str(values[key]).strip().lower() if key in _LOWERED else str(values[key]).strip()
     config = replace(config, **changes)
     _validate(config)
     return config
+
+
+def _switch(key: str, value: object) -> bool:
+    """A switch from the file (a TOML or JSON boolean) or the environment (a word)."""
+    if isinstance(value, bool):
+        return value
+    word = value.strip().lower() if isinstance(value, str) else None
+    if word in _TRUE:
+        return True
+    if word in _FALSE:
+        return False
+    raise ConfigError(f"{key}: not true or false: {value!r}")
+
+
+def _done_timeout() -> float:
+    """The shortest timeout of the screens that ask for the card back: the reminder must get loud before it."""
+    return min(s.timeout for s in SPECS.values() if s.card_reminder == 0 and s.timeout is not None)
 
 
 def _validate(config: Config) -> None:
@@ -226,3 +286,13 @@ def _validate(config: Config) -> None:
         raise ConfigError("backup_interval_hours must be between 0.1 and 168 (a week)")
     if not 1 <= config.backup_keep <= 1000:
         raise ConfigError("backup_keep must be 1 to 1000")
+    if not 0.0 <= config.voice_volume <= 1.0:
+        raise ConfigError("voice_volume must be between 0 and 1")
+    if not 0.5 <= config.voice_rate <= 2.0:
+        raise ConfigError("voice_rate must be between 0.5 and 2.0")
+    if config.voice_engine not in VOICE_ENGINES:
+        raise ConfigError(f"voice_engine must be one of {', '.join(VOICE_ENGINES)}")
+    done = _done_timeout()
+    if not 1.0 <= config.card_left_escalate_after < done:
+        raise ConfigError(f"card_left_escalate_after must be at least 1 and under {done:g} seconds "
+                          "(the done screen's timeout)")

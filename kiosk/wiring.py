@@ -14,7 +14,9 @@ def flow_config(config: Config | None) -> FlowConfig:
     """The flow's settings that a clinic configures."""
     if config is None:
         return FlowConfig()
-    return FlowConfig(unknown_insurer_number=config.unknown_insurer_number, max_face_attempts=config.face_attempts)
+    return FlowConfig(unknown_insurer_number=config.unknown_insurer_number, max_face_attempts=config.face_attempts,
+                      unhurried_default=config.unhurried_default,
+                      card_left_escalate_after=config.card_left_escalate_after)
 
 
 def result_publisher(config: Config, face_folder: Path) -> ResultPublisher:

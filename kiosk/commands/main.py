@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "kiosk.commands.store",
     "kiosk.commands.card",
     "kiosk.commands.staff",
+    "kiosk.commands.voice",
 )
 
 # Commands that run for hours, where a crash must leave every thread's stack behind: the kiosk's into a

@@ -1,6 +1,6 @@
 """``kiosk staff``: the staff console, pairing, and the kiosk-side helpers.
 
-    kiosk staff [--connect HOST:PORT ...] [--lang ja|en]     the console (Qt)
+    kiosk staff [--connect HOST:PORT ...] [--lang CODE]      the console (Qt), in a language with a staff catalog
     kiosk staff pair HOST:PORT --secret XXXX-XXXX-XXXX-XXXX  pair this console with a kiosk
     kiosk staff secret [--rotate]                            on the kiosk: its pairing secret and fingerprint
     kiosk staff report --since DAY [--until DAY] [--weekly] [--csv FILE]   on the kiosk: trouble counts
@@ -13,6 +13,8 @@ import os
 import sys
 from datetime import date, timedelta
 from pathlib import Path
+
+from kiosk.ui.language import DEFAULT, staff_codes
 
 DEFAULT_PORT = 47810  # kept equal to kiosk.staff.messages.DEFAULT_PORT: the CLI starts without importing it
 
@@ -29,7 +31,8 @@ def register(subparsers) -> None:
     staff = subparsers.add_parser("staff", help="the staff console (目視, staff tasks, trouble report) and pairing")
     staff.add_argument("--connect", action="append", default=[], metavar="HOST:PORT",
                        help="kiosk to watch (repeatable; default: every paired kiosk)")
-    staff.add_argument("--lang", choices=("ja", "en"), default="ja")
+    staff.add_argument("--lang", choices=staff_codes(), default=DEFAULT,
+                       help="the console's language: " + ", ".join(staff_codes()))
     staff.add_argument("--pairings", type=Path, help="pairing file (default: the user config dir)")
     staff.set_defaults(func=_console)
     sub = staff.add_subparsers(dest="staff_command")

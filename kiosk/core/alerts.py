@@ -91,6 +91,10 @@ def alerts_of(view: View) -> list[Alert]:
         alerts.append(_of(notices["limit_changed"], Trouble.T8))
     if Trouble.T5.value in view.troubles or "address_differs" in flags:
         alerts.append(_of(notices["differs_from_record"], Trouble.T5))
+    if view.terminal_down:
+        alerts.append(_of(notices["terminal_down"], None))
+    if view.voice_problem:
+        alerts.append(_of(notices["voice_unavailable"], None))
     unique: list[Alert] = []
     for alert in alerts:  # one line per kind: the first (a call, if the patient called) is kept
         if all(alert.code != kept.code for kept in unique):

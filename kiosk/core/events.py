@@ -2,7 +2,8 @@
 
 Four kinds, told apart by their base class:
 
-- device events (:class:`DeviceEvent`): the reader monitor's reports, arriving on the flow's thread;
+- device events (:class:`DeviceEvent`): the reader monitor's and the terminal probe's reports, arriving on
+  the flow's thread;
 - patient events (:class:`PatientEvent`): a tap; ``action`` is the name the View lists when it is allowed;
 - staff events (:class:`StaffEvent`): authenticated before they reach the flow; ``action`` is a
   :class:`~kiosk.core.states.StaffAction`; work that answers later (a chip photo, a check) calls ``reply``;
@@ -61,6 +62,27 @@ class ReaderRestored(DeviceEvent):
     pass
 
 
+@dataclass(frozen=True)
+class TerminalLost(DeviceEvent):
+    """The terminal's health probe (:mod:`kiosk.qualification.health`) found the 資格確認端末 down: a patient
+    who places a card from now on is led to the fallbacks at once instead of waiting for a check."""
+
+    reason: str = ""  # folder_missing, folder_not_writable, share_not_answering, unanswered
+
+
+@dataclass(frozen=True)
+class TerminalRestored(DeviceEvent):
+    pass
+
+
+@dataclass(frozen=True)
+class VoiceStatus(DeviceEvent):
+    """The voice's own word on itself (kiosk.core.voice): "" while it speaks, else why it cannot
+    (voice_no_engine, voice_no_audio_device, voice_engine_failed). The kiosk goes on silently; staff are told."""
+
+    problem: str = ""
+
+
 # --- the patient --------------------------------------------------------------------------------
 
 
@@ -73,6 +95,15 @@ class Touch(PatientEvent):
     """Any touch (and 「続ける」 on the "still there?" warning): resets the inactivity timer."""
 
     action: ClassVar[str] = "touch"
+
+
+@dataclass(frozen=True)
+class SetPace(PatientEvent):
+    """「ゆっくり操作」 on or off: every timeout doubled and the countdown shown only at the very end, for the
+    rest of this visit (at idle: for the coming one). The next visit starts at the site's default."""
+
+    unhurried: bool
+    action: ClassVar[str] = "pace"
 
 
 @dataclass(frozen=True)
@@ -148,6 +179,14 @@ class SubmitDeclaration(PatientEvent):
 
     def __repr__(self) -> str:  # personal data: keep it out of logs
         return "SubmitDeclaration(declaration=…)"
+
+
+@dataclass(frozen=True)
+class StopWaiting(PatientEvent):
+    """「待たずに進む」 on the check screen once the terminal is slow to answer: the check is given up and the
+    patient goes on by the fallbacks (the 申立書, or staff with the last visit)."""
+
+    action: ClassVar[str] = "stop_waiting"
 
 
 @dataclass(frozen=True)

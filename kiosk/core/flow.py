@@ -41,7 +41,7 @@ from kiosk.core.ports import (
 from kiosk.core.qualification import Validity
 from kiosk.core.result_checks import GAIJI
 from kiosk.core.session import Session, billing_basis, record_of
-from kiosk.core.states import SPECS, StaffAction, State, staff_actions_of
+from kiosk.core.states import SPECS, StaffAction, State, StateSpec, staff_actions_of
 from kiosk.core.values import FaceAttempt, ReceptionRecord
 from kiosk.core.view import (
     ACCEPTED,
@@ -74,6 +74,10 @@ class FlowConfig:
     save_timeout: float = 15.0
     staff_read_timeout: float = 20.0  # the chip photo, a camera still, the session's records for staff
     unknown_insurer_number: str = "77777777"  # the 不詳 insurer number: the config's (77777779 for some レセコン)
+    unhurried_default: bool = False  # ゆっくり操作 from the start of every visit (a site with many elderly patients)
+    # The card still in this long after the done screen appeared: the reminder gets loud and staff are told.
+    # Not doubled by the unhurried pace: it ends nothing, and the patients who take their time forget cards most.
+    card_left_escalate_after: float = 6.0
 
 
 @dataclass(frozen=True)
@@ -107,11 +111,13 @@ REFUSALS = {
     "resumable": "nothing_to_resume",
     "patient_may_resume": "nothing_to_resume",
     "camera": "camera_unavailable",
+    "slow": "not_slow",
 }
 
 PATIENT_EVENTS: tuple[type[ev.PatientEvent], ...] = (
     ev.ChooseFace, ev.ChoosePin, ev.FaceChildMode, ev.SubmitPin, ev.Proceed, ev.AnswerConsent, ev.AskLimitConsent,
     ev.AnswerLimitConsent, ev.StartDeclaration, ev.SubmitDeclaration, ev.CallStaff, ev.ResumeFromStaff, ev.Cancel,
+    ev.SetPace, ev.StopWaiting,
 )
 
 
@@ -146,6 +152,11 @@ class ReceptionFlow:
         self._entered_at = 0.0
         self._last_activity = 0.0
         self._warning = False
+        self._unhurried = self.config.unhurried_default  # the visit's pace: reset when the next visit begins
+        self._card_escalated = False  # this entry's card reminder went loud
+        self._slow = False  # this entry's work has taken longer than its spec's slow_after
+        self._terminal_down = ""  # the terminal probe's last word: why the terminal is down, "" while it is not
+        self._voice_problem = ""  # the voice's last word on itself (kiosk.core.voice): "" while it speaks
         self._last_view: View | None = None
 
     # --- wiring ---------------------------------------------------------------------------------
@@ -288,7 +299,7 @@ class ReceptionFlow:
         self._entry += 1
         entry = self._entry
         self._entered_at = self._last_activity = self.devices.clock.monotonic()
-        self._warning = False
+        self._warning = self._card_escalated = self._slow = False
         self._record("enter", frm=previous, to=state, by=cause)
         spec = SPECS[state]
         session = self._session
@@ -363,6 +374,12 @@ class ReceptionFlow:
     def _if_patient_may_resume(self, event: ev.Event | None, arg: str) -> bool:
         s = self._session
         return s is not None and s.resume_to is not None and s.staff_reason == "patient_call"
+
+    def _if_terminal_known_down(self, event: ev.Event | None, arg: str) -> bool:
+        return bool(self._terminal_down)
+
+    def _if_slow(self, event: ev.Event | None, arg: str) -> bool:
+        return self._slow
 
     # Answers: these look at the event (never asked without one).
 
@@ -583,6 +600,21 @@ class ReceptionFlow:
     def _do_answer_call(self, event: ev.Event, arg: str, row: Transition | None) -> None:
         self._call = None
 
+    def _do_pace(self, event: ev.SetPace, arg: str, row: Transition | None) -> None:
+        """The new pace applies at the next tick. The tap itself was activity, so a screen waiting on the
+        patient counts from it; a busy one (the card read, the check) keeps counting from its entry."""
+        self._unhurried = event.unhurried
+
+    def _do_terminal_lost(self, event: ev.TerminalLost, arg: str, row: Transition | None) -> None:
+        """Kept for the next card; a check under way keeps waiting (its own deadline decides)."""
+        self._terminal_down = event.reason or "down"
+
+    def _do_terminal_restored(self, event: ev.TerminalRestored, arg: str, row: Transition | None) -> None:
+        self._terminal_down = ""
+
+    def _do_voice_status(self, event: ev.VoiceStatus, arg: str, row: Transition | None) -> None:
+        self._voice_problem = event.problem
+
     def _do_takeover(self, event: ev.StaffEvent, arg: str, row: Transition | None) -> None:
         self._s.taken_by = event.staff
 
@@ -773,6 +805,7 @@ class ReceptionFlow:
 
     def _on_next_visit(self) -> None:
         self._visit += 1  # ready for the next patient
+        self._unhurried = self.config.unhurried_default
 
     def _on_save(self) -> None:
         s = self._s
@@ -854,16 +887,31 @@ class ReceptionFlow:
 
     def _tick(self) -> None:
         spec = SPECS[self.state]
-        if spec.timeout is None:
-            return
         now = self.devices.clock.monotonic()
+        if (spec.card_reminder == 0 and self.card_present and not self._card_escalated
+                and now - self._entered_at >= self.config.card_left_escalate_after):
+            self._card_escalated = True  # from entry, not the last touch: a touch does not take the card out
+            self._record("card_reminder", level=1)
+            self._notify()
+        if spec.slow_after is not None and not self._slow and now - self._entered_at >= spec.slow_after:
+            self._slow = True  # from entry, like a busy state's timeout: touching the screen does not speed it
+            self._record("slow", after=spec.slow_after)
+            self._notify()
+        timeout, warn_before = spec.paced(self._unhurried)
+        if timeout is None:
+            return
         since = self._entered_at if spec.busy else max(self._entered_at, self._last_activity)
         elapsed = now - since
-        if elapsed >= spec.timeout:
+        if elapsed >= timeout:
             self._handle(ev.Timeout())
-        elif spec.warn_before is not None and elapsed >= spec.timeout - spec.warn_before:
+        elif warn_before is not None and elapsed >= timeout - warn_before:
             self._warning = True
             self._notify()
+
+    def _card_reminder(self, spec: StateSpec) -> int | None:
+        if spec.card_reminder is None or not self.card_present:
+            return None
+        return 1 if self._card_escalated else spec.card_reminder
 
     # --- telling the world -----------------------------------------------------------------------
 
@@ -928,20 +976,25 @@ class ReceptionFlow:
     def view(self) -> View:
         spec = SPECS[self.state]
         seconds_left = None
-        if self._warning and spec.timeout is not None:
+        timeout, _ = spec.paced(self._unhurried)
+        if self._warning and timeout is not None:
             since = max(self._entered_at, self._last_activity)
-            seconds_left = max(0, int(spec.timeout - (self.devices.clock.monotonic() - since)))
+            seconds_left = max(0, int(timeout - (self.devices.clock.monotonic() - since)))
         actions, staff = self._allowed_now()
         s = self._session
         if s is None:
             return View(self.state, spec.step, self._entry, self._visit, self._warning, seconds_left,
-                        self.card_present, actions, staff, tuple(self._tasks), self._call,
-                        max_face_attempts=self.config.max_face_attempts)
+                        self.card_present, actions, staff, tuple(self._tasks), self._call, self._unhurried,
+                        self._card_reminder(spec), slow=self._slow, terminal_down=bool(self._terminal_down),
+                        voice_problem=self._voice_problem, max_face_attempts=self.config.max_face_attempts)
         certificate = s.summary.certificate if s.summary else None
         result, declaring = s.result, spec.shows_facts
         return View(
             self.state, spec.step, self._entry, self._visit, self._warning, seconds_left, self.card_present,
-            actions, staff, tuple(self._tasks), self._call,
+            actions, staff, tuple(self._tasks), self._call, self._unhurried, self._card_reminder(spec),
+            slow=self._slow,
+            terminal_down=bool(self._terminal_down),
+            voice_problem=self._voice_problem,
             session_id=s.id,
             patient_name=s.patient_name,
             pin_tries_left=s.pin_tries_left,

@@ -101,6 +101,14 @@ def _build() -> tuple[Transition, ...]:
     t.on(State.READER_FAULT, ev.ReaderRestored, State.IDLE)
     t.on([s for s in State if s is not State.READER_FAULT], ev.ReaderRestored, STAY)
 
+    # --- the terminal's health (the probe's reports, kept for the next card) and the voice's ----------
+    t.on(list(State), ev.TerminalLost, STAY, actions=("terminal_lost",))
+    t.on(list(State), ev.TerminalRestored, STAY, actions=("terminal_restored",))
+    t.on(list(State), ev.VoiceStatus, STAY, actions=("voice_status",))
+
+    # --- the patient's pace: ゆっくり操作 on any screen, for the rest of the visit -------------------------
+    t.on(list(State), ev.SetPace, STAY, actions=("pace",))
+
     # --- the clock -----------------------------------------------------------------------------------
     t.on(State.IDLE, ev.Timeout, State.IDLE, actions=("reset",))
     t.on(State.READING, ev.Timeout, State.UNREADABLE, actions=("problem:timeout", "finish:unreadable"))
@@ -115,6 +123,9 @@ def _build() -> tuple[Transition, ...]:
     # --- reading the card ----------------------------------------------------------------------------
     t.on(State.READING, ev.CardRead, State.NOT_MY_NUMBER, ("not_my_number_card",), ("finish:not_my_number",))
     t.on(State.READING, ev.CardRead, State.CERT_EXPIRED, ("certificate_expired",), ("keep_summary",))
+    # A terminal known to be down is said as the card is read: no PIN or face for a check that cannot be made.
+    t.on(State.READING, ev.CardRead, State.TERMINAL_DOWN, ("terminal_known_down",),
+         ("keep_summary", "problem:terminal_known_down"))
     t.on(State.READING, ev.CardRead, State.CERT_EXPIRING, ("certificate_expiring",), ("keep_summary",))
     t.on(State.READING, ev.CardRead, State.CHOOSE_METHOD, (), ("keep_summary",))
     t.on(State.READING, "read_card_failed", State.NOT_MY_NUMBER, ("code:not_my_number_card",),
@@ -133,6 +144,8 @@ def _build() -> tuple[Transition, ...]:
 
     # --- the face ------------------------------------------------------------------------------------
     t.on(State.FACE, ev.FaceReady, STAY, actions=("keep_reference", "attempt_face"))
+    t.on(State.FACE, ev.FaceAttempted, State.TERMINAL_DOWN, ("face_matched", "terminal_known_down"),
+         ("method:face", "problem:terminal_known_down"))
     t.on(State.FACE, ev.FaceAttempted, State.CHECKING, ("face_matched",), ("method:face",))
     t.on(State.FACE, ev.FaceAttempted, STAY, ("face_left_after_miss",), ("face_missed", "attempt_face"))
     t.on(State.FACE, ev.FaceAttempted, State.FACE_FAILED, (), ("face_missed",))
@@ -143,6 +156,8 @@ def _build() -> tuple[Transition, ...]:
 
     # --- the PIN -------------------------------------------------------------------------------------
     t.on(State.PIN, ev.SubmitPin, STAY, ("card_free",), ("verify_pin",))
+    t.on(State.PIN, ev.PinVerified, State.TERMINAL_DOWN, ("terminal_known_down",),
+         ("keep_pin_facts", "method:pin", "problem:terminal_known_down"))
     t.on(State.PIN, ev.PinVerified, State.CHECKING, (), ("keep_pin_facts", "method:pin"))
     t.on(State.PIN, ev.PinWrong, State.PIN_LOCKED, ("no_tries_left",), ("pin_missed",))
     t.on(State.PIN, ev.PinWrong, State.PIN_LOW, ("one_try_left",), ("pin_missed",))
@@ -154,6 +169,8 @@ def _build() -> tuple[Transition, ...]:
     # --- the qualification check ---------------------------------------------------------------------
     _route_check(t, [State.CHECKING], ())
     t.on(State.CHECKING, "check_failed", State.TERMINAL_DOWN, (), ("problem",))
+    # Slow to answer (StateSpec.slow_after): the patient may stop waiting and go on by the fallbacks.
+    t.on(State.CHECKING, ev.StopWaiting, State.TERMINAL_DOWN, ("slow",), ("problem:terminal_slow",))
     insurance = _staff(StaffAction.INSURANCE_CHECK)
     t.on(insurance, ev.StaffInsuranceCheck, STAY, ("not_running:insurance_check",), ("check_insurance",))
     _route_check(t, insurance, ("method:visual",))

@@ -7,6 +7,10 @@ offered, how 「職員を呼ぶ」 works, which staff actions make sense, and th
 The transitions between states live in :mod:`kiosk.core.machine`, which builds most of them from these
 facts. Nothing outside these two modules keeps a list of states.
 
+Three rules hold for every state and live here with the specs: the unhurried pace (:meth:`StateSpec.paced`:
+every timeout and warning doubled, the countdown shown only in its last 30 s), the card reminder of the
+screens that ask for the card back (``card_reminder``) and the slow terminal (``slow_after``).
+
 Staff texts are plain Japanese source strings; the staff console translates them (context
 ``StaffConsole``) and ``scripts/staff_i18n.py`` collects them from :func:`staff_texts`.
 """
@@ -19,6 +23,11 @@ from dataclasses import dataclass
 from kiosk.core.domain import Trouble
 
 STAFF_TEXT_CONTEXT = "StaffConsole"  # the translation context of every staff text below
+
+# ゆっくり操作: a patient who reads slowly gets twice the time everywhere, and a countdown only at the very
+# end: a number running down for longer hurries the patients this mode is for.
+UNHURRIED_FACTOR = 2.0
+UNHURRIED_COUNTDOWN = 30.0  # seconds: the longest the "still there?" warning shows while unhurried
 
 
 class State(str, enum.Enum):
@@ -115,6 +124,21 @@ class StateSpec:
     on_enter: tuple[str, ...] = ()  # actions of the flow run on entering, before any device work
     entry: str | None = None  # the device work started on entering (a task name of the flow)
     shows_facts: bool = False  # the screen shows the card's 4 facts (the 申立書 form, prefilled)
+    # The screen asks for the card back while it is in the reader: the reminder's level on entry (0: asked
+    # by voice and chime; 1: loud, repeated, the console alerted). A 0 becomes 1 once the card is still
+    # there ``FlowConfig.card_left_escalate_after`` seconds after entry.
+    card_reminder: int | None = None
+    # Waiting on the terminal this long since entry, the screen says it is taking time and offers a way on
+    # (View.slow); the work goes on waiting until the state's own timeout. Not doubled by the unhurried
+    # pace: it is the terminal that is slow, not the patient.
+    slow_after: float | None = None
+
+    def paced(self, unhurried: bool) -> tuple[float | None, float | None]:
+        """(timeout, warn_before) at the patient's pace."""
+        if not unhurried or self.timeout is None:
+            return self.timeout, self.warn_before
+        warn = None if self.warn_before is None else min(self.warn_before * UNHURRIED_FACTOR, UNHURRIED_COUNTDOWN)
+        return self.timeout * UNHURRIED_FACTOR, warn
 
 
 # Staff actions that make sense whenever a patient's reception is under way.
@@ -137,6 +161,10 @@ def _alert(code: str, text: str, urgent: bool = True, when: str = "") -> AlertSp
 
 # Shown on its own screen and, once past it, for the rest of the reception (renewal is the patient's to do).
 _EXPIRING = _alert("certificate_expiring", "電子証明書の有効期限が3か月以内（市区町村での更新の案内を）", urgent=False)
+
+# One line on the console from the reminder's escalation (level 1: level 0 is the screen's own gentle ask)
+# until the card is taken; T15 is counted only if the card is still there when the done screen times out.
+_CARD_LEFT = _alert("card_left", "カードの取り忘れ（受付機にカードが残っています）", when="card_reminder")
 
 
 SPECS: dict[State, StateSpec] = {
@@ -187,7 +215,7 @@ SPECS: dict[State, StateSpec] = {
         alert=_alert("pin_locked", "暗証番号がロックされています（解除は市区町村の窓口）"),
         in_session=True, cancel=True, call=Call.WAIT, staff=_VISUAL | _INSURANCE),
     State.CHECKING: StateSpec(Step.IDENTITY, "資格を確認中", 45.0, busy=True, in_session=True, cancel=True,
-                              call=Call.WAIT, entry="check"),
+                              call=Call.WAIT, entry="check", slow_after=5.0),
     State.PERSON_MISMATCH: StateSpec(
         Step.IDENTITY, "別人の情報の可能性", 300.0, trouble=Trouble.T9,
         alert=_alert("person_mismatch", "カードと資格情報の本人が一致しません（医療情報は非表示）"),
@@ -216,20 +244,20 @@ SPECS: dict[State, StateSpec] = {
                              call=Call.WAIT, staff=frozenset({StaffAction.CORRECT_NAME})),
     State.LIMIT_CONSENT: StateSpec(Step.CONSENT, "限度額情報の提供を確認中", *_ASKING, in_session=True, cancel=True,
                                    call=Call.WAIT, staff=frozenset({StaffAction.CORRECT_NAME})),
-    State.DONE: StateSpec(Step.DONE, "受付完了（カードの取り出し待ち）", 15.0, card_may_leave=True,
-                          staff=frozenset({StaffAction.ANSWER_CALL}), on_enter=("save",)),
+    State.DONE: StateSpec(Step.DONE, "受付完了（カードの取り出し待ち）", 15.0, alert=_CARD_LEFT, card_may_leave=True,
+                          staff=frozenset({StaffAction.ANSWER_CALL}), on_enter=("save",), card_reminder=0),
     State.WAITING_STAFF: StateSpec(
         Step.IDENTITY, "職員を待っています", 600.0, 60.0, trouble=Trouble.T17,
         alert=_alert("staff_called", "職員を呼んでいます"),
         in_session=True, cancel=True, call=Call.ALREADY,
         staff=_VISUAL | _FALLBACK | frozenset({StaffAction.CHOOSE_RECORD, StaffAction.CORRECT_NAME,
                                                StaffAction.RESUME})),
-    State.ENDED: StateSpec(Step.DONE, "終了（カードの取り出し待ち）", 15.0, card_may_leave=True,
-                           staff=frozenset({StaffAction.ANSWER_CALL})),
+    State.ENDED: StateSpec(Step.DONE, "終了（カードの取り出し待ち）", 15.0, alert=_CARD_LEFT, card_may_leave=True,
+                           staff=frozenset({StaffAction.ANSWER_CALL}), card_reminder=0),
+    # The done screen timed out with the card still in: counted as T15, the reminder repeats until it is taken.
     State.CARD_LEFT: StateSpec(
-        Step.DONE, "カードの置き忘れ", 30.0, trouble=Trouble.T15,
-        alert=_alert("card_left", "カードがリーダーに残っています（置き忘れ）"),
-        card_may_leave=True, staff=frozenset({StaffAction.ANSWER_CALL})),
+        Step.DONE, "カードの置き忘れ", 30.0, trouble=Trouble.T15, alert=_CARD_LEFT,
+        card_may_leave=True, staff=frozenset({StaffAction.ANSWER_CALL}), card_reminder=1),
 }
 
 
@@ -261,6 +289,10 @@ SESSION_ALERTS: dict[str, AlertSpec] = {
         _alert("limit_changed", "限度額区分が前回と違います（出典と日付を確認）", urgent=False),
         _alert("differs_from_record", "住所が資格情報と違います", urgent=False),
         _alert("kiosk_offline", "受付機と通信できません"),
+        # What the kiosk knows of its own parts, shown whatever the screen: staff act before a patient needs it.
+        _alert("terminal_down", "資格確認端末が応答しません（カードを置いた方は申立書・前回の記録で受付）",
+               urgent=False),
+        _alert("voice_unavailable", "音声案内が使えません（スピーカー・音声の設定を確認）", urgent=False),
     )
 }
 

@@ -58,13 +58,20 @@ class View:
     step: Step
     entry: int = 0  # counts state entries: a new number is a new screen, even for the same state
     visit: int = 0  # counts the kiosk getting ready for the next patient (the language goes back to Japanese)
-    warning: bool = False
-    seconds_left: int | None = None
+    warning: bool = False  # "still there?": the timeout is near
+    seconds_left: int | None = None  # the countdown while ``warning``
     card_present: bool = False
     actions: frozenset[str] = frozenset()  # patient actions allowed now (events' ``action`` names)
     staff_actions: frozenset[StaffAction] = frozenset()  # staff actions allowed now
     working: tuple[str, ...] = ()  # device work under way in this state (verify_pin, check, …)
     call: StaffCall | None = None  # a call for staff waiting to be answered, outside a reception
+    unhurried: bool = False  # ゆっくり操作 for this visit: timeouts doubled, the countdown only in its last 30 s
+    # Asking for the card back (done, ended, card left) while it is in: 0 asked on entry by voice and chime,
+    # 1 escalated (louder, repeated, the console alerted); None: nothing to ask.
+    card_reminder: int | None = None
+    slow: bool = False  # the work of this state has taken longer than its ``slow_after``: say so, offer a way on
+    terminal_down: bool = False  # the terminal's health probe says it is down: a card placed now goes to fallbacks
+    voice_problem: str = ""  # why the voice cannot speak (kiosk.core.voice's codes); "" while it speaks
     session_id: str = ""
     patient_name: str = ""
     pin_tries_left: int | None = None

@@ -22,5 +22,10 @@ class FaceConfig:
     matches_needed: int = 2  # frames under the threshold before deciding (one lucky frame is not enough)
     require_live: bool = True  # keep looking until the liveness challenge passes or time runs out
     detect_width: int = 320  # frames are scaled to this width for HOG detection
+    # The face worker (kiosk.face.face_worker): its start and warm-up measured 1–2 s on a busy 2-core PC,
+    # a request (detection and up to two encodings) 0.1–0.5 s; a worker over these is killed and the
+    # attempt fails (FaceWorkerFailed).
+    worker_start_seconds: float = 20.0
+    worker_request_seconds: float = 3.0
     guidance: GuidanceLimits = field(default_factory=GuidanceLimits)
     liveness: LivenessLimits = field(default_factory=LivenessLimits)

@@ -86,7 +86,11 @@ class FaceEngine:
         return np.array(models.load().encoder.compute_face_descriptor(rgb, face.shape))
 
     def encode_reference(self, rgb: np.ndarray) -> np.ndarray:
-        """The encoding of the one (largest) face in a still such as the chip photo.
+        """The encoding of the one (largest) face in a still such as the chip photo."""
+        return self.encode(rgb, self.reference_face(rgb))
+
+    def reference_face(self, rgb: np.ndarray) -> Face:
+        """The one (largest) face in a still such as the chip photo.
 
         A chip photo is small and tightly cropped, so detection is retried with more upsampling and
         on the grey image before giving up with NoFaceFound.
@@ -95,8 +99,7 @@ class FaceEngine:
         for image, upsample in ((rgb, 1), (rgb, 2), (grey, 2)):
             faces = self.detect(image, upsample)
             if faces:
-                face = max(faces, key=lambda f: f.box.width * f.box.height)
-                return self.encode(rgb, face)
+                return max(faces, key=lambda f: f.box.width * f.box.height)
         raise NoFaceFound("no face in the reference photo")
 
 

@@ -21,3 +21,10 @@ class NoFaceFound(FaceError):
     """A still (the chip photo, a CLI probe) in which no face could be found."""
 
     code = "no_face_found"
+
+
+class FaceWorkerFailed(FaceError):
+    """The face worker process did not start, crashed, or did not answer within its deadline; it was
+    killed and a new one started, and the attempt ends with this error."""
+
+    code = "face_worker_failed"

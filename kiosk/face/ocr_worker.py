@@ -4,10 +4,11 @@ onnxruntime stays in a process's memory once loaded (its library, thread pools a
 30 MB even after the session is freed and malloc_trim; 220–300 MB with RapidOCR kept resident, as the
 whole-frame reader did; scripts/bench/code_b_read.py).
 So the kiosk never imports it: each read starts ``python -m kiosk.face.ocr_worker MODEL`` through
-kiosk.processes.start_child (it dies with the kiosk however the kiosk ends), sends it the field crops as
-one request per frame, and ends it when the read is over; the read's deadline and its cancel token kill
-it. The child imports numpy and onnxruntime only and loads RapidOCR's recognition model alone: the card
-is found and cropped by the kiosk (card_layout), so text detection is never needed.
+kiosk.face.pipe_child (kiosk.processes.start_child: it dies with the kiosk however the kiosk ends),
+sends it the field crops as one request per frame, and ends it when the read is over; the read's
+deadline and its cancel token kill it. The child imports numpy and onnxruntime only and loads
+RapidOCR's recognition model alone: the card is found and cropped by the kiosk (card_layout), so text
+detection is never needed.
 
 On the pipe, a request is one JSON line ``{"shapes": [[1, 3, 48, w], ...]}`` followed by those float32
 arrays' bytes (the model's inputs: crops scaled to 48 px high, normalised to [-1, 1]); the answer is one
@@ -18,13 +19,10 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
-import threading
-import time
 from importlib.util import find_spec
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import numpy as np
 
@@ -34,7 +32,6 @@ from kiosk.core.errors import CodeBUnavailable
 INPUT_HEIGHT = 48  # PP-OCRv4's recognition input
 MODEL_NAME = "ch_PP-OCRv4_rec_infer.onnx"  # shipped in the rapidocr_onnxruntime wheel (Apache-2.0)
 POLL_SECONDS = 0.05  # how often a waiting read looks at its cancel token
-CLOSE_SECONDS = 0.5  # for the child to end by itself after its stdin closed
 
 Line = tuple[str, list[float]]
 
@@ -68,20 +65,14 @@ class OcrWorker:
     """The child for one read: ``recognise(inputs)`` as often as needed, then ``close()`` (or ``with``)."""
 
     def __init__(self, cancel: CancelToken, deadline: float) -> None:
-        from kiosk.processes import start_child
+        from kiosk.face.pipe_child import PipeChild
 
         self._cancel = cancel
         self._deadline = deadline
-        root = Path(__file__).resolve().parents[2]  # the directory the kiosk package is in
         # numpy's OpenBLAS starts a thread per core on import, which costs this short-lived child as much
         # as a frame's inference; the child computes nothing with BLAS.
-        env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
-        try:
-            self._process = start_child(
-                [sys.executable, "-m", "kiosk.face.ocr_worker", str(model_path())], cwd=root, env=env,
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        except OSError as exc:
-            raise CodeBUnavailable(f"OCR worker not started ({exc.strerror or exc})") from exc
+        self._child = PipeChild("kiosk.face.ocr_worker", [str(model_path())], name="OCR", failure=CodeBUnavailable,
+                                env={"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}, poll=POLL_SECONDS)
 
     def __enter__(self) -> OcrWorker:
         return self
@@ -95,59 +86,20 @@ class OcrWorker:
     def recognise(self, inputs: list[np.ndarray]) -> list[Line]:
         """The text and character probabilities of each input (prepare_crops). Cancelled, or out of
         time, the child is killed (Cancelled, CodeBUnavailable)."""
-        answer: list[dict[str, Any]] = []
-        exchange = threading.Thread(target=self._exchange, args=(inputs, answer), name="ocr-exchange", daemon=True)
-        exchange.start()
-        while exchange.is_alive():
-            if self._cancel.cancelled or time.monotonic() >= self._deadline:
-                self.kill()
-                self._cancel.raise_if_cancelled()
-                raise CodeBUnavailable("OCR out of time")
-            exchange.join(POLL_SECONDS)
-        if not answer or "error" in answer[0]:
-            self.kill()
-            raise CodeBUnavailable(f"OCR worker failed ({answer[0]['error'] if answer else 'it ended'})")
-        return [(str(text), [float(p) for p in probabilities]) for text, probabilities in answer[0]["lines"]]
-
-    def _exchange(self, inputs: list[np.ndarray], answer: list[dict[str, Any]]) -> None:
-        stdin, stdout = self._process.stdin, self._process.stdout
-        assert stdin is not None and stdout is not None
         arrays = [np.ascontiguousarray(array, dtype="<f4") for array in inputs]
-        try:
-            stdin.write(json.dumps({"shapes": [list(array.shape) for array in arrays]}).encode() + b"\n")
-            for array in arrays:
-                stdin.write(array.tobytes())
-            stdin.flush()
-            line = stdout.readline()
-        except (OSError, ValueError):  # the child was killed meanwhile (broken pipe, closed file)
-            return
-        try:
-            answer.append(json.loads(line))
-        except ValueError:
-            return  # end of file, or not our protocol: no answer
+        answer = self._child.exchange({"shapes": [list(array.shape) for array in arrays]},
+                                      [array.data.cast("B") for array in arrays], self._cancel, self._deadline)
+        if "error" in answer:
+            self.kill()
+            raise CodeBUnavailable(f"OCR worker failed ({answer['error']})")
+        return [(str(text), [float(p) for p in probabilities]) for text, probabilities in answer["lines"]]
 
     def kill(self) -> None:
-        self._process.kill()
-        self._release()
+        self._child.kill()
 
     def close(self) -> None:
         """Ends the child: the end of its stdin ends it, or it is killed a moment later."""
-        try:
-            if self._process.stdin is not None:
-                self._process.stdin.close()
-            self._process.wait(CLOSE_SECONDS)
-        except (OSError, subprocess.TimeoutExpired):
-            self._process.kill()
-        self._release()
-
-    def _release(self) -> None:
-        self._process.wait()
-        for pipe in (self._process.stdin, self._process.stdout):
-            try:
-                if pipe is not None:
-                    pipe.close()
-            except (OSError, ValueError):  # a write cut short by the kill
-                pass
+        self._child.close()
 
 
 class RecognitionModel:
@@ -198,7 +150,9 @@ def serve(model: RecognitionModel, requests: IO[bytes], answers: IO[bytes]) -> N
 
 
 def main(argv: list[str]) -> int:
-    answers = sys.stdout.buffer
+    from kiosk.face.pipe_child import answer_stream
+
+    answers = answer_stream()
     try:
         serve(RecognitionModel(Path(argv[0])), sys.stdin.buffer, answers)
     except BrokenPipeError:  # the kiosk ended the read (or itself): nobody to answer

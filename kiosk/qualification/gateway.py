@@ -1,9 +1,12 @@
 """The terminal-folder gateway: requests into ``req``, answers out of ``res``, card-check results out of ``face``.
 
 :class:`FolderGateway` implements :class:`kiosk.core.ports.QualificationChecker`. Every exchange writes its
-request atomically, then polls ``res`` until the answer, a rejection or the deadline; it honours the
-CancelToken between polls and removes its request when nobody answered, so a late terminal does not act on
-a check the kiosk gave up on. Every failure is a named error (see :mod:`.errors`); none hangs.
+request atomically, then waits for the answer, a rejection or the deadline: woken by a file notification
+when ``res`` changes (:mod:`.watch`), and looking at ``res`` on a timer as well, seldom while notifications
+come, every ``poll_interval`` where they do not (a network share). It honours the CancelToken while it
+waits and removes its request when nobody answered, so a late terminal does not act on a check the kiosk
+gave up on. Every failure is a named error (see :mod:`.errors`); none hangs. What each exchange came to
+(answered, or not in time) is kept in :attr:`FolderGateway.health` for the terminal's health probe.
 
 A rejected request reappears in ``res`` under its own name with a same-stem ``.err`` beside it
 (``OQSsiquc01req_<id>.xml`` + ``OQSsiquc01req_<id>.err``), which is what emr-cloud-online watches for
@@ -39,6 +42,8 @@ from kiosk.qualification.folders import (
     remove_quietly,
     require_folder,
 )
+from kiosk.qualification.health import TerminalHealth
+from kiosk.qualification.watch import FolderNotifier
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -50,7 +55,9 @@ class TerminalConfig:
     institution_code: str = "0000000000"
     encoding: str = "utf-8"  # "utf-8" or "shift_jis": what this site's terminal is set up for
     timeout: float = 30.0  # per exchange
-    poll_interval: float = 0.25  # how often ``res`` is looked at
+    poll_interval: float = 0.25  # how often ``res`` and ``face`` are looked at where no notifications come
+    notify: bool = True  # be woken by file notifications (inotify, ReadDirectoryChangesW) when they come
+    notify_poll: float = 2.0  # how often the folders are looked at all the same while notifications come
     settle: float = 2.0  # how long an answer may stay locked or half-written
     remove_answers: bool = True  # answers hold personal data: don't leave them in a shared folder
 
@@ -80,10 +87,21 @@ def new_file_id(now: datetime) -> str:
     return f"{now:%Y%m%d%H%M%S}{secrets.randbelow(10**6):06d}"
 
 
+def notifier(folder: Path, config: TerminalConfig) -> FolderNotifier:
+    return FolderNotifier(folder, config.notify_poll, config.poll_interval, use_events=config.notify)
+
+
 class FolderGateway:
     def __init__(self, config: TerminalConfig, clock: Callable[[], datetime] = datetime.now) -> None:
         self.config = config
         self._clock = clock
+        self._res = notifier(config.res, config)
+        self.health = TerminalHealth()
+
+    def close(self) -> None:
+        """Stop watching ``res`` (a watch is a thread and a descriptor; a gateway without one looks on its
+        timer until the next exchange starts one again)."""
+        self._res.close()
 
     # --- QualificationChecker ---------------------------------------------------------------
 
@@ -148,6 +166,7 @@ class FolderGateway:
         file_id = new_file_id(now)
         header = RequestHeader(file_id, config.institution_code, now.date(), config.character_code)
         data = build(header)
+        self._res.ensure()  # watching before the request goes out: its answer cannot slip past
         # Answers already in ``res`` predate the request: never ours, never parsed.
         already_there = set(list_names(config.res))
         request = atomic_write(config.req, schema.request_name(message, file_id), data)
@@ -157,9 +176,14 @@ class FolderGateway:
         is_ours = ours or (lambda answer: codec.peek_file_id(answer) == file_id)
         try:
             path = self._wait_for_answer(message, file_id, is_ours, already_there, cancel, deadline)
-        except (TerminalTimeout, Cancelled):
+        except TerminalTimeout:
+            remove_quietly(request)
+            self.health.unanswered()
+            raise
+        except Cancelled:
             remove_quietly(request)
             raise
+        self.health.answered()
         try:
             if path.suffix == schema.REJECTION_SUFFIX:
                 remove_quietly(request)
@@ -185,11 +209,14 @@ class FolderGateway:
         by_name = [schema.rejection_name(request), stem + ".xml", stem + schema.ZIP_SUFFIX]
         prefix = message + "res_"
         max_bytes = xmlsafe.limits_for(message).max_bytes
+        notifier = self._res
         while True:
+            seen = notifier.changes  # before the listing: a file written after it has moved the count on
             names = list_names(res)
             present = set(names)
             for name in by_name:
                 if name in present:
+                    notifier.found(res / name)
                     return res / name
             # A terminal that names its answers differently still says whose they are.
             for name in names:
@@ -203,14 +230,21 @@ class FolderGateway:
                 except OSError:
                     continue  # not readable yet, or gone: looked at again next round
                 if ours(data):
+                    notifier.found(res / name)
                     return res / name
                 if codec.peek_file_id(data) or not _younger_than(res / name, self.config.settle):
                     skip.add(name)  # someone else's answer, or one that will never say whose it is
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise TerminalTimeout(f"no answer to {message} {file_id} in {self.config.timeout:g} s")
-            if cancel.wait(min(self.config.poll_interval, remaining)):
-                raise Cancelled()
+            _wait_for_change(notifier, seen, min(notifier.interval, remaining), cancel)
+
+
+def _wait_for_change(notifier: FolderNotifier, seen: int, timeout: float, cancel: CancelToken) -> None:
+    """Until the folder changes, ``timeout`` passes or ``cancel`` (then Cancelled)."""
+    cancel.raise_if_cancelled()
+    notifier.wait(seen, timeout, lambda: cancel.cancelled)
+    cancel.raise_if_cancelled()
 
 
 def _log_unknown(name: str, answer: object) -> None:
@@ -253,7 +287,11 @@ class FaceWatcher:
     def __init__(self, folder: Path, config: TerminalConfig, include_existing: bool = False) -> None:
         self._folder = folder
         self._config = config
+        self._notifier = notifier(folder, config)  # watching from the first wait: poll() alone needs no watch
         self._seen: set[str] = set() if include_existing else set(list_names(require_folder(folder)))
+
+    def close(self) -> None:
+        self._notifier.close()
 
     def poll(self) -> list[FaceArrival]:
         """The new files since the last poll, oldest name first; a file still being written waits."""
@@ -277,16 +315,21 @@ class FaceWatcher:
         return arrivals
 
     def wait(self, cancel: CancelToken, timeout: float) -> list[FaceArrival]:
+        """The next arrivals, woken by the folder's notifications (looking on a timer where none come)."""
         deadline = time.monotonic() + timeout
+        notifier = self._notifier
         while True:
+            notifier.ensure()
+            seen = notifier.changes
             arrivals = self.poll()
             if arrivals:
+                for arrival in arrivals:
+                    notifier.found(self._folder / arrival.name)
                 return arrivals
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise TerminalTimeout(f"no face result in {timeout:g} s")
-            if cancel.wait(min(self._config.poll_interval, remaining)):
-                raise Cancelled()
+            _wait_for_change(notifier, seen, min(notifier.interval, remaining), cancel)
 
 
 def _younger_than(path: Path, seconds: float) -> bool:

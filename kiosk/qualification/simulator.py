@@ -3,6 +3,8 @@
 It takes requests from ``req`` (individual, batch and our card-check extension), answers in ``res`` as the
 active scenario says, and after a card check pushes the result into ``face`` as the real terminal does.
 The scenario file is read again before each request, so switching it (atomically) takes effect at once.
+It is woken by a file notification when ``req`` changes, and looks at ``req`` every ``poll`` seconds as
+well (where notifications do not come, that is all it does).
 
 It speaks the dialect public clients see (docs/qualification.md): a rejected request comes back under its
 own name with a same-stem ``.err``; elements come in no fixed order; files it makes itself carry a
@@ -44,6 +46,7 @@ from kiosk.qualification.errors import NotARegularFile, ResultOutOfBounds
 from kiosk.qualification.folders import atomic_write, list_names, read_capped, remove_quietly
 from kiosk.qualification.publisher import face_file_name
 from kiosk.qualification.scenario import Scenario, load_scenario
+from kiosk.qualification.watch import FolderNotifier
 
 log = logging.getLogger(__name__)
 
@@ -73,9 +76,22 @@ class TerminalSimulator:
     # --- the loop ---------------------------------------------------------------------------
 
     def run(self, stop: threading.Event, poll: float = 0.05) -> None:
-        while not stop.is_set():
-            self.step()
-            stop.wait(self._next_wait(poll))
+        requests = FolderNotifier(self.root / schema.REQ_DIR, poll, poll)
+        away = False
+        try:
+            while not stop.is_set():
+                requests.ensure()
+                seen = requests.changes  # before the look: a request written after it wakes the wait
+                try:
+                    self.step()
+                    away = False
+                except TerminalUnavailable as error:  # the share went away: a terminal waits for it to return
+                    if not away:
+                        log.warning("simulator: %s", error)
+                    away = True
+                requests.wait(seen, self._next_wait(poll), stop.is_set)
+        finally:
+            requests.close()
 
     def _next_wait(self, poll: float) -> float:
         if not self._pending:

@@ -46,6 +46,7 @@ TAPS: dict[str, Callable[[View], ev.PatientEvent]] = {
     "limit_no": lambda v: ev.AnswerLimitConsent(False),
     "call_staff": lambda v: ev.CallStaff(),
     "child_mode": lambda v: ev.FaceChildMode(not v.child_mode),
+    "unhurried": lambda v: ev.SetPace(not v.unhurried),  # 「ゆっくり操作」 on the idle screen
     "continue": lambda v: ev.Proceed(),  # 「次へ」
     "back": lambda v: ev.ResumeFromStaff(),  # 「もどる」 on the waiting-for-staff screen
     "declare": lambda v: ev.StartDeclaration(),  # 「申立書を記入する」

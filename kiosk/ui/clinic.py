@@ -13,9 +13,10 @@ def run_kiosk(windowed: bool = False, lang: str = "ja") -> int:
     from kiosk.store.staff_accounts import StaffAccounts
     from kiosk.store.store import open_store
     from kiosk.ui.language import Languages
-    from kiosk.ui.runtime import KioskRuntime, quit_on_signals
+    from kiosk.ui.runtime import KioskRuntime, assistance_of, quit_on_signals
     from kiosk.ui.staff_sign_in import AccountsSignIn
     from kiosk.ui.window import KioskWindow
+    from kiosk.voice.build import build_voice
     from kiosk.wiring import clinic_devices
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -36,7 +37,8 @@ def run_kiosk(windowed: bool = False, lang: str = "ja") -> int:
         accounts = StaffAccounts(store)
         if not accounts.accounts():
             print("kiosk run: no staff accounts yet; add one with `kiosk store add-staff NAME --role admin`")
-        window = KioskWindow(AccountsSignIn(accounts), Languages())
+        voice = build_voice(config)  # its engines load off the UI thread while the window is built
+        window = KioskWindow(AccountsSignIn(accounts), Languages(), voice=voice, assistance=assistance_of(config))
         window.set_language(lang)
         runtime = KioskRuntime(
             window, config, lambda runner, clock, on_frame: clinic_devices(config, store, runner, clock, on_frame))
@@ -49,5 +51,6 @@ def run_kiosk(windowed: bool = False, lang: str = "ja") -> int:
             return app.exec()
         finally:  # also on Ctrl+C: the staff channel, the re-check and the workers stop before the devices
             runtime.close()
+            voice.close()
     finally:
         store.close()

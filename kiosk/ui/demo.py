@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QPus
 from kiosk.embedded import DemoPatient
 from kiosk.simulation.script import Script, named
 from kiosk.ui.language import Languages
-from kiosk.ui.runtime import KioskRuntime, quit_on_signals
+from kiosk.ui.runtime import KioskRuntime, assistance_of, quit_on_signals
 from kiosk.ui.staff_sign_in import AccountsSignIn
 from kiosk.ui.window import KioskWindow
 
@@ -93,6 +93,7 @@ def run_demo(scenario_name: str, windowed: bool = False, lang: str = "ja") -> in
     from kiosk.core.errors import KioskError
     from kiosk.embedded import EmbeddedDevices
     from kiosk.store.staff_accounts import StaffAccounts
+    from kiosk.voice.build import build_voice
 
     scripts = named()
     script = scripts.get(scenario_name)
@@ -111,7 +112,8 @@ def run_demo(scenario_name: str, windowed: bool = False, lang: str = "ja") -> in
         accounts = StaffAccounts(embedded.store)
         if ensure_demo_staff(accounts):
             print(f"kiosk demo: created the training staff account {DEMO_STAFF} (PIN {DEMO_STAFF_PIN})")
-        window = KioskWindow(AccountsSignIn(accounts), Languages())
+        voice = build_voice(config)  # its engines load off the UI thread while the window is built
+        window = KioskWindow(AccountsSignIn(accounts), Languages(), voice=voice, assistance=assistance_of(config))
         window.set_language(lang)
         runtime = KioskRuntime(window, config, embedded.devices)
         shell = QWidget()
@@ -131,5 +133,6 @@ def run_demo(scenario_name: str, windowed: bool = False, lang: str = "ja") -> in
             return app.exec()
         finally:  # also on Ctrl+C: the staff channel, the re-check and the workers stop before the devices
             runtime.close()
+            voice.close()
     finally:
         embedded.close()

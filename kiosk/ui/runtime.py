@@ -17,9 +17,11 @@ from kiosk.core.flow import Devices, ReceptionFlow
 from kiosk.core.ports import Clock, TaskRunner
 from kiosk.core.tasks import StoreLane, SystemClock, TaskManager
 from kiosk.memory import TrimWhenIdle
+from kiosk.qualification.gateway import FolderGateway
+from kiosk.qualification.health import watch_terminal
 from kiosk.ui.collector import UiThreadCollector
 from kiosk.ui.driver import KioskDriver, QtPoster
-from kiosk.ui.window import KioskWindow
+from kiosk.ui.window import Assistance, KioskWindow
 from kiosk.wiring import flow_config
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,11 @@ def quit_on_signals(app) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)):
         if signum is not None:
             signal.signal(signum, lambda signum, frame: QTimer.singleShot(0, app.quit))
+
+
+def assistance_of(config: Config) -> Assistance:
+    """What the site turns on for every patient."""
+    return Assistance(voice=config.voice_default, large_text=config.large_text_default)
 
 
 def to_qimage(rgb: np.ndarray) -> QImage:
@@ -58,6 +65,9 @@ class KioskRuntime:
         self.flow = ReceptionFlow(self.devices, flow_config(config))
         self.driver = KioskDriver(self.flow, window)
         watch_cards(self.devices.card, self.poster.post, self.driver.dispatch)
+        self.terminal_probe = None
+        if isinstance(self.devices.qualification, FolderGateway):  # the terminal's folders, not a stand-in
+            self.terminal_probe = watch_terminal(self.devices.qualification, self.poster.post, self.driver.dispatch)
         store = self.devices.store
         self.staff = None
         if staff_channel:
@@ -104,6 +114,8 @@ class KioskRuntime:
     def close(self) -> None:
         self.driver.stop()
         self.devices.card.stop_monitoring()
+        if self.terminal_probe is not None:
+            self.terminal_probe.stop()
         if self.recheck is not None:
             self.recheck.stop()
         if self.staff is not None:

@@ -55,11 +55,11 @@ def _pin_typed(rig, window) -> None:
 
 
 def _pin_checking(rig, window) -> None:
-    _click(window, "key_1", "key_2", "key_3", "key_4")  # the card holds the answer back: 確認しています…
+    _click(window, "key_1", "key_2", "key_3", "key_4", "key_ok")  # the card holds the answer back: 確認しています…
 
 
 def _pin_two_left(rig, window) -> None:
-    _click(window, "key_9", "key_9", "key_9", "key_9")
+    _click(window, "key_9", "key_9", "key_9", "key_9", "key_ok")
     rig.runner.finish_next()  # the card says no: two tries left
 
 
@@ -127,6 +127,10 @@ def _call_from_idle(rig, window) -> None:
     _click(window, "btn_call_staff")  # no new screen: the toast says staff were told
 
 
+def _languages(rig, window) -> None:
+    _click(window, "btn_language")  # every language in its own script, the one shown marked
+
+
 def _staff_pin(rig, window) -> None:
     window.open_staff_entry()
 
@@ -162,6 +166,7 @@ VARIANTS: dict[str, Variant] = {
     "done_fallback": Variant(State.DECLARATION, _done_fallback, "kiosk-declaration"),
     "done_expiring": Variant(State.DONE, lambda rig, window: None, "cert-expiring"),
     "idle_call": Variant(State.IDLE, _call_from_idle),
+    "idle_languages": Variant(State.IDLE, _languages),
     "kiosk_staff_pin": Variant(State.IDLE, _staff_pin),
     "kiosk_staff_panel": Variant(State.WAITING_STAFF, _staff_panel, "staff-visual"),
     "kiosk_staff_panel_records": Variant(State.QUAL_SEVERAL, _staff_panel),
@@ -184,12 +189,13 @@ def _stand(state: State, scenario: str = ""):
     return stand_in(state, {scenario: named()[scenario]} if scenario else None)
 
 
-def _window(rig, languages, size):
+def _window(rig, languages, size, large: bool):
     from kiosk.ui.demo import DEMO_STAFF, DEMO_STAFF_PIN
     from kiosk.ui.staff_sign_in import FixedSignIn
-    from kiosk.ui.window import KioskWindow
+    from kiosk.ui.window import Assistance, KioskWindow
 
-    window = KioskWindow(FixedSignIn(DEMO_STAFF, DEMO_STAFF_PIN), languages, send=rig.flow.dispatch)
+    window = KioskWindow(FixedSignIn(DEMO_STAFF, DEMO_STAFF_PIN), languages, send=rig.flow.dispatch,
+                         assistance=Assistance(large_text=large))
     rig.flow.add_listener(window.show_view)
     window.resize(*size)
     window.show_view(rig.flow.view())
@@ -206,8 +212,10 @@ def _save(app, window, path: Path) -> Path:
     return path
 
 
-def render_kiosk(out: Path, lang: str = "ja", size: tuple[int, int] = (1280, 800)) -> list[Path]:
-    """The kiosk's own screens: ``<state>.png`` for every state, then ``<variant>.png``."""
+def render_kiosk(out: Path, lang: str = "ja", size: tuple[int, int] = (1280, 800),
+                 large: bool = False) -> list[Path]:
+    """The kiosk's own screens: ``<state>.png`` for every state, then ``<variant>.png``; with ``large``,
+    as a patient who turned on 「文字を大きく」 sees them."""
     app = _app()
     from kiosk.ui.language import Languages
 
@@ -217,10 +225,10 @@ def render_kiosk(out: Path, lang: str = "ja", size: tuple[int, int] = (1280, 800
     written = []
     try:
         for state in State:
-            written.append(_save(app, _window(_stand(state), languages, size), out / f"{state.value}.png"))
+            written.append(_save(app, _window(_stand(state), languages, size, large), out / f"{state.value}.png"))
         for name, variant in VARIANTS.items():
             rig = _stand(variant.state, variant.scenario)
-            window = _window(rig, languages, size)
+            window = _window(rig, languages, size, large)
             variant.play(rig, window)
             written.append(_save(app, window, out / f"{name}.png"))
     finally:
@@ -228,8 +236,10 @@ def render_kiosk(out: Path, lang: str = "ja", size: tuple[int, int] = (1280, 800
     return written
 
 
-def render_all(out: Path, lang: str = "ja", size: tuple[int, int] = (1280, 800)) -> list[Path]:
-    """Every kiosk screen, then the reception PC's console (``staff_*.png``)."""
+def render_all(out: Path, lang: str = "ja", size: tuple[int, int] = (1280, 800),
+               large: bool = False) -> list[Path]:
+    """Every kiosk screen, then the reception PC's console (``staff_*.png``: in ``lang`` where staff have
+    a catalog for it, else Japanese; the console has no large-text mode)."""
     from kiosk.ui.staff.screenshots import render_staff_screens
 
-    return render_kiosk(out, lang, size) + render_staff_screens(out, lang, size)
+    return render_kiosk(out, lang, size, large) + render_staff_screens(out, lang, size)

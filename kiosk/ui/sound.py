@@ -1,13 +1,19 @@
-"""The reminder chime for a card left in the reader (T15).
+"""The chime: the card left in the reader (T15) and anything else the patient must hear, not read.
 
-QtMultimedia is not part of PySide6-Essentials: when it is installed the kiosk plays a generated
-two-tone chime, otherwise it falls back to the system beep. Either way nothing is shipped or required.
+It plays a generated two-tone chime through QtMultimedia (QSoundEffect), which PySide6-Addons brings.
+``play(level)``: level 0 is the soft reminder; 1 and above is the escalation, at full volume and three
+times over, for a card still left after the reminder. The system beep stands in only when QtMultimedia
+cannot load at all; which of the two plays is logged once. Without an audio device QSoundEffect stays
+silent and nothing blocks.
 """
 from __future__ import annotations
 
+import atexit
+import functools
 import io
 import logging
 import math
+import os
 import struct
 import tempfile
 import wave
@@ -19,10 +25,13 @@ from PySide6.QtWidgets import QApplication
 log = logging.getLogger(__name__)
 
 RATE = 22050
+SOFT_VOLUME = 0.5
+LOUD_VOLUME = 1.0
+LOUD_REPEATS = 3
 
 
-def chime_wav(tones=(880.0, 660.0), seconds: float = 0.35, volume: float = 0.5) -> bytes:
-    """A soft two-tone chime as 16-bit mono WAV bytes (a fade on each tone avoids clicks)."""
+def chime_wav(tones=(880.0, 660.0), seconds: float = 0.35, volume: float = 0.9) -> bytes:
+    """A two-tone chime as 16-bit mono WAV bytes (a fade on each tone avoids clicks)."""
     frames = bytearray()
     n = int(RATE * seconds)
     for freq in tones:
@@ -38,24 +47,49 @@ def chime_wav(tones=(880.0, 660.0), seconds: float = 0.35, volume: float = 0.5) 
     return out.getvalue()
 
 
+@functools.cache
+def _chime_file() -> Path | None:
+    """The chime written once per process: QSoundEffect plays only from a URL. One file per process, so
+    that two kiosks of two users on one machine never overwrite each other's; removed at exit."""
+    try:
+        fd, name = tempfile.mkstemp(prefix="kiosk-chime-", suffix=".wav")
+        with os.fdopen(fd, "wb") as f:
+            f.write(chime_wav())
+    except OSError as exc:
+        log.warning("chime_unwritable (%s)", exc)
+        return None
+    path = Path(name)
+    atexit.register(path.unlink, missing_ok=True)
+    return path
+
+
 class Chime:
     def __init__(self) -> None:
         self._effect = None
         try:
             from PySide6.QtMultimedia import QSoundEffect
-        except ImportError:
+        except ImportError as exc:
+            log.warning("chime_system_beep: QtMultimedia cannot load (%s)", exc)
             return
-        path = Path(tempfile.gettempdir()) / "kiosk-chime.wav"
-        try:
-            path.write_bytes(chime_wav())
-        except OSError as exc:
-            log.warning("cannot write the chime (%s): using the system beep", exc)
+        path = _chime_file()
+        if path is None:
+            log.warning("chime_system_beep: no chime file")
             return
         self._effect = QSoundEffect()
         self._effect.setSource(QUrl.fromLocalFile(str(path)))
+        log.info("chime_qtmultimedia")
 
-    def play(self) -> None:
-        if self._effect is not None:
-            self._effect.play()
-        else:
-            QApplication.beep()
+    @property
+    def backend(self) -> str:
+        """"qtmultimedia" or "beep": what play() sounds through."""
+        return "beep" if self._effect is None else "qtmultimedia"
+
+    def play(self, level: int = 0) -> None:
+        if self._effect is None:
+            for _ in range(LOUD_REPEATS if level >= 1 else 1):
+                QApplication.beep()
+            return
+        self._effect.stop()
+        self._effect.setVolume(LOUD_VOLUME if level >= 1 else SOFT_VOLUME)
+        self._effect.setLoopCount(LOUD_REPEATS if level >= 1 else 1)
+        self._effect.play()

@@ -12,6 +12,16 @@ from PySide6.QtGui import QColor
 
 # Picked by family name: Noto Sans CJK JP on Linux, the system's Japanese UI fonts on Windows and macOS.
 FONT_FAMILIES = ("Noto Sans CJK JP", "Yu Gothic UI", "Meiryo", "Hiragino Sans", "Noto Sans JP", "sans-serif")
+# Han characters are drawn differently in Chinese and Japanese (and Korean reads best in its own face): those
+# languages put their own fonts first; the Japanese ones stay behind them for the Japanese terms in brackets.
+LANGUAGE_FONTS = {
+    "zh-Hans": ("Noto Sans CJK SC", "Microsoft YaHei UI", "PingFang SC"),
+    "ko": ("Noto Sans CJK KR", "Malgun Gothic", "Apple SD Gothic Neo"),
+}
+
+
+def font_families(lang: str = "ja") -> tuple[str, ...]:
+    return LANGUAGE_FONTS.get(lang, ()) + FONT_FAMILIES
 
 BASE_SIZE = (1280, 800)
 
@@ -27,6 +37,7 @@ KANA_KEY_HEIGHT = 74  # with padding and border 96 px: five rows fit the 申立�
 BUTTON_HEIGHT = 96
 BIG_BUTTON_HEIGHT = 150
 GAP = 24
+LARGE_TEXT = 1.5  # a patient's 「文字を大きく」: every size at once, so nothing is cut that fits at 1.0
 
 
 @dataclass(frozen=True)
@@ -54,6 +65,9 @@ CAUTION = Pair("#141414", "#ffd54a")  # tries left, expiring certificate
 ALERT = Pair("#ffffff", "#9b0000")  # card left in the reader, PIN locked
 OVERLAY = Pair("#141414", "#ffffff")  # the "still there?" card on a dimmed page
 TOAST = Pair("#ffffff", "#1f1f1f")
+# The button the ten-key is on: a yellow fill and a thick dark edge, unlike every button's own colours
+# (blue, grey, dark red), so the change is seen whichever button it is.
+KEY_FOCUS = Pair("#141414", "#ffd54a")
 
 PAIRS: dict[str, Pair] = {
     name: value for name, value in globals().items() if isinstance(value, Pair)
@@ -87,11 +101,11 @@ def scale_for(width: int, height: int) -> float:
     return max(1.0, round(s * 20) / 20)
 
 
-def stylesheet(scale: float) -> str:
+def stylesheet(scale: float, lang: str = "ja") -> str:
     def px(v: float) -> str:
         return f"{round(v * scale)}px"
 
-    families = ", ".join(f'"{f}"' if f != "sans-serif" else f for f in FONT_FAMILIES)
+    families = ", ".join(f'"{f}"' if f != "sans-serif" else f for f in font_families(lang))
     return f"""
     QWidget {{ font-family: {families}; font-size: {px(BODY_PX)}; color: {PAGE.fg}; }}
     #page, #kiosk {{ background: {PAGE.bg}; }}
@@ -131,6 +145,8 @@ def stylesheet(scale: float) -> str:
     QLabel[role="typed"] {{ font-size: {px(KANA_PX)}; color: {PAGE.fg}; background: {PAGE.bg};
         border: {px(3)} solid {BORDER}; border-radius: {px(12)}; padding: {px(8)} {px(12)}; }}
     QPushButton[big="true"] {{ min-height: {px(BIG_BUTTON_HEIGHT)}; font-size: {px(TITLE_PX)}; }}
+    QPushButton[keyfocus="true"] {{ color: {KEY_FOCUS.fg}; background: {KEY_FOCUS.bg};
+        border: {px(8)} solid {KEY_FOCUS.fg}; }}
     QPushButton:disabled {{ color: {DISABLED.fg}; background: {DISABLED.bg}; border-color: {DISABLED.bg}; }}
     #staffRecordsScroll, #staffRecords {{ background: transparent; }}
     QScrollBar:vertical {{ width: {px(32)}; background: {SECONDARY.bg}; border-radius: {px(8)}; }}

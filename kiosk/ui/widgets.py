@@ -8,13 +8,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWi
 
 from kiosk.core.states import Step
 from kiosk.ui import theme
+from kiosk.ui.ruby import RubyButton, RubyLabel
 
 translate = QCoreApplication.translate
 
 
 def button(text: str, name: str, kind: str = "", on_click=None) -> QPushButton:
     """A touch button: at least 90 px tall through the stylesheet, no keyboard focus ring."""
-    b = QPushButton(text)
+    b = RubyButton(text)  # a plain QPushButton unless the words carry furigana (やさしい日本語)
     b.setObjectName(name)
     if kind:
         b.setProperty("kind", kind)
@@ -26,7 +27,9 @@ def button(text: str, name: str, kind: str = "", on_click=None) -> QPushButton:
 
 
 def label(text: str, role: str = "", name: str = "") -> QLabel:
-    lab = QLabel(text)
+    """A wrapping label. It is a RubyLabel whatever its first text: one filled in later (a countdown, a
+    toast) may get furigana from the やさしい日本語 catalog, and it shows any other text as a QLabel does."""
+    lab = RubyLabel(text)
     lab.setWordWrap(True)
     lab.setTextFormat(Qt.TextFormat.PlainText)  # names come from outside: never interpret them as markup
     if role:
@@ -53,7 +56,7 @@ class StepBar(QWidget):
         }
         for step in Step:
             state = "current" if step == current else ("done" if step < current else "todo")
-            lab = QLabel(texts[step])
+            lab = RubyLabel(texts[step])
             lab.setProperty("step", state)
             lab.setObjectName(f"step_{step.name.lower()}")
             lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -231,7 +234,17 @@ class LongPressCorner(QWidget):
 
 
 class FaceFrame(QLabel):
-    """The camera preview with the oval the face should fill; ``set_preview`` feeds it frames."""
+    """The camera preview with the oval the face should fill; ``set_preview`` feeds it frames.
+
+    In child mode the oval sits lower and is larger: a child held by a parent, or sitting on a lap, is
+    lower than an adult and rarely still, and the parent's face may share the frame above or beside.
+    """
+
+    # The oval as (left, top, width, height) fractions of the widget. The adult oval's centre is near
+    # the frame's, where guidance finds a face well placed. The child oval stops short of the bottom
+    # edge: a face whose chin leaves the frame matches worse and then is not found at all (docs/face.md).
+    ADULT_OVAL = (0.22, 0.10, 0.56, 0.72)
+    CHILD_OVAL = (0.15, 0.18, 0.70, 0.76)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -240,28 +253,40 @@ class FaceFrame(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._image: QImage | None = None
+        self._child_mode = False
 
     def set_preview(self, image: QImage) -> None:
         self._image = image
         self.update()
 
+    def set_child_mode(self, on: bool) -> None:
+        if on != self._child_mode:
+            self._child_mode = on
+            self.update()
+
+    def oval(self) -> QRectF:
+        """Where the oval is painted at the widget's present size."""
+        left, top, width, height = self.CHILD_OVAL if self._child_mode else self.ADULT_OVAL
+        w, h = self.width(), self.height()
+        return QRectF(w * left, h * top, w * width, h * height)
+
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect())
+        oval = self.oval()
         p.fillRect(rect, QColor("#20252b"))
         if self._image is not None and not self._image.isNull():
             img = self._image.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding,
                                      Qt.TransformationMode.SmoothTransformation)
             p.drawImage(QPointF((self.width() - img.width()) / 2, (self.height() - img.height()) / 2), img)
-        else:  # no camera frame yet: a quiet silhouette so the patient knows where the face goes
-            c = rect.center()
+        else:  # no camera frame yet: a quiet silhouette in the oval shows the patient where the face goes
+            c = oval.center()
             p.setBrush(QColor("#3b434d"))
             p.setPen(Qt.PenStyle.NoPen)
-            p.drawEllipse(QPointF(c.x(), c.y() - rect.height() * 0.06), rect.width() * 0.14, rect.height() * 0.18)
-            p.drawChord(QRectF(c.x() - rect.width() * 0.3, c.y() + rect.height() * 0.14,
-                               rect.width() * 0.6, rect.height() * 0.6), 0, 180 * 16)
-        oval = QRectF(rect.width() * 0.22, rect.height() * 0.1, rect.width() * 0.56, rect.height() * 0.72)
+            p.drawEllipse(c, oval.width() / 4, oval.height() / 4)
+            p.drawChord(QRectF(c.x() - oval.width() * 0.54, c.y() + oval.height() * 0.25,
+                               oval.width() * 1.08, oval.height() * 0.84), 0, 180 * 16)
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.setPen(QPen(QColor("#ffffff"), max(4.0, rect.width() / 90), Qt.PenStyle.DashLine))
         p.drawEllipse(oval)

@@ -20,6 +20,7 @@ ALL = list(State)
 def _event(cls: type[ev.PatientEvent]) -> ev.PatientEvent:
     samples: dict[type, ev.PatientEvent] = {
         ev.FaceChildMode: ev.FaceChildMode(True),
+        ev.SetPace: ev.SetPace(True),
         ev.SubmitPin: ev.SubmitPin("1234"),
         ev.AnswerConsent: ev.AnswerConsent(True, True, True),
         ev.AnswerLimitConsent: ev.AnswerLimitConsent(True),

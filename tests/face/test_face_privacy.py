@@ -81,6 +81,7 @@ def test_reading_code_b_leaves_the_digits_out_of_logs(isolated, caplog):
 
 
 def test_the_attempt_zeroes_its_encodings(monkeypatch, frame, chips):
+    """In the kiosk's process (the worker's side: test_face_worker.py)."""
     from kiosk.face import engine as engine_module
 
     made: list[np.ndarray] = []
@@ -93,6 +94,6 @@ def test_the_attempt_zeroes_its_encodings(monkeypatch, frame, chips):
 
     monkeypatch.setattr(engine_module.FaceEngine, "encode", keep)
     authenticator = CameraFaceAuthenticator(lambda: ReplaySource([frame("obama2")], fps=6),
-                                            FaceConfig(attempt_seconds=1.0))
+                                            FaceConfig(attempt_seconds=1.0), engine=engine_module.FaceEngine())
     authenticator.attempt(chips["obama"], CancelToken(), lambda codes: None)
     assert made and all(not encoding.any() for encoding in made)

@@ -5,17 +5,18 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from kiosk.ui.demo import DEMO_STAFF, DEMO_STAFF_PIN
 from kiosk.ui.language import Languages
 from kiosk.ui.staff_sign_in import FixedSignIn
-from kiosk.ui.window import KioskWindow
+from kiosk.ui.window import Assistance, KioskWindow
 
 
 class Kiosk:
     """A kiosk window on a rig's flow (a harness, or a held rig standing in a state), driven by real clicks."""
 
-    def __init__(self, qtbot, rig, size=(1280, 800)):
+    def __init__(self, qtbot, rig, size=(1280, 800), voice=None, assistance=Assistance()):
         self.qtbot = qtbot
         self.rig = rig
         self.flow = rig.flow
-        self.window = KioskWindow(FixedSignIn(DEMO_STAFF, DEMO_STAFF_PIN), Languages(), send=rig.flow.dispatch)
+        self.window = KioskWindow(FixedSignIn(DEMO_STAFF, DEMO_STAFF_PIN), Languages(), send=rig.flow.dispatch,
+                                  voice=voice, assistance=assistance)
         rig.flow.add_listener(self.window.show_view)
         qtbot.addWidget(self.window)
         self.window.resize(*size)
@@ -59,8 +60,8 @@ class Kiosk:
 def kiosk_for(qtbot):
     languages = []
 
-    def make(rig, size=(1280, 800)):
-        k = Kiosk(qtbot, rig, size)
+    def make(rig, size=(1280, 800), **options):
+        k = Kiosk(qtbot, rig, size, **options)
         languages.append(k.window.languages)
         return k
 

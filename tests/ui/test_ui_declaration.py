@@ -229,6 +229,6 @@ def test_the_keyboard_pages_in_english_keep_kana_keys_and_translate_the_words(fo
     assert f.title() == "Please enter your name in katakana"
     f.click("btn_kana_type")
     assert (f.button("kana_small").text(), f.button("kana_space").text(), f.button("kana_erase").text()) == (
-        "Small", "Space", "Delete")
+        "Small", "Space", "Erase")
     assert f.button("kana_ア").text() == "ア"
     assert f.text("kana_prompt") == "Your name in katakana"

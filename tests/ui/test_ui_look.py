@@ -19,7 +19,7 @@ from kiosk.core.states import State
 from kiosk.simulation.player import stand_in
 from kiosk.simulation.script import named
 from kiosk.ui import theme
-from kiosk.ui.language import I18N_DIR, Languages
+from kiosk.ui.language import I18N_DIR, Languages, codes
 from kiosk.ui.screenshots import EXTRAS, VARIANTS, render_kiosk
 
 UI = Path(__file__).resolve().parents[2] / "kiosk" / "ui"
@@ -97,36 +97,57 @@ def _settle(qapp, window, seconds: float = 2.0) -> None:
         time.sleep(0.02)
 
 
-@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
-@pytest.mark.parametrize("lang", ["ja", "en"])
-def test_every_screen_is_big_enough_and_nothing_is_cut_off(kiosk_for, qapp, size, lang):
-    """Every state's screen, and every variant the screenshots show (a guidance line, a half-typed form…)."""
-    scale = theme.scale_for(*size)
+# The variants with the most words on them: with every state's own screen, what each further language
+# is checked on (ja and en, the reference pair, are checked on every variant).
+WORDIEST = ("face_child", "warning", "pin_two_left", "declaration_kana_keys", "declaration_confirm",
+            "declaration_no_kana", "done_fallback", "done_expiring", "idle_call", "idle_languages")
+LOOKS = ([("ja", (1280, 800), False), ("ja", (1920, 1080), False), ("en", (1280, 800), False),
+          ("en", (1920, 1080), False), ("ja", (1280, 800), True), ("en", (1280, 800), True)]
+         + [(code, (1280, 800), large) for code in codes() if code not in ("ja", "en") for large in (False, True)])
+
+
+def _shots(lang: str):
     shots = [(state.value, state, None, "") for state in State]
-    shots += [(name, v.state, v.play, v.scenario) for name, v in VARIANTS.items() if not name.startswith("kiosk_")]
-    for state, standing, play, scenario in shots:
+    return shots + [(name, v.state, v.play, v.scenario) for name, v in VARIANTS.items()
+                    if not name.startswith("kiosk_") and (lang in ("ja", "en") or name in WORDIEST)]
+
+
+@pytest.mark.parametrize("lang, size, large", LOOKS,
+                         ids=[f"{c}-{w}x{h}{'-large' if big else ''}" for c, (w, h), big in LOOKS])
+def test_every_screen_is_big_enough_and_nothing_is_cut_off(kiosk_for, qapp, lang, size, large):
+    """Every state's screen, and the variants the screenshots show (a guidance line, a half-typed form…),
+    in every language of the registry, at the patient's normal and large text. 1280×800 is where text
+    runs out of room (a larger screen scales the sizes with it), so the further languages are checked
+    there, on every state and the wordiest variants."""
+    scale = theme.scale_for(*size)
+    for state, standing, play, scenario in _shots(lang):
         rig = stand_in(standing, {scenario: named()[scenario]} if scenario else None)
         k = kiosk_for(rig, size)
-        if lang == "en":
-            k.window.set_language("en")
+        if lang != "ja":
+            k.window.set_language(lang)
+        if large:
+            k.window.toggle_large_text()
+            assert k.window.scale == pytest.approx(scale * theme.LARGE_TEXT)
         if play is not None:
             play(rig, k.window)
         window = k.window
         _settle(qapp, window)
-        assert window.findChild(QPushButton, "btn_call_staff").isVisible(), state
+        where = f"{state} ({lang}{', large' if large else ''})"
+        assert window.findChild(QPushButton, "btn_call_staff").isVisible(), where
         if ev.Cancel.action in k.view.actions and not k.window.warning.isVisible():
-            assert any(b.objectName() in ("btn_cancel", "key_cancel") for b in _visible(window, QPushButton)), state
+            assert any(b.objectName() in ("btn_cancel", "key_cancel") for b in _visible(window, QPushButton)), where
         for b in _visible(window, QPushButton):
-            assert b.height() >= 90, f"{state}: {b.objectName()} is {b.height()} px tall"
-            assert b.font().pixelSize() >= 32, f"{state}: {b.objectName()} font {b.font().pixelSize()}"
-            assert b.sizeHint().width() <= b.width() + 1, f"{state}: {b.objectName()} text cut off"
+            assert b.height() >= 90, f"{where}: {b.objectName()} is {b.height()} px tall"
+            assert b.font().pixelSize() >= 32, f"{where}: {b.objectName()} font {b.font().pixelSize()}"
+            assert b.sizeHint().width() <= b.width() + 1, f"{where}: {b.objectName()} {b.text()!r} cut off"
+            assert b.geometry().right() <= b.parentWidget().width(), f"{where}: {b.text()!r} off screen"
         for lab in _visible(window, QLabel):
             if not lab.text():
                 continue
-            assert lab.font().pixelSize() >= round(32 * scale) - 1, f"{state}: {lab.text()!r} too small"
+            assert lab.font().pixelSize() >= round(32 * scale) - 1, f"{where}: {lab.text()!r} too small"
             needed = lab.heightForWidth(lab.width()) if lab.wordWrap() else lab.sizeHint().height()
-            assert lab.height() >= needed - 1, f"{state} ({lang}): {lab.text()!r} cut off"
-            assert lab.geometry().bottom() <= lab.parentWidget().height(), f"{state}: {lab.text()!r} off screen"
+            assert lab.height() >= needed - 1, f"{where}: {lab.text()!r} cut off"
+            assert lab.geometry().bottom() <= lab.parentWidget().height(), f"{where}: {lab.text()!r} off screen"
         window.close()
 
 

@@ -36,6 +36,7 @@ def test_happy_path_on_the_real_threads(qtbot, kiosk_for):
         k.click("btn_pin")
         assert flow.state is State.PIN
         k.keypad("1234")
+        k.click("key_ok")
         labels = [lab.text() for lab in k.window.findChildren(QLabel)]
         assert not any(c.isdigit() for t in labels if "●" in t or "○" in t for c in t)
         assert not any("1234" in t.replace(" ", "") for t in labels)
@@ -62,9 +63,12 @@ def test_face_to_pin_in_the_middle_of_a_face_attempt(kiosk_for):
     k.click("btn_pin")
     assert k.flow.state is State.PIN
     assert attempt.cancelled
-    keys = [b for b in k.window.findChildren(QPushButton) if b.objectName().startswith("key_") and b.isVisible()]
+    keys = [b for b in k.window.findChildren(QPushButton)
+            if b.objectName().startswith("key_") and b.objectName() != "key_ok" and b.isVisible()]
     assert keys and all(b.isEnabled() for b in keys), "the keypad is usable at once"
+    assert not k.button("key_ok").isEnabled(), "確定 waits for four digits"
     k.keypad("1234")
+    k.click("key_ok")
     assert k.view.working == ("verify_pin",)
     assert k.label("pin_status").isVisible()
     assert k.label("pin_dots").text() == "● ● ● ●"
@@ -89,6 +93,7 @@ def test_the_pin_screen_waits_for_the_card_and_a_wrong_pin_starts_a_new_entry(ki
     k.keypad("12")
     assert k.label("pin_dots").text() == "● ● ○ ○"
     k.keypad("99")
+    k.click("key_ok")
     assert "verify_pin" in k.view.working
     assert k.label("pin_status").isVisible()
     assert not k.button("key_5").isEnabled(), "no second PIN while the card checks the first"
@@ -108,11 +113,13 @@ def test_two_wrong_pins_offer_face_instead_of_a_third_try(kiosk_for):
     k.click("btn_pin")
     assert any("入力できる回数：あと3回" == t for t in k.texts())
     k.keypad("0000")
+    k.click("key_ok")
     assert k.rig.state is State.PIN
     assert "暗証番号がちがいます。" in k.texts()
     warning = k.label("pin_tries_warning")
     assert warning.isVisible() and "あと2回" in warning.text()
     k.keypad("1111")
+    k.click("key_ok")
     assert k.rig.state is State.PIN_LOW
     assert k.rig.card.pins_sent == 2
     assert not [b for b in k.window.findChildren(QPushButton) if b.objectName().startswith("key_")]
@@ -129,6 +136,7 @@ def test_correcting_a_digit_sends_only_the_corrected_pin(kiosk_for):
     k.click("key_back")
     assert k.label("pin_dots").text() == "● ○ ○ ○"
     k.keypad("234")
+    k.click("key_ok")
     assert k.rig.state is State.CONSENT
     assert k.rig.card.pins_sent == 1
 
@@ -147,6 +155,7 @@ def test_terminal_down_then_call_staff_then_back(kiosk_for):
     k.rig.send(ev.CardInserted())
     k.click("btn_pin")
     k.keypad("1234")
+    k.click("key_ok")
     assert k.rig.state is State.TERMINAL_DOWN
     assert "職員が別の方法で確認します。" in k.texts()
     k.click("btn_call_staff")
@@ -185,24 +194,48 @@ def test_half_typed_pin_survives_the_warning(kiosk_for):
     k.click("btn_continue")
     assert k.label("pin_dots").text() == "● ● ○ ○"
     k.keypad("34")
+    k.click("key_ok")
     assert k.rig.state is State.CONSENT
 
 
-def test_card_left_in_the_reader_chimes(kiosk_for):
+def test_the_done_screen_asks_for_the_card_then_louder_then_card_left(kiosk_for):
     k = kiosk_for(make_harness())
     chimes = []
-    k.window._chime.play = lambda: chimes.append(1)
+    k.window._chime.play = lambda level=0: chimes.append(level)
     k.rig.send(ev.CardInserted())
     k.click("btn_pin")
     k.keypad("1234")
-    k.click("btn_consent_yes")
+    k.click("key_ok")
     assert chimes == []
-    k.rig.wait(SPECS[State.DONE].timeout + 1)
+    k.click("btn_consent_yes")
+    assert k.rig.state is State.DONE and k.view.card_reminder == 0
+    reminder = k.label("card_reminder")
+    assert reminder.isVisible() and reminder.text() == "マイナンバーカードをお取りください"
+    assert reminder.property("role") == "caution"
+    assert chimes == [0], "asked on entry, once"
+    k.rig.wait(k.flow.config.card_left_escalate_after + 1)
+    assert k.view.card_reminder == 1 and k.rig.state is State.DONE
+    assert k.label("card_reminder").property("role") == "alert"
+    assert chimes == [0, 1], "louder once it is escalated, and not again on every tick"
+    k.rig.wait(SPECS[State.DONE].timeout)
     assert k.rig.state is State.CARD_LEFT
     assert k.title() == "マイナンバーカードをお取りください"
-    assert chimes == [1]
+    assert chimes == [0, 1, 1]
     k.rig.send(ev.CardRemovedEvent())
     assert k.rig.state is State.IDLE
+
+
+def test_no_card_reminder_once_the_card_is_out(kiosk_for):
+    k = kiosk_for(make_harness())
+    chimes = []
+    k.window._chime.play = lambda level=0: chimes.append(level)
+    k.rig.send(ev.CardInserted())
+    k.click("btn_pin")
+    k.click("key_cancel")
+    assert k.rig.state is State.ENDED and k.label("card_reminder").isVisible() and chimes == [0]
+    k.rig.send(ev.CardRemovedEvent())
+    assert k.rig.state is State.IDLE
+    assert k.label("card_reminder") is None
 
 
 def test_call_staff_from_idle_says_staff_were_told_and_alerts_the_console(kiosk_for):
@@ -292,6 +325,7 @@ def test_done_does_not_greet_with_a_broken_name(kiosk_for):
     k.rig.send(ev.CardInserted())
     k.click("btn_pin")
     k.keypad("1234")
+    k.click("key_ok")
     k.click("btn_consent_yes")
     assert k.rig.state is State.DONE
     assert k.title() == "確認が完了しました。"
@@ -307,6 +341,7 @@ def test_expiring_certificate_notice_then_next_and_a_reminder_at_the_end(kiosk_f
     assert k.rig.state is State.CHOOSE_METHOD
     k.click("btn_pin")
     k.keypad("1234")
+    k.click("key_ok")
     k.click("btn_consent_yes")
     assert k.label("notice_expiring").isVisible()
 

@@ -13,6 +13,7 @@ from kiosk.ui.screens.base import Page
 # Each patient button and the event action it sends (the keypad's digits and 訂正 make a PIN).
 ACTIONS = {
     "btn_face": ev.ChooseFace.action,
+    "btn_stop_waiting": ev.StopWaiting.action,
     "btn_pin": ev.ChoosePin.action,
     "btn_child": ev.FaceChildMode.action,
     "btn_cancel": ev.Cancel.action,

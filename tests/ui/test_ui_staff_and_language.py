@@ -1,4 +1,4 @@
-"""The hidden staff entry, the kiosk's own staff panel, the language button and the language reset."""
+"""The hidden staff entry, the kiosk's own staff panel, the language chooser and the language reset."""
 from __future__ import annotations
 
 import re
@@ -19,7 +19,7 @@ from kiosk.simulation.player import stand_in
 from kiosk.simulation.script import named
 from kiosk.ui.demo import DEMO_STAFF, DEMO_STAFF_PIN, ensure_demo_staff
 from kiosk.ui.driver import DETACHED, KioskDriver
-from kiosk.ui.language import STAFF_I18N_DIR
+from kiosk.ui.language import DEFAULT, REGISTRY, STAFF_I18N_DIR, staff_catalog
 from kiosk.ui.widgets import LongPressCorner
 
 STAFF_TS = STAFF_I18N_DIR / "staff_en.ts"
@@ -211,26 +211,63 @@ def test_the_staff_console_catalog_has_english_for_every_state_reason_and_alert(
     assert not missing, f"kiosk/ui/staff/i18n/staff_en.ts lacks English for {missing}"
 
 
-def test_language_button_switches_every_word(kiosk_for):
-    k = kiosk_for(make_harness())
+def _pin(k, digits: str) -> None:
+    k.keypad(digits)
+    k.click("key_ok")  # 確定: nothing goes on the 4th digit by itself
+
+
+def _choose(k, code: str) -> None:
+    """What a patient does: 「Language / 言語」, then their language on the list."""
     k.click("btn_language")
+    k.qtbot.waitUntil(lambda: bool(k.buttons(f"lang_{code}")))
+    k.click(f"lang_{code}")
+
+
+def test_the_language_chooser_switches_every_word(kiosk_for):
+    k = kiosk_for(make_harness())
+    _choose(k, "en")
     assert k.window.language == "en"
     assert k.title() == "Please place your My Number card"
     assert k.button("btn_call_staff").text() == "Call staff"
-    assert k.button("btn_language").text() == "日本語"
+    assert "English" in k.button("btn_language").text()
+    assert not k.buttons("lang_ja"), "the list closed"
     k.rig.send(ev.CardInserted())
     assert k.title() == "Please choose how to confirm your identity"
-    k.click("btn_language")
+    _choose(k, "ja")
     assert k.title() == "本人確認の方法を選んでください"
+
+
+def test_the_chooser_lists_every_language_and_marks_the_one_shown(kiosk_for):
+    k = kiosk_for(make_harness())
+    _choose(k, "en")
+    k.click("btn_language")
+    shown = {info.code: k.button(f"lang_{info.code}") for info in REGISTRY}
+    assert shown["en"].text() == "✓ English" and shown["en"].property("kind") == "primary"
+    assert all(b.text() == info.native_name for info in REGISTRY if info.code != "en"
+               for b in [shown[info.code]])
+    k.click("lang_close")
+    assert not k.buttons("lang_en") and k.window.language == "en"
+
+
+@pytest.mark.parametrize("code", [info.code for info in REGISTRY if info.code != DEFAULT])
+def test_every_language_reaches_the_screen_and_the_staff_panel(kiosk_for, code):
+    k = kiosk_for(make_harness())
+    japanese = k.title()
+    _choose(k, code)
+    assert k.window.language == code and k.title() != japanese
+    _open_panel(k)
+    idle = SPECS[State.IDLE].staff_text
+    status = k.label("staff_status").text()
+    assert (status != idle) == (staff_catalog(code) is not None), "staff words in their catalog's language, or Japanese"
 
 
 def test_the_next_patient_starts_in_japanese(kiosk_for):
     rig = make_harness()
     k = kiosk_for(rig)
-    k.click("btn_language")
+    _choose(k, "en")
     rig.send(ev.CardInserted())
     k.click("btn_pin")
-    k.keypad("1234")
+    _pin(k, "1234")
     k.click("btn_consent_yes")
     assert k.title() == "見本 太郎, the check is complete."
     visit = k.view.visit
@@ -243,7 +280,7 @@ def test_the_next_patient_starts_in_japanese(kiosk_for):
 def test_the_idle_timeout_resets_the_language_and_closes_staff_layers(kiosk_for):
     rig = make_harness()
     k = kiosk_for(rig)
-    k.click("btn_language")
+    _choose(k, "en")
     k.window.open_staff_entry()
     timeout = SPECS[State.IDLE].timeout
     rig.wait(timeout - 10)
@@ -255,9 +292,19 @@ def test_the_idle_timeout_resets_the_language_and_closes_staff_layers(kiosk_for)
     assert not k.window.staff_pin.isVisible()
 
 
+def test_the_language_list_left_open_closes_for_the_next_patient(kiosk_for):
+    rig = make_harness()
+    k = kiosk_for(rig)
+    _choose(k, "en")
+    k.click("btn_language")
+    rig.wait(SPECS[State.IDLE].timeout + 1)
+    assert k.view.visit == 1 and k.window.language == "ja"
+    assert not k.buttons("lang_en")
+
+
 def test_the_language_stays_within_a_visit(kiosk_for):
     k = kiosk_for(make_harness())
-    k.click("btn_language")
+    _choose(k, "en")
     k.rig.send(ev.CardInserted())
     k.click("btn_pin")
     k.click("key_cancel")  # a new screen, the same visit
@@ -271,7 +318,7 @@ def test_qual_several_screen_with_two_records_lists_them_for_staff_only(kiosk_fo
     k = kiosk_for(rig)
     rig.send(ev.CardInserted())
     k.click("btn_pin")
-    k.keypad("1234")
+    _pin(k, "1234")
     assert rig.state is State.QUAL_SEVERAL
     assert DEMO_RECORD.insurer_name not in " ".join(k.texts())
 

@@ -8,6 +8,30 @@
         <translation>Call staff</translation>
     </message>
     <message>
+        <source>もう一度聞く</source>
+        <translation>Hear again</translation>
+    </message>
+    <message>
+        <source>音声案内</source>
+        <translation>Voice guide</translation>
+    </message>
+    <message>
+        <source>文字を大きく</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <source>ゆっくり操作</source>
+        <translation>More time</translation>
+    </message>
+    <message>
+        <source>オン</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>オフ</source>
+        <translation>Off</translation>
+    </message>
+    <message>
         <source>終了</source>
         <translation>End</translation>
     </message>
@@ -272,6 +296,50 @@
         <source>ゆっくり、まばたきをしてください。</source>
         <translation>Please blink slowly.</translation>
     </message>
+    <message>
+        <source>すわったままでだいじょうぶです。カメラを見てください。</source>
+        <translation>You can stay seated. Please look at the camera.</translation>
+    </message>
+    <message>
+        <source>あごを少し引いて、カメラを見てください。</source>
+        <translation>Lower your chin a little and look at the camera.</translation>
+    </message>
+    <message>
+        <source>お子さまのお顔が見つかりません。カメラに向けてください。</source>
+        <translation>We cannot see your child&apos;s face. Please turn your child towards the camera.</translation>
+    </message>
+    <message>
+        <source>お子さまを、もう少しカメラに近づけてください。</source>
+        <translation>Please bring your child a little closer to the camera.</translation>
+    </message>
+    <message>
+        <source>お子さまを、少しカメラから離してください。</source>
+        <translation>Please move your child a little away from the camera.</translation>
+    </message>
+    <message>
+        <source>お子さまのお顔が枠のまん中に入るようにしてください。</source>
+        <translation>Please bring your child&apos;s face to the middle of the frame.</translation>
+    </message>
+    <message>
+        <source>お子さまのお顔が暗く映っています。帽子をとってください。</source>
+        <translation>Your child&apos;s face looks dark. Please take off their hat.</translation>
+    </message>
+    <message>
+        <source>お子さまのマスクを外してください。</source>
+        <translation>Please take off your child&apos;s mask.</translation>
+    </message>
+    <message>
+        <source>お子さまを、そのまま動かさないでください。</source>
+        <translation>Please keep your child still.</translation>
+    </message>
+    <message>
+        <source>お子さまはすわったままで大丈夫です。お顔が枠に入るようにしてください。</source>
+        <translation>Your child can stay seated. Please bring their face into the frame.</translation>
+    </message>
+    <message>
+        <source>お子さまのあごを少し引いて、お顔が枠に入るようにしてください。</source>
+        <translation>Lower your child&apos;s chin a little and bring their face into the frame.</translation>
+    </message>
 </context>
 <context>
     <name>KanaKeyboard</name>
@@ -285,7 +353,49 @@
     </message>
     <message>
         <source>消す</source>
-        <translation>Delete</translation>
+        <translation>Erase</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>数字（暗証番号・電話番号）</source>
+        <translation>Digits (PIN, telephone number)</translation>
+    </message>
+    <message>
+        <source>決定・確定</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>次のボタンへ</source>
+        <translation>Next button</translation>
+    </message>
+    <message>
+        <source>前のボタンへ</source>
+        <translation>Previous button</translation>
+    </message>
+    <message>
+        <source>もう一度聞く</source>
+        <translation>Hear again</translation>
+    </message>
+    <message>
+        <source>職員を呼ぶ</source>
+        <translation>Call staff</translation>
+    </message>
+    <message>
+        <source>1けた消す</source>
+        <translation>Erase one digit</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageChooser</name>
+    <message>
+        <source>ことばを選んでください</source>
+        <translation>Please choose your language</translation>
+    </message>
+    <message>
+        <source>閉じる</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -312,6 +422,14 @@
     <message>
         <source>申立書を記入する</source>
         <translation>Fill in a declaration</translation>
+    </message>
+    <message>
+        <source>時間がかかっています。このままお待ちいただくか、職員を呼んでください。</source>
+        <translation>This is taking a while. Please wait, or call staff.</translation>
+    </message>
+    <message>
+        <source>待たずに進む</source>
+        <translation>Go on without waiting</translation>
     </message>
     <message>
         <source>マイナンバーカードを置いてください</source>
@@ -424,6 +542,10 @@
     <message>
         <source>有効期限：{year}年{month}月{day}日</source>
         <translation>Expires on: {year}-{month:02d}-{day:02d}</translation>
+    </message>
+    <message>
+        <source>確定</source>
+        <translation>OK</translation>
     </message>
     <message>
         <source>ここから先は、職員がご案内します</source>
@@ -720,6 +842,189 @@
     <message>
         <source>カードは置いたまま、お待ちください。</source>
         <translation>Leave the card where it is and wait.</translation>
+    </message>
+</context>
+<context>
+    <name>Speech</name>
+    <message>
+        <source>プラスとマイナスのキーで選び、「確定」のキーで決めます。</source>
+        <translation>Choose with the plus and minus keys, then press the Enter key.</translation>
+    </message>
+    <message>
+        <source>職員を呼ぶときは、「職員を呼ぶ」のキーを押してください。</source>
+        <translation>To call staff, press the Call staff key.</translation>
+    </message>
+    <message>
+        <source>職員を呼ぶ。職員がこちらに来ます。</source>
+        <translation>Call staff. A member of staff will come to you.</translation>
+    </message>
+    <message>
+        <source>申立書を記入する。保険の情報を、画面で入力します。</source>
+        <translation>Fill in a declaration. You enter your insurance details on the screen.</translation>
+    </message>
+    <message>
+        <source>待たずに進む。申立書や前回の記録で受付します。</source>
+        <translation>Go on without waiting. Check-in continues with the declaration form or your last visit&apos;s record.</translation>
+    </message>
+    <message>
+        <source>「申立書を記入する」を選ぶと、保険の情報をご自分で入力できます。</source>
+        <translation>With Fill in a declaration, you can enter your insurance details yourself.</translation>
+    </message>
+    <message>
+        <source>終了。受付をやめて、はじめにもどります。</source>
+        <translation>End. Stops the check-in and goes back to the start.</translation>
+    </message>
+    <message>
+        <source>もう一度聞く。この画面の案内を、もう一度読み上げます。</source>
+        <translation>Hear again. Reads this screen out again.</translation>
+    </message>
+    <message>
+        <source>{what}。いまは{state}です。「確定」のキーで切り替えます。</source>
+        <translation>{what}. Now {state}. Press the Enter key to switch.</translation>
+    </message>
+    <message>
+        <source>言語を選ぶ。ほかの言語の画面にします。</source>
+        <translation>Choose a language. Shows the screens in another language.</translation>
+    </message>
+    <message>
+        <source>お子さまの受付。お子さまを抱いて、お子さまのお顔を映します。</source>
+        <translation>Child check-in. Hold your child so the camera sees their face.</translation>
+    </message>
+    <message>
+        <source>おとなの受付。ご自身のお顔を映します。</source>
+        <translation>Adult check-in. The camera looks at your own face.</translation>
+    </message>
+    <message>
+        <source>{n}けた目を入力しました</source>
+        <translation>Digit {n} entered</translation>
+    </message>
+    <message>
+        <source>1けた消しました</source>
+        <translation>One digit erased</translation>
+    </message>
+    <message>
+        <source>4けた目を入力しました。「確定」のキーを押してください。</source>
+        <translation>Digit 4 entered. Please press the Enter key.</translation>
+    </message>
+    <message>
+        <source>カードが読み取り機に残っています。カードをお取りください。</source>
+        <translation>Your card is still in the reader. Please take your card.</translation>
+    </message>
+    <message>
+        <source>「もう一度聞く」のキーで、案内をもう一度聞けます。</source>
+        <translation>Press the Hear again key to hear the guidance again.</translation>
+    </message>
+    <message>
+        <source>プラスとマイナスのキーで、文字の大きさ、ゆっくり操作、言語を選べます。</source>
+        <translation>With the plus and minus keys you can choose larger text, more time, or another language.</translation>
+    </message>
+    <message>
+        <source>次へ。本人確認に進みます。</source>
+        <translation>Next. Goes on to confirming your identity.</translation>
+    </message>
+    <message>
+        <source>受付を続けるときは、「確定」のキーを押してください。</source>
+        <translation>To go on with the check-in, press the Enter key.</translation>
+    </message>
+    <message>
+        <source>顔認証。カメラにお顔を映して確認します。</source>
+        <translation>Face. The camera checks your face.</translation>
+    </message>
+    <message>
+        <source>暗証番号。数字4けたを、キーで入力して確認します。</source>
+        <translation>PIN. You enter 4 digits on the keys.</translation>
+    </message>
+    <message>
+        <source>顔認証か、暗証番号を選んでください。</source>
+        <translation>Please choose Face or PIN.</translation>
+    </message>
+    <message>
+        <source>暗証番号にする。顔認証をやめて、暗証番号で確認します。</source>
+        <translation>Use PIN instead. Stops the face check and checks your PIN.</translation>
+    </message>
+    <message>
+        <source>暗証番号で確認するときは、「暗証番号にする」を選んでください。</source>
+        <translation>To use your PIN instead, choose Use PIN instead.</translation>
+    </message>
+    <message>
+        <source>暗証番号で確認。数字4けたを、キーで入力します。</source>
+        <translation>Use PIN. You enter 4 digits on the keys.</translation>
+    </message>
+    <message>
+        <source>確定。入力した暗証番号で確認します。</source>
+        <translation>OK. Checks the PIN you entered.</translation>
+    </message>
+    <message>
+        <source>訂正。最後の1けたを消します。</source>
+        <translation>Delete. Erases the last digit.</translation>
+    </message>
+    <message>
+        <source>キャンセル。受付をやめて、はじめにもどります。</source>
+        <translation>Cancel. Stops the check-in and goes back to the start.</translation>
+    </message>
+    <message>
+        <source>数字のキーで4けたを入力し、「確定」のキーを押してください。</source>
+        <translation>Enter 4 digits with the number keys, then press the Enter key.</translation>
+    </message>
+    <message>
+        <source>入力した数字は読み上げません。まちがえたときは、「1けた消す」のキーで消せます。</source>
+        <translation>The digits are not read out. If you make a mistake, press the Erase key.</translation>
+    </message>
+    <message>
+        <source>顔認証で確認。カメラにお顔を映します。</source>
+        <translation>Use face check. The camera checks your face.</translation>
+    </message>
+    <message>
+        <source>まちがいありません。次の質問に進みます。</source>
+        <translation>This is correct. Goes on to the next question.</translation>
+    </message>
+    <message>
+        <source>カードのお名前、生年月日、性別、住所が画面に出ています。読み上げはしません。</source>
+        <translation>The name, date of birth, sex and address on your card are on the screen. They are not read out.</translation>
+    </message>
+    <message>
+        <source>まちがいなければ、「確定」のキーを押してください。</source>
+        <translation>If they are correct, press the Enter key.</translation>
+    </message>
+    <message>
+        <source>同意する。</source>
+        <translation>I agree.</translation>
+    </message>
+    <message>
+        <source>同意しない。同意しなくても、受付はできます。</source>
+        <translation>I do not agree. You can still check in without agreeing.</translation>
+    </message>
+    <message>
+        <source>高額療養費制度を利用する方はこちら。限度額情報についての質問です。</source>
+        <translation>For the high-cost medical expense benefit. A question about your payment limit information.</translation>
+    </message>
+    <message>
+        <source>同意する、か、同意しない、を選んでください。</source>
+        <translation>Please choose I agree or I do not agree.</translation>
+    </message>
+    <message>
+        <source>提供する、か、提供しない、を選んでください。</source>
+        <translation>Please choose Share or Do not share.</translation>
+    </message>
+    <message>
+        <source>もどる。職員を呼ぶ前の画面にもどります。</source>
+        <translation>Back. Goes back to the screen before you called staff.</translation>
+    </message>
+    <message>
+        <source>「入力する」か「わからない」を選んでください。</source>
+        <translation>Please choose Type it or I don&apos;t know.</translation>
+    </message>
+    <message>
+        <source>画面のカタカナのキーで入力し、「次へ」を押してください。入力した文字は読み上げません。</source>
+        <translation>Type with the katakana keys on the screen, then press Next. What you type is not read out.</translation>
+    </message>
+    <message>
+        <source>数字のキーで入力し、「確定」のキーを押してください。入力した数字は読み上げません。</source>
+        <translation>Enter the number with the number keys, then press the Enter key. The digits are not read out.</translation>
+    </message>
+    <message>
+        <source>内容は画面に出ています。よければ「受付する」を選んでください。</source>
+        <translation>Your answers are on the screen. If they are right, choose Check in.</translation>
     </message>
 </context>
 <context>

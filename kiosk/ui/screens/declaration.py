@@ -21,12 +21,12 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,9 +36,10 @@ from kiosk.core.domain import CardFacts, Sex
 from kiosk.core.fallback import Declaration, InsuranceType
 from kiosk.core.states import State
 from kiosk.core.view import View
-from kiosk.ui import theme
+from kiosk.ui import content, theme
+from kiosk.ui.content import QT_TRANSLATE_NOOP, shown
 from kiosk.ui.kana_keyboard import KanaKeyboard, full_width
-from kiosk.ui.screens.base import QT_TRANSLATE_NOOP, Page
+from kiosk.ui.screens.base import Page
 from kiosk.ui.widgets import button, label
 
 translate = QCoreApplication.translate
@@ -94,6 +95,15 @@ class Question:
     note: str = ""  # under the question: what happens without an answer
 
 
+# What the voice adds to each page's question (the answers themselves are never said: they are personal).
+ASK_SPEECH = QT_TRANSLATE_NOOP("Speech", "「入力する」か「わからない」を選んでください。")
+KEYS_SPEECH = QT_TRANSLATE_NOOP(
+    "Speech", "画面のカタカナのキーで入力し、「次へ」を押してください。入力した文字は読み上げません。")
+PHONE_SPEECH = QT_TRANSLATE_NOOP(
+    "Speech", "数字のキーで入力し、「確定」のキーを押してください。入力した数字は読み上げません。")
+CONFIRM_SPEECH = QT_TRANSLATE_NOOP("Speech", "内容は画面に出ています。よければ「受付する」を選んでください。")
+
+
 KANA = Question(
     "kana",
     QT_TRANSLATE_NOOP("Declaration", "お名前のフリガナを入力してください"),
@@ -122,6 +132,33 @@ NO_KANA = QT_TRANSLATE_NOOP(  # the flow sends for staff when a 不詳 bill lack
     "フリガナがないため、職員がうかがうことがあります。「職員を呼びました」と出たら、そのままお待ちください。")
 
 
+class Questions(QWidget):
+    """The form's pages, one shown at a time. Not a QStackedWidget: that is as tall as its tallest page
+    (its height-for-width asks every page), so under large text every question would scroll as far."""
+
+    def __init__(self, pages: tuple[QWidget, ...]) -> None:
+        super().__init__()
+        self.setObjectName("declarationSteps")
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        self._pages = pages
+        self._current = -1
+        for page in pages:
+            box.addWidget(page)
+            page.hide()
+
+    def count(self) -> int:
+        return len(self._pages)
+
+    def currentIndex(self) -> int:
+        return self._current
+
+    def setCurrentIndex(self, index: int) -> None:
+        for i, page in enumerate(self._pages):
+            page.setVisible(i == index)
+        self._current = index
+
+
 class DeclarationPage(Page):
     state = State.DECLARATION
 
@@ -139,13 +176,10 @@ class DeclarationPage(Page):
         self.keyboards: dict[str, KanaKeyboard] = {}
         self.typed: dict[str, QLabel] = {}
         self.typed_next: dict[str, QPushButton] = {}
-        self.stack = QStackedWidget()
-        self.stack.setObjectName("declarationSteps")
         pages = (self._facts_page(view), self._ask(KANA), self._keys(KANA), self._phone_page(), self._type_page(),
                  self._ask(INSURER), self._keys(INSURER), self._ask(EMPLOYER), self._keys(EMPLOYER),
-                 self._burden_page(), self._confirm_page())
-        for page in pages:  # in the order of the page numbers above
-            self.stack.addWidget(page)
+                 self._burden_page(), self._confirm_page())  # in the order of the page numbers above
+        self.stack = Questions(pages)
         self.body.addWidget(self.stack, 1)
         self._show(self.FACTS)
         self.refresh(view)
@@ -161,7 +195,8 @@ class DeclarationPage(Page):
         return page, box
 
     def _facts_page(self, view: View) -> QWidget:
-        page, box = self._column(translate("Declaration", "申立書の記入：カードの内容をご確認ください"))
+        spec = self.spec
+        page, box = self._column(shown(spec, spec.title))
         facts: CardFacts | None = view.card_facts
         grid = QGridLayout()
         grid.setHorizontalSpacing(28)
@@ -178,9 +213,9 @@ class DeclarationPage(Page):
         grid.setColumnStretch(1, 1)
         box.addLayout(grid)
         box.addStretch(1)
-        box.addWidget(label(translate("Declaration", "ちがうところがあれば、職員をお呼びください。"), "note"))
-        box.addLayout(self._row(button(translate("Declaration", "まちがいありません"), "btn_facts_ok", "primary",
-                                       lambda: self._show(self._enter(KANA)))))
+        box.addWidget(label(shown(spec, spec.lines[0]), "note"))
+        [ok] = spec.choices
+        box.addLayout(self._row(self.choice_button(ok, lambda: self._show(self._enter(KANA)))))
         return page
 
     def _ask(self, q: Question) -> QWidget:
@@ -200,6 +235,10 @@ class DeclarationPage(Page):
             b.setProperty("big", True)
             choices.append(b)
         back = self._back()
+        if self.host.large_text:  # the three side by side are wider than the screen: もどる goes below
+            box.addLayout(self._row(*choices))
+            box.addLayout(self._row(back, stretch=True))
+            return page
         row = self._row(back, *choices)
         row.setAlignment(back, Qt.AlignmentFlag.AlignBottom)
         box.addLayout(row)
@@ -208,7 +247,7 @@ class DeclarationPage(Page):
     def _keys(self, q: Question) -> QWidget:
         """The katakana keys on the left; what is typed, 次へ and もどる on the right, near the hand."""
         page = QWidget()
-        row = QHBoxLayout(page)
+        row = self.side_by_side(page)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(self.px(24))
         keyboard = KanaKeyboard()
@@ -246,7 +285,7 @@ class DeclarationPage(Page):
 
     def _phone_page(self) -> QWidget:
         page = QWidget()
-        row = QHBoxLayout(page)
+        row = self.side_by_side(page)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(40)
         left = QVBoxLayout()
@@ -263,23 +302,19 @@ class DeclarationPage(Page):
         pad = QGridLayout()
         pad.setSpacing(14)
         for i, digit in enumerate("123456789"):
-            pad.addWidget(self._key(digit, f"phone_key_{digit}", lambda d=digit: self._press(d)), i // 3, i % 3)
+            pad.addWidget(self._digit_key(digit), i // 3, i % 3)
         back = self._key(translate("Declaration", "訂正"), "phone_key_back", self._erase)
         back.setProperty("kind", "")  # a word, not a digit: the normal button size
         pad.addWidget(back, 3, 0)
-        pad.addWidget(self._key("0", "phone_key_0", lambda: self._press("0")), 3, 1)
+        pad.addWidget(self._digit_key("0"), 3, 1)
         row.addLayout(pad, 4)
         self._show_phone()
         return page
 
     def _type_page(self) -> QWidget:
         page, box = self._column(translate("Declaration", "加入している保険の種類を選んでください"))
-        grid = QGridLayout()
-        grid.setSpacing(24)
-        for i, (kind, text, name) in enumerate(INSURANCE_TYPES):
-            grid.addWidget(button(translate("Declaration", text), name, "", lambda k=kind: self._choose_type(k)),
-                           i // 2, i % 2)
-        box.addLayout(grid)
+        box.addLayout(self._grid([button(translate("Declaration", text), name, "", lambda k=kind: self._choose_type(k))
+                                  for kind, text, name in INSURANCE_TYPES], 1 if self.host.large_text else 2))
         box.addStretch(1)
         box.addLayout(self._row(self._back(), stretch=True))
         return page
@@ -291,7 +326,7 @@ class DeclarationPage(Page):
             b = button(translate("Declaration", text), name, "", lambda p=percent: self._choose_burden(p))
             b.setProperty("big", True)
             choices.append(b)
-        box.addLayout(self._row(*choices))
+        box.addLayout(self._grid(choices, 2 if self.host.large_text else len(choices)))
         box.addStretch(1)
         box.addLayout(self._row(self._back(), stretch=True))
         return page
@@ -355,6 +390,15 @@ class DeclarationPage(Page):
             row.addStretch(1)
         return row
 
+    @staticmethod
+    def _grid(buttons: list[QPushButton], columns: int) -> QGridLayout:
+        """Choices in rows of ``columns``: fewer under large text, so none is wider than the screen."""
+        grid = QGridLayout()
+        grid.setSpacing(24)
+        for i, b in enumerate(buttons):
+            grid.addWidget(b, i // columns, i % columns)
+        return grid
+
     def _back(self, *, fixed: bool = True):
         """もどる: to the page the patient came from (which depends on their answers, so asked when tapped)."""
         b = button(translate("Declaration", "もどる"), "btn_declaration_back", "",
@@ -366,6 +410,11 @@ class DeclarationPage(Page):
 
     def _key(self, text: str, name: str, on_click):
         return button(text, name, "key", on_click)
+
+    def _digit_key(self, digit: str):
+        b = self._key(digit, f"phone_key_{digit}", lambda: self._press(digit))
+        b.setProperty("digit", True)  # the ten-key types digits itself: + and − skip these
+        return b
 
     # --- the way through ------------------------------------------------------------------------
 
@@ -401,6 +450,57 @@ class DeclarationPage(Page):
         self.stack.setCurrentIndex(page)
         if page != self.FACTS:
             self.host.send(ev.Touch())  # answering is activity: no "still there?" mid-form
+            self.host.announce(" ".join(self.extra_speech()))  # a new question within the same screen
+
+    # --- the ten-key and the voice --------------------------------------------------------------
+
+    def speech(self) -> list[str]:
+        if self.stack.currentIndex() == self.FACTS:
+            return super().speech()
+        return self.extra_speech()
+
+    def extra_speech(self) -> list[str]:
+        """The current page's question and how to answer it; never an answer (they are the patient's)."""
+        page = self.stack.currentIndex()
+        if page == self.FACTS:
+            return []
+        question = next((q for q in QUESTIONS if page in self.QUESTION_PAGES[q.key]), None)
+        if question is not None:
+            ask = page == self.QUESTION_PAGES[question.key][0]
+            said = [translate("Declaration", question.title if ask else question.prompt)]
+            if ask:
+                said.append(translate("Declaration", question.hint))
+                if question.note:
+                    said.append(translate("Declaration", question.note))
+            return [*said, translate("Speech", ASK_SPEECH if ask else KEYS_SPEECH)]
+        titles = {
+            self.PHONE: (translate("Declaration", "連絡先の電話番号を入力してください"), PHONE_SPEECH),
+            self.TYPE: (translate("Declaration", "加入している保険の種類を選んでください"), content.HOW_TO_CHOOSE),
+            self.BURDEN: (translate("Declaration", "窓口で支払う割合（負担割合）を選んでください"),
+                          content.HOW_TO_CHOOSE),
+            self.CONFIRM: (translate("Declaration", "この内容で受付します"), CONFIRM_SPEECH),
+        }
+        title, how = titles[page]
+        said = [title, translate("Speech", how)]
+        if page == self.CONFIRM:
+            said += [line for line in self.later_note.text().split("\n") if line]  # staff may ask; checked later
+        return said
+
+    def default_choice(self) -> QAbstractButton | None:
+        """The current page's way forward (まちがいありません, 次へ, 受付する) when it can be taken."""
+        return next((b for b in self.choices() if b.property("kind") == "primary"), None)
+
+    def key_digit(self, digit: str) -> bool:
+        if self.stack.currentIndex() != self.PHONE:
+            return False
+        self._press(digit)
+        return True
+
+    def key_erase(self) -> bool:
+        if self.stack.currentIndex() != self.PHONE:
+            return False
+        self._erase()
+        return True
 
     # --- answering ------------------------------------------------------------------------------
 
@@ -421,11 +521,14 @@ class DeclarationPage(Page):
     def _press(self, digit: str) -> None:
         if len(self._phone) < max(PHONE_DIGITS):
             self._phone += digit
+            self.host.announce(translate("Speech", content.DIGIT_TYPED).format(n=len(self._phone)))
         self.host.send(ev.Touch())
         self._show_phone()
 
     def _erase(self) -> None:
-        self._phone = self._phone[:-1]
+        if self._phone:
+            self._phone = self._phone[:-1]
+            self.host.announce(translate("Speech", content.DIGIT_ERASED))
         self.host.send(ev.Touch())
         self._show_phone()
 

@@ -1,13 +1,17 @@
-"""Steps 3 and 4: consent, the 限度額 question, done; and the ends of a session (staff, ended, card left)."""
+"""Steps 3 and 4: consent, the 限度額 question, done; and the ends of a session (staff, ended, card left).
+
+Done and ended ask for the card themselves while it is still in the reader (``View.card_reminder``): the
+words on the screen and the chime, louder once the flow escalates (T15 before it happens)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
-from kiosk.core import events as ev
 from kiosk.core.states import State
 from kiosk.core.view import Outcome, View
-from kiosk.ui.screens.base import QT_TRANSLATE_NOOP, Action, MessagePage, Page
-from kiosk.ui.widgets import Pictogram, button, label
+from kiosk.ui import content
+from kiosk.ui.content import shown
+from kiosk.ui.screens.base import MessagePage, Page
+from kiosk.ui.widgets import Pictogram, label
 
 translate = QCoreApplication.translate
 
@@ -18,42 +22,50 @@ class ConsentPage(Page):
     state = State.CONSENT
 
     def build(self, view: View) -> None:
-        self.headline(translate("Screen", "過去の診療・お薬・健診の情報を当機関に提供することに同意しますか。"))
-        self.line(translate("Screen", "同意すると、医師がこれまでの情報を見て、診療に役立てます。"))
+        spec = self.spec
+        self.headline(shown(spec, spec.title))
+        self.line(shown(spec, spec.lines[0]))
         if view.limit_answer is not None:
-            answer = (translate("Screen", "限度額情報：提供する") if view.limit_answer
-                      else translate("Screen", "限度額情報：提供しない"))
-            self.line(answer, "note", "limit_answer")
+            answer = content.LIMIT_PROVIDED if view.limit_answer else content.LIMIT_NOT_PROVIDED
+            self.line(translate("Screen", answer), "note", "limit_answer")
         self.body.addStretch(1)
-        yes = button(translate("Screen", "同意する"), "btn_consent_yes", "primary",
-                     self.send(ev.AnswerConsent(True, True, True)))
-        no = button(translate("Screen", "同意しない"), "btn_consent_no", "",
-                    self.send(ev.AnswerConsent(False, False, False)))
-        self.action_row(self.gate(yes, ev.AnswerConsent.action), self.gate(no, ev.AnswerConsent.action))
+        yes, no, limit = spec.choices
+        self.action_row(self.choice_button(yes, default=True), self.choice_button(no))
         self.body.addStretch(1)
-        limit = button(translate("Screen", "高額療養費制度を利用する方はこちら"), "btn_limit", "",
-                       self.send(ev.AskLimitConsent()))
-        self.action_row(self.gate(limit, ev.AskLimitConsent.action))
+        self.action_row(self.choice_button(limit))
 
 
 class LimitConsentPage(MessagePage):
     state = State.LIMIT_CONSENT
-    pictogram = "info"
-    title = QT_TRANSLATE_NOOP("Screen", "限度額情報を当機関に提供しますか。")
-    lines = (
-        QT_TRANSLATE_NOOP("Screen", "提供すると、窓口でのお支払いが自己負担限度額までになります。"),
-        QT_TRANSLATE_NOOP("Screen", "限度額適用認定証は不要です。"),
-    )
-    choices = (
-        Action(QT_TRANSLATE_NOOP("Screen", "提供する"), "btn_limit_yes", "primary", ev.AnswerLimitConsent(True)),
-        Action(QT_TRANSLATE_NOOP("Screen", "提供しない"), "btn_limit_no", "", ev.AnswerLimitConsent(False)),
-    )
 
 
 def greeting_name(name: str) -> str:
     """The name for 「…様」, or nothing when the insurer's data holds a ● (T1): a patient should not
     be greeted with a broken name; staff see the flag and correct it."""
     return "" if not name or "●" in name else name
+
+
+class CardReminder:
+    """「マイナンバーカードをお取りください」 on a closing screen while the card is in, and the chime: at the
+    reminder's level on entry and again, louder, when the flow escalates it."""
+
+    def __init__(self, page: Page) -> None:
+        self._page = page
+        self._level: int | None = None
+        self.line = label(translate("Screen", content.TAKE_CARD), "caution", "card_reminder")
+        self.line.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def update(self, view: View) -> None:
+        level = view.card_reminder
+        self.line.setVisible(level is not None)
+        if level is None:
+            return
+        self.line.setProperty("role", "alert" if level > 0 else "caution")
+        self.line.style().unpolish(self.line)
+        self.line.style().polish(self.line)
+        if self._level is None or level > self._level:
+            self._page.host.play_chime(level)
+        self._level = level
 
 
 class DonePage(Page):
@@ -65,46 +77,57 @@ class DonePage(Page):
         # Received, but the insurance is not confirmed: never say it is.
         fallback = view.outcome == Outcome.FALLBACK.value
         if fallback:
-            title = (translate("Screen", "{name}様 受付しました。").format(name=name) if name
-                     else translate("Screen", "受付しました。"))
+            title = (translate("Screen", content.DONE_FALLBACK_NAMED).format(name=name) if name
+                     else translate("Screen", content.DONE_FALLBACK))
         else:
-            title = (translate("Screen", "{name}様 確認が完了しました。").format(name=name) if name
-                     else translate("Screen", "確認が完了しました。"))
-        self.body.addWidget(Pictogram("ok", self.px(130)), 0, Qt.AlignmentFlag.AlignHCenter)
+            title = (translate("Screen", content.DONE_NAMED).format(name=name) if name
+                     else shown(self.spec, self.spec.title))
+        self.body.addWidget(Pictogram(self.spec.pictogram, self.px(110)), 0, Qt.AlignmentFlag.AlignHCenter)
         head = label(title, "title", "title")
         head.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body.addWidget(head)
         if fallback:
-            later = label(translate("Screen", "保険の資格は、あとで職員が確認します。"), "note", "fallback_note")
+            later = label(translate("Screen", content.DONE_FALLBACK_NOTE), "note", "fallback_note")
             later.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.body.addWidget(later)
-        take = label(translate("Screen", "マイナンバーカードを取り出し、待合室でお待ちください。"), "", "take_card")
+        take = label(shown(self.spec, self.spec.lines[0]), "", "take_card")
         take.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body.addWidget(take)
+        self.reminder = CardReminder(self)
+        self.body.addWidget(self.reminder.line)
         if view.certificate == "expiring":
-            self.line(translate("Screen", "電子証明書の有効期限が近づいています。市区町村の窓口で更新してください。"),
-                      "caution", "notice_expiring")
+            self.line(translate("Screen", content.DONE_EXPIRING), "caution", "notice_expiring")
         self.body.addStretch(1)
+        self.reminder.update(view)
+
+    def refresh(self, view: View) -> None:
+        self.reminder.update(view)
 
 
 class WaitingStaffPage(Page):
     state = State.WAITING_STAFF
 
     def build(self, view: View) -> None:
-        self.headline(translate("Screen", "職員を呼びました"), "staff")
-        self.line(translate("Screen", "そのままお待ちください。"))
-        self.line(translate("Screen", "カードは置いたままにしてください。"))
+        spec = self.spec
+        self.headline(shown(spec, spec.title), spec.pictogram)
+        for text in spec.lines:
+            self.line(shown(spec, text))
         self.body.addStretch(1)
         # Offered after the patient's own call, which may have been a mistake; not when the kiosk sent for staff.
-        back = button(translate("Screen", "もどる"), "btn_resume", "", self.send(ev.ResumeFromStaff()))
-        self.action_row(self.gate(back, ev.ResumeFromStaff.action, hide=True))
+        [back] = spec.choices
+        self.action_row(self.choice_button(back, hide=True))
 
 
 class EndedPage(MessagePage):
     state = State.ENDED
-    pictogram = "info"
-    title = QT_TRANSLATE_NOOP("Screen", "終了しました")
-    lines = (QT_TRANSLATE_NOOP("Screen", "マイナンバーカードを取り出してください。"),)
+
+    def extra(self, view: View) -> None:
+        self.reminder = CardReminder(self)
+        self.body.addWidget(self.reminder.line)
+        self.reminder.update(view)
+
+    def refresh(self, view: View) -> None:
+        self.reminder.update(view)
 
 
 class CardLeftPage(Page):
@@ -113,15 +136,19 @@ class CardLeftPage(Page):
     state = State.CARD_LEFT
 
     def build(self, view: View) -> None:
+        spec = self.spec
         self.body.addStretch(1)
-        alert = label(translate("Screen", "マイナンバーカードをお取りください"), "alert", "title")
+        alert = label(shown(spec, spec.title), "alert", "title")
         alert.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body.addWidget(alert)
-        lab = label(translate("Screen", "カードがカードリーダーに残っています。"))
-        lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.body.addWidget(lab)
+        for text in spec.lines:
+            lab = label(shown(spec, text))
+            lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.body.addWidget(lab)
         self.body.addStretch(1)
-        self.host.play_chime()
+        self.host.play_chime(1)
         self._timer = QTimer(self)
-        self._timer.timeout.connect(self.host.play_chime)
+        self._timer.timeout.connect(lambda: self.host.play_chime(1))
         self._timer.start(CHIME_EVERY_MS)
+
+

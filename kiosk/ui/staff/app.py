@@ -14,24 +14,21 @@ from kiosk.staff.errors import NotPaired, RequestFailed
 from kiosk.staff.identity import PairingBook
 from kiosk.staff.messages import DEFAULT_PORT
 from kiosk.ui.collector import UiThreadCollector
+from kiosk.ui.language import install_staff_language
 from kiosk.ui.staff.calls import call
 from kiosk.ui.staff.console import Console
 from kiosk.ui.staff.dialogs import PairDialog, SignInDialog
 from kiosk.ui.staff.style import stylesheet
 from kiosk.ui.staff.window import ConsoleWindow
 
-I18N_DIR = Path(__file__).resolve().parent / "i18n"
-
 
 def install_language(app: QCoreApplication, lang: str) -> QTranslator | None:
-    """Japanese is the source language; English comes from ``staff_en.qm``."""
-    if lang == "ja":
-        return None
-    translator = QTranslator(app)
-    path = I18N_DIR / f"staff_{lang}.qm"
-    if not translator.load(str(path)):
-        raise FileNotFoundError(f"cannot load {path}")
-    app.installTranslator(translator)
+    """The console's words in ``lang``, any language of the kiosk's registry: those with a staff catalog
+    (``kiosk.ui.language.staff_codes()``) get it, the others stay Japanese. The translator lives as long
+    as ``app``; None when nothing was installed."""
+    translator = install_staff_language(lang)
+    if translator is not None:
+        translator.setParent(app)
     return translator
 
 

@@ -1137,7 +1137,7 @@ It is valid on its own: check it by symbol and number like an insurance card.</t
     <message>
       <location filename="../texts.py" line="171" />
       <location filename="../texts.py" line="177" />
-      <location filename="../../../core/states.py" line="197" />
+      <location filename="../../../core/states.py" line="225" />
       <source>資格（無効）</source>
       <translation>Qualification invalid</translation>
     </message>
@@ -1149,7 +1149,7 @@ It is valid on its own: check it by symbol and number like an insurance card.</t
     <message>
       <location filename="../texts.py" line="171" />
       <location filename="../texts.py" line="178" />
-      <location filename="../../../core/states.py" line="201" />
+      <location filename="../../../core/states.py" line="229" />
       <source>該当資格なし</source>
       <translation>No qualification record</translation>
     </message>
@@ -1446,259 +1446,269 @@ It is valid on its own: check it by symbol and number like an insurance card.</t
       <translation>State: %1  (%2)</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="144" />
+      <location filename="../../../core/states.py" line="172" />
       <source>待機中</source>
       <translation>Waiting for a card</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="146" />
+      <location filename="../../../core/states.py" line="174" />
       <source>カードを読み取り中</source>
       <translation>Reading the card</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="149" />
+      <location filename="../../../core/states.py" line="177" />
       <source>マイナンバーカード以外のカード</source>
       <translation>Not a My Number card</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="150" />
+      <location filename="../../../core/states.py" line="178" />
       <source>マイナンバーカード以外のカードが置かれました</source>
       <translation>A card that is not a My Number card was placed</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="153" />
+      <location filename="../../../core/states.py" line="181" />
       <source>カードが読めない</source>
       <translation>Card unreadable</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="154" />
+      <location filename="../../../core/states.py" line="182" />
       <source>カードを読み取れませんでした</source>
       <translation>The card could not be read</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="156" />
+      <location filename="../../../core/states.py" line="184" />
       <source>確認の途中でカードが抜かれた</source>
       <translation>Card pulled out during the check</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="159" />
+      <location filename="../../../core/states.py" line="187" />
       <source>カードリーダーが使えない</source>
       <translation>Card reader unavailable</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="160" />
+      <location filename="../../../core/states.py" line="188" />
       <source>カードリーダーが使えません（自動で復旧を試みています）</source>
       <translation>The card reader is unavailable (reconnecting on its own)</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="163" />
+      <location filename="../../../core/states.py" line="191" />
       <source>電子証明書の有効期限切れ</source>
       <translation>Card certificate expired</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="164" />
+      <location filename="../../../core/states.py" line="192" />
       <source>電子証明書の有効期限が切れています（カードでは確認できません）</source>
       <translation>The card's certificate has expired (the card cannot be used for the check)</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="166" />
+      <location filename="../../../core/states.py" line="194" />
       <source>電子証明書の期限が近いことを案内中</source>
       <translation>Telling the patient the certificate expires soon</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="139" />
+      <location filename="../../../core/states.py" line="163" />
       <source>電子証明書の有効期限が3か月以内（市区町村での更新の案内を）</source>
       <translation>The certificate expires within 3 months (tell the patient to renew it at the city office)</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="169" />
+      <location filename="../../../core/states.py" line="197" />
       <source>本人確認の方法を選んでいます</source>
       <translation>Choosing how to prove identity</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="170" />
+      <location filename="../../../core/states.py" line="198" />
       <source>暗証番号は残り1回です（顔認証か目視をすすめてください）</source>
       <translation>One PIN try left (suggest face recognition or a visual check)</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="173" />
+      <location filename="../../../core/states.py" line="201" />
       <source>顔認証中</source>
       <translation>Face check</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="174" />
+      <location filename="../../../core/states.py" line="202" />
       <source>顔認証をやり直し中</source>
       <translation>Face check retrying</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="177" />
+      <location filename="../../../core/states.py" line="205" />
       <source>顔認証ができなかった</source>
       <translation>Face recognition failed</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="178" />
+      <location filename="../../../core/states.py" line="206" />
       <source>顔認証ができませんでした</source>
       <translation>Face recognition failed</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="180" />
+      <location filename="../../../core/states.py" line="208" />
       <source>暗証番号を入力中</source>
       <translation>Entering the PIN</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="182" />
+      <location filename="../../../core/states.py" line="210" />
       <source>暗証番号があと1回でロック</source>
       <translation>PIN locks after one more wrong try</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="183" />
+      <location filename="../../../core/states.py" line="211" />
       <source>暗証番号があと1回まちがえるとロックされます</source>
       <translation>One more wrong PIN locks the card</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="186" />
+      <location filename="../../../core/states.py" line="214" />
       <source>暗証番号がロックされている</source>
       <translation>PIN locked</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="187" />
+      <location filename="../../../core/states.py" line="215" />
       <source>暗証番号がロックされています（解除は市区町村の窓口）</source>
       <translation>The PIN is locked (only the city office can unlock it)</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="189" />
+      <location filename="../../../core/states.py" line="217" />
       <source>資格を確認中</source>
       <translation>Checking the qualification</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="192" />
+      <location filename="../../../core/states.py" line="220" />
       <source>別人の情報の可能性</source>
       <translation>Possibly another person's data</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="193" />
+      <location filename="../../../core/states.py" line="221" />
       <source>カードと資格情報の本人が一致しません（医療情報は非表示）</source>
       <translation>The card's holder and the qualification do not match (medical information hidden)</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="198" />
+      <location filename="../../../core/states.py" line="226" />
       <source>資格（無効）：保険者の登録待ちの可能性（旧資格情報あり）</source>
       <translation>Qualification invalid: the insurer may not have registered the change yet (old qualification available)</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="202" />
+      <location filename="../../../core/states.py" line="230" />
       <source>該当する資格が見つかりません</source>
       <translation>No qualification record found</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="205" />
+      <location filename="../../../core/states.py" line="233" />
       <source>資格が複数見つかった</source>
       <translation>Several records found</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="206" />
+      <location filename="../../../core/states.py" line="234" />
       <source>資格が複数見つかりました：職員が今の資格を選びます</source>
       <translation>Several records found: staff choose the current one</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="209" />
+      <location filename="../../../core/states.py" line="237" />
       <source>資格確認端末が応答しない</source>
       <translation>Qualification terminal not answering</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="210" />
+      <location filename="../../../core/states.py" line="238" />
       <source>資格確認端末が応答しません（前回の記録・申立書で受付できます）</source>
       <translation>The qualification terminal does not answer (accept from the last visit or a declaration)</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="213" />
+      <location filename="../../../core/states.py" line="241" />
       <source>申立書を記入中</source>
       <translation>Filling in a declaration</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="215" />
+      <location filename="../../../core/states.py" line="243" />
       <source>情報提供の同意を確認中</source>
       <translation>Asking for consent to share information</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="217" />
+      <location filename="../../../core/states.py" line="245" />
       <source>限度額情報の提供を確認中</source>
       <translation>Asking about sharing the limit information</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="219" />
+      <location filename="../../../core/states.py" line="247" />
       <source>受付完了（カードの取り出し待ち）</source>
       <translation>Checked in (waiting for the card to be taken)</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="222" />
+      <location filename="../../../core/states.py" line="167" />
+      <source>カードの取り忘れ（受付機にカードが残っています）</source>
+      <translation>Card not taken (it is still in the kiosk's reader)</translation>
+    </message>
+    <message>
+      <location filename="../../../core/states.py" line="250" />
       <source>職員を待っています</source>
       <translation>Waiting for staff</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="223" />
+      <location filename="../../../core/states.py" line="251" />
       <source>職員を呼んでいます</source>
       <translation>Calling staff</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="227" />
+      <location filename="../../../core/states.py" line="255" />
       <source>終了（カードの取り出し待ち）</source>
       <translation>Ended (waiting for the card to be taken)</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="230" />
+      <location filename="../../../core/states.py" line="259" />
       <source>カードの置き忘れ</source>
       <translation>Card left in the reader</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="231" />
-      <source>カードがリーダーに残っています（置き忘れ）</source>
-      <translation>The card was left in the reader</translation>
-    </message>
-    <message>
-      <location filename="../../../core/states.py" line="248" />
+      <location filename="../../../core/states.py" line="276" />
       <source>患者が「職員を呼ぶ」を押しました</source>
       <translation>The patient pressed "Call staff"</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="249" />
+      <location filename="../../../core/states.py" line="277" />
       <source>カードの本人確認（署名の検証）に失敗しました</source>
       <translation>The card's holder check (signature verification) failed</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="250" />
+      <location filename="../../../core/states.py" line="278" />
       <source>申立書にカナ氏名がありません（「前回の記録・申立書で受付」で補ってください）</source>
       <translation>The declaration has no kana name (complete it under “Accept from last visit / declaration”)</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="257" />
+      <location filename="../../../core/states.py" line="285" />
       <source>職員を呼んでいます（受付前・受付後）</source>
       <translation>Calling staff (before or after a reception)</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="259" />
+      <location filename="../../../core/states.py" line="287" />
       <source>氏名・住所に●（外字）：当院の表記に修正できます</source>
       <translation>● (unsupported character) in name or address: correct it to the clinic's spelling</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="260" />
+      <location filename="../../../core/states.py" line="288" />
       <source>負担割合が前回と違います</source>
       <translation>The burden ratio differs from the last visit</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="261" />
+      <location filename="../../../core/states.py" line="289" />
       <source>限度額区分が前回と違います（出典と日付を確認）</source>
       <translation>The limit class differs from the last visit (check source and date)</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="262" />
+      <location filename="../../../core/states.py" line="290" />
       <source>住所が資格情報と違います</source>
       <translation>The address differs from the qualification record</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="263" />
+      <location filename="../../../core/states.py" line="291" />
       <source>受付機と通信できません</source>
       <translation>Cannot reach the kiosk</translation>
+    </message>
+    <message>
+      <location filename="../../../core/states.py" line="293" />
+      <source>資格確認端末が応答しません（カードを置いた方は申立書・前回の記録で受付）</source>
+      <translation>The qualification terminal is not answering (patients who place a card go on by the 申立書 or the last visit)</translation>
+    </message>
+    <message>
+      <location filename="../../../core/states.py" line="294" />
+      <source>音声案内が使えません（スピーカー・音声の設定を確認）</source>
+      <translation>Voice guidance cannot play (check the speaker and the sound settings)</translation>
     </message>
   </context>
 </TS>

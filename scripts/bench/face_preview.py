@@ -1,0 +1,225 @@
+"""The face screen's preview while an attempt runs: frames delivered to the UI thread per second and the
+longest gap between two of them, with matching in the kiosk's process (the reference) and in the face
+worker (the kiosk's default), taking turns in the same run; then RSS of the kiosk and the worker.
+
+    python scripts/bench/face_preview.py [--trials 3] [--seconds 4] [--fps 30] [--modes in-process,worker]
+
+The UI thread is a Qt event loop in the main thread; each camera frame reaches it the way the kiosk's
+preview gets it (kiosk/ui/runtime.py: posted from the capture thread, the newest only, made a QImage
+there). The camera is a replay of the test photos as 640×480 frames. Scenarios: an impostor (every
+analysed frame is encoded, for the whole attempt), a genuine still (matched at once, liveness never
+passes: the attempt runs out its time) and a genuine head turn (decided within a few hundred ms).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "faces"
+PHOTOS = SHARED if SHARED.is_dir() else ROOT / "tests" / "face" / "data"
+# Scale and shift per photo that put the face near the centre at about 30% of the frame's width.
+PLACEMENT = {"obama": (1.7, 150), "obama2": (1.5, 120), "obama3": (2.4, 330), "biden": (2.4, 300)}
+SCENARIOS = {
+    "impostor": ("obama", ("biden",)),
+    "genuine still": ("obama", ("obama2",)),
+    "genuine turning": ("obama", ("obama2", "obama", "obama3")),
+}
+
+
+def photo(name: str) -> np.ndarray:
+    from PIL import Image
+
+    return np.asarray(Image.open(PHOTOS / f"{name}.jpg").convert("RGB"))
+
+
+def frames_of(names: tuple[str, ...]) -> list[np.ndarray]:
+    from kiosk.face.augment import camera_frame
+
+    return [camera_frame(photo(n), scale=PLACEMENT[n][0], offset=(0, PLACEMENT[n][1])) for n in names]
+
+
+def chip_of(name: str) -> bytes:
+    from kiosk.face.engine import FaceEngine
+    from kiosk.face.images import derive_chip_photo
+
+    rgb = photo(name)
+    face = max(FaceEngine().detect(rgb), key=lambda f: f.box.width)
+    return derive_chip_photo(rgb, face.box.as_tuple())
+
+
+def authenticator(mode: str, frames: list[np.ndarray], fps: float, seconds: float, on_frame):
+    from kiosk.camera.replay import ReplaySource
+    from kiosk.face.authenticator import CameraFaceAuthenticator
+    from kiosk.face.config import FaceConfig
+    from kiosk.face.engine import FaceEngine
+
+    engine = FaceEngine() if mode == "in-process" else None
+    return CameraFaceAuthenticator(lambda: ReplaySource(frames, fps=fps), FaceConfig(attempt_seconds=seconds),
+                                   on_frame=on_frame, engine=engine)
+
+
+class Preview:
+    """The kiosk's preview path: the capture thread posts the newest frame, the UI thread converts it."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QObject, Qt, Signal
+
+        class Poster(QObject):
+            posted = Signal(object)
+
+        self._poster = Poster()
+        self._poster.posted.connect(lambda call: call(), Qt.ConnectionType.QueuedConnection)
+        self._pending = False
+        self.shown: list[float] = []
+
+    def on_frame(self, frame) -> None:
+        if self._pending:
+            return
+        self._pending = True
+        rgb = np.ascontiguousarray(frame.rgb)
+
+        def show() -> None:
+            from PySide6.QtGui import QImage
+
+            self._pending = False
+            height, width, _ = rgb.shape
+            QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+            self.shown.append(time.monotonic())
+
+        self._poster.posted.emit(show)
+
+
+def run_attempt(app, mode: str, scenario: str, chips: dict[str, bytes], fps: float, seconds: float) -> dict:
+    from kiosk.core.cancel import CancelToken
+
+    chip_name, frame_names = SCENARIOS[scenario]
+    preview = Preview()
+    face = authenticator(mode, frames_of(frame_names), fps, seconds, preview.on_frame)
+    outcome: dict = {}
+
+    def attempt() -> None:
+        started = time.monotonic()
+        cpu = time.process_time()
+        try:
+            result = face.attempt(chips[chip_name], CancelToken(), lambda codes: None)
+            outcome.update(matched=result.matched, live=result.live)
+        finally:
+            outcome.update(started=started, ended=time.monotonic(), cpu=time.process_time() - cpu)
+            app.quit()
+
+    thread = threading.Thread(target=attempt, name="attempt")
+    thread.start()
+    app.exec()
+    thread.join()
+    shown = [t for t in preview.shown if outcome["started"] <= t <= outcome["ended"]]
+    gaps = np.diff(shown) if len(shown) > 1 else np.array([float("nan")])
+    span = shown[-1] - shown[0] if len(shown) > 1 else float("nan")
+    return {"fps": (len(shown) - 1) / span, "max_gap_ms": float(gaps.max() * 1000),
+            "attempt_s": outcome["ended"] - outcome["started"], "matched": outcome["matched"],
+            "live": outcome["live"]}
+
+
+def rss_mb(pid: int | str = "self", field: str = "VmRSS") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def worker_pids() -> list[int]:
+    """This process's face worker children."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                command = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if parent == os.getpid() and b"kiosk.face.match_worker" in command:
+                found.append(int(entry.name))
+    return found
+
+
+def memory_probe(mode: str, fps: float, seconds: float) -> int:
+    """In a fresh process: RSS of the kiosk's process and of its face worker after two attempts. The chip
+    photo comes on stdin: making it here would load the models into this process."""
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication([])
+    chips = {"obama": sys.stdin.buffer.read()}
+    before = rss_mb()
+    for scenario in ("genuine turning", "impostor"):
+        run_attempt(app, mode, scenario, chips, fps, seconds)
+    workers = worker_pids()
+    print(json.dumps({"before": before, "kiosk": rss_mb(), "kiosk_peak": rss_mb(field="VmHWM"),
+                      "worker": sum(rss_mb(p) for p in workers),
+                      "worker_peak": sum(rss_mb(p, "VmHWM") for p in workers)}))
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--trials", type=int, default=3, help="attempts per mode and scenario, taking turns")
+    parser.add_argument("--seconds", type=float, default=4.0, help="attempt length (FaceConfig.attempt_seconds)")
+    parser.add_argument("--fps", type=float, default=30.0, help="the replayed camera's frame rate")
+    parser.add_argument("--modes", default="in-process,worker")
+    parser.add_argument("--memory-probe", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.memory_probe:
+        return memory_probe(args.memory_probe, args.fps, args.seconds)
+    from PySide6.QtCore import QCoreApplication
+
+    modes = args.modes.split(",")
+    app = QCoreApplication([])
+    # The chip is made here, which loads the models in this process: the in-process mode's first attempt
+    # then does not pay the load, as the worker's first attempt does not pay its start (warm-up below).
+    chips = {"obama": chip_of("obama")}
+    for mode in modes:
+        run_attempt(app, mode, "genuine turning", chips, args.fps, args.seconds)
+    results: dict[tuple[str, str], list[dict]] = {}
+    for _ in range(args.trials):
+        for scenario in SCENARIOS:
+            for mode in modes:
+                results.setdefault((scenario, mode), []).append(
+                    run_attempt(app, mode, scenario, chips, args.fps, args.seconds))
+    print(f"camera replay {args.fps:.0f} frames/s, 640×480; attempts of {args.seconds:.0f} s; "
+          f"medians of {args.trials} (worst in brackets); goal >= 15 frames/s, no gap over 100 ms")
+    print("| scenario | mode | preview frames/s | longest gap ms | attempt s | decision |")
+    print("|---|---|---|---|---|---|")
+    for (scenario, mode), runs in results.items():
+        fps = [r["fps"] for r in runs]
+        gap = [r["max_gap_ms"] for r in runs]
+        decision = {("matched" if r["matched"] else "no match") + (", live" if r["live"] else "") for r in runs}
+        seconds = statistics.median(r["attempt_s"] for r in runs)
+        print(f"| {scenario} | {mode} | {statistics.median(fps):.1f} ({min(fps):.1f}) | "
+              f"{statistics.median(gap):.0f} ({max(gap):.0f}) | {seconds:.2f} | {' / '.join(sorted(decision))} |")
+    print()
+    print("| mode (fresh process, 2 attempts) | kiosk RSS before → after (peak) MB | worker RSS (peak) MB | total MB |")
+    print("|---|---|---|---|")
+    for mode in modes:
+        probe = subprocess.run([sys.executable, __file__, "--memory-probe", mode, "--fps", str(args.fps),
+                                "--seconds", "2"], input=chips["obama"], capture_output=True, check=True)
+        m = json.loads(probe.stdout.decode().strip().splitlines()[-1])
+        print(f"| {mode} | {m['before']:.0f} → {m['kiosk']:.0f} ({m['kiosk_peak']:.0f}) | "
+              f"{m['worker']:.0f} ({m['worker_peak']:.0f}) | {m['kiosk'] + m['worker']:.0f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    code = main()
+    sys.stdout.flush()
+    # PySide6's clean-up at exit was seen to abort (bool_dealloc) after the attempts: nothing is left to save.
+    os._exit(code)
