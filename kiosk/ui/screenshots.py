@@ -204,11 +204,16 @@ def _window(rig, languages, size, large: bool):
 
 
 def _save(app, window, path: Path) -> Path:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     app.processEvents()
     if not window.grab().save(str(path)):
         raise OSError(f"cannot write {path}")
     window.close()
     window.deleteLater()
+    # No event loop runs between screenshots, and only a loop deletes what deleteLater was given: without
+    # this every window (and each page it replaced) stays alive until the command ends.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return path
 
 
