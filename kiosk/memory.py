@@ -19,7 +19,6 @@ import sys
 from functools import cache
 
 from kiosk.core.ports import TaskRunner
-from kiosk.core.states import State
 from kiosk.core.view import View
 
 M_ARENA_MAX = -8  # glibc's malloc.h
@@ -70,15 +69,15 @@ def trim() -> bool:
 
 
 class TrimWhenIdle:
-    """A flow listener: each time the flow is back in idle after a reception (its frames, photos and
-    buffers freed), ``trim`` runs on a worker, never on the flow's thread. Nothing off glibc."""
+    """A flow listener: each time the kiosk gets ready for the next patient after a reception (its frames,
+    photos and buffers freed; the view's ``visit`` moves on), ``trim`` runs on a worker, never on the flow's
+    thread. Nothing off glibc."""
 
     def __init__(self, runner: TaskRunner) -> None:
         self._runner = runner
-        self._idle = True  # the flow starts idle: nothing to hand back yet
+        self._visit: int | None = None  # the visit the flow started in: nothing to hand back yet
 
     def __call__(self, view: View) -> None:
-        idle = view.state is State.IDLE
-        if idle and not self._idle and _glibc() is not None:
+        if self._visit is not None and view.visit != self._visit and _glibc() is not None:
             self._runner.run(lambda cancel: trim(), lambda value, error: None, TRIM_TIMEOUT)
-        self._idle = idle
+        self._visit = view.visit

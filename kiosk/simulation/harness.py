@@ -66,7 +66,7 @@ class Harness:
     def states(self) -> list[str]:
         """Every state entered, in order (a state entered again counts again), from the flow's transcript:
         with device work that answers at once a state can be entered and left inside one dispatch."""
-        return ["idle", *(e["to"] for e in self.flow.transcript if e["what"] == "enter")]
+        return [State.IDLE.value, *(e["to"] for e in self.flow.transcript if e["what"] == "enter")]
 
     def settle(self, n: int = 1) -> None:
         """Deliver ``n`` pending answers of a ManualRunner harness, oldest first."""

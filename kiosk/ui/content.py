@@ -51,6 +51,9 @@ class ScreenSpec:
     choices: tuple[Choice, ...] = ()
     speech: tuple[str, ...] = ()  # QT_TRANSLATE_NOOP("Speech", …): spoken after the shown words
     context: str = "Screen"  # the translation context of title, lines, caution and choice texts
+    # What the view adds to what is said (only safe facts): instead of the title and lines, or after them.
+    said_instead: Callable[[View], list[str]] | None = None
+    said_after: Callable[[View], list[str]] | None = None
 
 
 # --- words shared by several screens ------------------------------------------------------------
@@ -169,6 +172,73 @@ METHOD_CAPTIONS = (
     QT_TRANSLATE_NOOP("Screen", "数字4桁を入力します"),
 )
 
+# --- what the view adds to what is said ------------------------------------------------------------
+
+
+def _face(view: View) -> list[str]:
+    said = [translate("Screen", FACE_CHILD_TITLE if view.child_mode else SCREENS[State.FACE].title)]
+    guidance = guidance_text(view.guidance, view.child_mode)
+    if guidance:
+        said.append(guidance)  # what to fix replaces "wait", as on the screen
+    elif not view.child_mode:
+        said.append(translate("Screen", SCREENS[State.FACE].lines[0]))
+    if view.child_mode:
+        said.append(translate("Screen", FACE_CHILD_NOTE))
+    if view.face_failures > 0:
+        said.append(translate("Screen", TRIES_LEFT).format(n=view.max_face_attempts - view.face_failures))
+    return said
+
+
+def _face_failed(view: View) -> list[str]:
+    reason = guidance_text(view.guidance, view.child_mode)
+    return [reason] if reason else []
+
+
+def _pin(view: View) -> list[str]:
+    said = []
+    if view.pin_failures > 0:
+        said.append(translate("Screen", PIN_WRONG))
+    if view.pin_tries_left is not None:
+        said.append(translate("Screen", PIN_TRIES if view.pin_tries_left > 2 else PIN_LAST_TRIES)
+                    .format(n=view.pin_tries_left))
+    return said
+
+
+def _cert_expiring(view: View) -> list[str]:
+    if view.certificate_expiry is None:
+        return []
+    d = view.certificate_expiry.date()
+    return [translate("Screen", EXPIRY).format(year=d.year, month=d.month, day=d.day)]
+
+
+def _consent(view: View) -> list[str]:
+    if view.limit_answer is None:
+        return []
+    return [translate("Screen", LIMIT_PROVIDED if view.limit_answer else LIMIT_NOT_PROVIDED)]
+
+
+def _done(view: View) -> list[str]:
+    # No name is ever said: the title's 「…様」 stays on the screen.
+    fallback = view.outcome == Outcome.FALLBACK.value
+    said = [translate("Screen", DONE_FALLBACK if fallback else SCREENS[State.DONE].title)]
+    if fallback:
+        said.append(translate("Screen", DONE_FALLBACK_NOTE))
+    said.append(translate("Screen", SCREENS[State.DONE].lines[0]))
+    if view.certificate == "expiring":
+        said.append(translate("Screen", DONE_EXPIRING))
+    if view.card_reminder is not None:
+        said.append(translate("Speech", CARD_REMINDER))
+    return said
+
+
+def _checking(view: View) -> list[str]:
+    return [translate("Screen", CHECK_SLOW)] if view.slow else []
+
+
+def _ended(view: View) -> list[str]:
+    return [translate("Speech", CARD_REMINDER)] if view.card_reminder is not None else []
+
+
 _SPECS = (
     ScreenSpec(
         State.IDLE,
@@ -246,6 +316,7 @@ _SPECS = (
     ),
     ScreenSpec(
         State.CERT_EXPIRING,
+        said_after=_cert_expiring,
         pictogram="warn",
         title=QT_TRANSLATE_NOOP("Screen", "電子証明書の有効期限が近づいています"),
         lines=(QT_TRANSLATE_NOOP("Screen", "期限が切れる前に、お住まいの市区町村の窓口で更新してください。"),),
@@ -267,6 +338,7 @@ _SPECS = (
     ),
     ScreenSpec(
         State.FACE,
+        said_instead=_face,
         title=QT_TRANSLATE_NOOP("Screen", "顔を枠内に入れてください"),
         lines=(QT_TRANSLATE_NOOP("Screen", "カメラを見て、そのままお待ちください。"),),
         choices=(
@@ -278,6 +350,7 @@ _SPECS = (
     ),
     ScreenSpec(
         State.FACE_FAILED,
+        said_after=_face_failed,
         pictogram="warn",
         title=QT_TRANSLATE_NOOP("Screen", "顔認証ができませんでした"),
         lines=(QT_TRANSLATE_NOOP("Screen", "暗証番号で確認できます。わからないときは、職員がお手伝いします。"),),
@@ -290,6 +363,7 @@ _SPECS = (
     ),
     ScreenSpec(
         State.PIN,
+        said_after=_pin,
         title=QT_TRANSLATE_NOOP("Screen", "暗証番号（数字4桁）を入力してください"),
         choices=(
             Choice(QT_TRANSLATE_NOOP("Screen", "確定"), "key_ok", "primary", None,
@@ -337,6 +411,7 @@ _SPECS = (
     ),
     ScreenSpec(
         State.CHECKING,
+        said_after=_checking,
         title=QT_TRANSLATE_NOOP("Screen", "保険の資格を確認しています"),
         lines=(QT_TRANSLATE_NOOP("Screen", "カードは置いたまま、お待ちください。"),),
         choices=(STOP_WAITING,),  # offered once the terminal is slow (View.slow)
@@ -413,6 +488,7 @@ _SPECS = (
     ),
     ScreenSpec(
         State.CONSENT,
+        said_after=_consent,
         title=QT_TRANSLATE_NOOP("Screen", "過去の診療・お薬・健診の情報を当機関に提供することに同意しますか。"),
         lines=(QT_TRANSLATE_NOOP("Screen", "同意すると、医師がこれまでの情報を見て、診療に役立てます。"),),
         choices=(
@@ -443,6 +519,7 @@ _SPECS = (
     ),
     ScreenSpec(
         State.DONE,
+        said_instead=_done,
         pictogram="ok",
         title=QT_TRANSLATE_NOOP("Screen", "確認が完了しました。"),
         lines=(QT_TRANSLATE_NOOP("Screen", "マイナンバーカードを取り出し、待合室でお待ちください。"),),
@@ -460,6 +537,7 @@ _SPECS = (
     ),
     ScreenSpec(
         State.ENDED,
+        said_after=_ended,
         pictogram="info",
         title=QT_TRANSLATE_NOOP("Screen", "終了しました"),
         lines=(QT_TRANSLATE_NOOP("Screen", "マイナンバーカードを取り出してください。"),),
@@ -479,91 +557,18 @@ def shown(spec: ScreenSpec, text: str) -> str:
     return translate(spec.context, text) if text else ""
 
 
-# --- what the view adds to what is said ------------------------------------------------------------
-
-
-def _face(view: View) -> list[str]:
-    said = [translate("Screen", FACE_CHILD_TITLE if view.child_mode else SCREENS[State.FACE].title)]
-    guidance = guidance_text(view.guidance, view.child_mode)
-    if guidance:
-        said.append(guidance)  # what to fix replaces "wait", as on the screen
-    elif not view.child_mode:
-        said.append(translate("Screen", SCREENS[State.FACE].lines[0]))
-    if view.child_mode:
-        said.append(translate("Screen", FACE_CHILD_NOTE))
-    if view.face_failures > 0:
-        said.append(translate("Screen", TRIES_LEFT).format(n=view.max_face_attempts - view.face_failures))
-    return said
-
-
-def _face_failed(view: View) -> list[str]:
-    reason = guidance_text(view.guidance, view.child_mode)
-    return [reason] if reason else []
-
-
-def _pin(view: View) -> list[str]:
-    said = []
-    if view.pin_failures > 0:
-        said.append(translate("Screen", PIN_WRONG))
-    if view.pin_tries_left is not None:
-        said.append(translate("Screen", PIN_TRIES if view.pin_tries_left > 2 else PIN_LAST_TRIES)
-                    .format(n=view.pin_tries_left))
-    return said
-
-
-def _cert_expiring(view: View) -> list[str]:
-    if view.certificate_expiry is None:
-        return []
-    d = view.certificate_expiry.date()
-    return [translate("Screen", EXPIRY).format(year=d.year, month=d.month, day=d.day)]
-
-
-def _consent(view: View) -> list[str]:
-    if view.limit_answer is None:
-        return []
-    return [translate("Screen", LIMIT_PROVIDED if view.limit_answer else LIMIT_NOT_PROVIDED)]
-
-
-def _done(view: View) -> list[str]:
-    # No name is ever said: the title's 「…様」 stays on the screen.
-    fallback = view.outcome == Outcome.FALLBACK.value
-    said = [translate("Screen", DONE_FALLBACK if fallback else SCREENS[State.DONE].title)]
-    if fallback:
-        said.append(translate("Screen", DONE_FALLBACK_NOTE))
-    said.append(translate("Screen", SCREENS[State.DONE].lines[0]))
-    if view.certificate == "expiring":
-        said.append(translate("Screen", DONE_EXPIRING))
-    if view.card_reminder is not None:
-        said.append(translate("Speech", CARD_REMINDER))
-    return said
-
-
-def _checking(view: View) -> list[str]:
-    return [translate("Screen", CHECK_SLOW)] if view.slow else []
-
-
-def _ended(view: View) -> list[str]:
-    return [translate("Speech", CARD_REMINDER)] if view.card_reminder is not None else []
-
-
-# States whose spoken words depend on the view: the first replace the title and lines, the others follow them.
-_SAID_INSTEAD: dict[State, Callable[[View], list[str]]] = {State.FACE: _face, State.DONE: _done}
-_SAID_AFTER: dict[State, Callable[[View], list[str]]] = {
-    State.FACE_FAILED: _face_failed, State.PIN: _pin, State.CERT_EXPIRING: _cert_expiring,
-    State.CONSENT: _consent, State.ENDED: _ended, State.CHECKING: _checking,
-}
 
 
 def speech_of(state: State, view: View | None = None) -> list[str]:
     """The translated phrases said on entering ``state``'s screen: what it shows, what the view adds
     (only safe facts), then how to go on."""
     spec = SCREENS[state]
-    if view is not None and state in _SAID_INSTEAD:
-        said = _SAID_INSTEAD[state](view)
+    if view is not None and spec.said_instead is not None:
+        said = spec.said_instead(view)
     else:
         said = [shown(spec, t) for t in (spec.title, *spec.lines) if t]
-    if view is not None and state in _SAID_AFTER:
-        said += _SAID_AFTER[state](view)
+    if view is not None and spec.said_after is not None:
+        said += spec.said_after(view)
     if spec.caution:
         said.append(shown(spec, spec.caution))
     if view is not None and ev.StartDeclaration.action in view.actions:

@@ -78,14 +78,20 @@ def test_no_library_package_imports_the_ui():
                 f"{name} imports {imported}"
 
 
+def _is_member(e: ast.expr | None) -> bool:
+    return isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name) and e.value.id == "State"
+
+
 def _state_literals(path: Path) -> list[str]:
-    """Collections of two or more states, and comparisons of a state with a string."""
+    """Collections of two or more states (a dict keyed by them too), comparisons of a state with a string,
+    and a state compared with one member (a rule about that state belongs in its spec)."""
     found = []
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
+        if isinstance(node, ast.Dict) and sum(_is_member(k) for k in node.keys) >= 2:
+            found.append(f"{path.name}:{node.lineno}")
         if isinstance(node, (ast.Set, ast.List, ast.Tuple)):
-            members = [e for e in node.elts if isinstance(e, ast.Attribute) and isinstance(e.value, ast.Name)
-                       and e.value.id == "State"]
+            members = [e for e in node.elts if _is_member(e)]
             strings = [e for e in node.elts if isinstance(e, ast.Constant) and e.value in STATE_VALUES
                        and e.value not in ("face", "pin", "consent")]  # also the names of patient actions
             if len(members) >= 2 or len(strings) >= 2:
@@ -94,7 +100,8 @@ def _state_literals(path: Path) -> list[str]:
             sides = [node.left, *node.comparators]
             state_side = any(isinstance(s, ast.Attribute) and s.attr in ("state", "value") for s in sides)
             string_side = any(isinstance(s, ast.Constant) and s.value in STATE_VALUES for s in sides)
-            if state_side and string_side:
+            member_side = any(_is_member(s) for s in sides)
+            if state_side and (string_side or member_side):
                 found.append(f"{path.name}:{node.lineno}")
     return found
 

@@ -130,13 +130,11 @@ def test_a_cancel_in_the_middle_of_encoding_returns_at_once_and_kills_the_child(
 def test_a_dead_or_hung_worker_fails_the_attempt_by_name_and_the_next_one_works(how, frame, chips):
     worker = shared_worker()
     pid = _ready_pid(worker)
-    config = FaceConfig(attempt_seconds=8.0, worker_request_seconds=1.0)
+    config = FaceConfig(attempt_seconds=120.0, worker_request_seconds=1.0)  # only the worker's failure ends it
     impostor = CameraFaceAuthenticator(lambda: ReplaySource([frame("biden")], fps=10), config)
     threading.Timer(0.8, os.kill, (pid, how)).start()
-    start = time.monotonic()
     with pytest.raises(FaceWorkerFailed):
         impostor.attempt(chips["obama"], CancelToken(), lambda codes: None)
-    assert time.monotonic() - start < 4.0  # not the attempt's 8 s
     assert _wait_for(lambda: not _alive(pid), 2.0)
     genuine = CameraFaceAuthenticator(lambda: ReplaySource([frame("obama2"), frame("obama3")], fps=10),
                                       FaceConfig(attempt_seconds=3.0))

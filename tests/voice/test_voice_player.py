@@ -1,7 +1,6 @@
 """The SpeechPlayer: off the UI thread, cached, cancelled by the next phrase, silent without a device,
 and the Japanese voice's notice where a language has no voice."""
 import logging
-import time
 
 import pytest
 
@@ -14,6 +13,18 @@ from tests.voice.conftest import assert_speech
 
 CARD = "マイナンバーカードを置いてください。顔写真のある面を上にしてください。"
 LONG = "カードを読み取っています。そのままお待ちください。" * 30
+
+
+class Counted(OpenJTalkEngine):
+    """The Japanese engine, counting the phrases it is asked to make: one said from the cache is not."""
+
+    def __init__(self):
+        super().__init__()
+        self.made = 0
+
+    def chunks(self, text, lang, cancel):
+        self.made += 1
+        return super().chunks(text, lang, cancel)
 
 
 class Unplugged(MemoryOutput):
@@ -48,9 +59,8 @@ def heard(output, qtbot, streams=1, ended=None):
 def test_a_phrase_is_rendered_off_the_ui_thread_and_played(player, qtbot):
     out = MemoryOutput()
     p = player(out)
-    started = time.perf_counter()
     p.speak(Utterance(CARD, "ja", "screen"))
-    assert time.perf_counter() - started < 0.05  # speak() only hands the phrase over
+    assert not out.streams  # speak() only hands the phrase over: nothing is made or played on this thread
     chunks = heard(out, qtbot)
     speech = [c for c in chunks if c.array().any()]
     assert len(speech) == 2  # one per sentence, the first played before the second was made
@@ -61,14 +71,14 @@ def test_a_phrase_is_rendered_off_the_ui_thread_and_played(player, qtbot):
 
 
 def test_a_phrase_said_again_comes_from_the_cache_at_once(player, qtbot):
-    out = MemoryOutput()
-    p = player(out)
+    out, engine = MemoryOutput(), Counted()
+    p = player(out, [engine])
     p.speak(Utterance(CARD, "ja", "screen"))
     first = heard(out, qtbot)
-    asked = time.perf_counter()
+    made = engine.made
     p.speak(Utterance(CARD, "ja", "screen"))
     second = heard(out, qtbot, streams=2)
-    assert out.first_sample_at - asked < 0.1
+    assert engine.made == made  # nothing made again
     assert [c.samples for c in second] == [c.samples for c in first]
 
 
@@ -77,11 +87,9 @@ def test_the_next_phrase_cancels_the_one_being_made(player, qtbot):
     p = player(out)
     p.speak(Utterance(LONG, "ja", "screen"))
     qtbot.waitUntil(lambda: bool(out.streams and out.streams[-1]), timeout=5000)
-    asked = time.perf_counter()
     p.speak(Utterance("確定", "ja", "focus"))
     heard(out, qtbot, streams=2, ended=1)
-    assert out.first_sample_at - asked < 0.5  # the long phrase stopped within one sentence
-    assert len(out.streams[0]) < 2 * 30 - 1  # and was never finished
+    assert len(out.streams[0]) < 2 * 30 - 1  # the long phrase stopped, never finished
     assert out.ended == 1  # only the short phrase played to its end
 
 
@@ -100,10 +108,8 @@ def test_without_an_audio_device_it_stays_silent_logs_once_and_never_blocks(play
     out = Unplugged()
     p = player(out)
     caplog.set_level(logging.WARNING, logger="kiosk.voice.player")
-    started = time.perf_counter()
     for _ in range(3):
         p.speak(Utterance(CARD, "ja", "screen"))
-    assert time.perf_counter() - started < 0.05
     qtbot.wait(300)
     assert out.streams == []
     assert p.status() == NO_AUDIO_DEVICE
@@ -143,14 +149,14 @@ def test_with_no_engine_the_status_says_so(player):
 
 
 def test_prewarmed_phrases_start_from_the_cache(player, qtbot):
-    out = MemoryOutput()
-    p = player(out)
+    out, engine = MemoryOutput(), Counted()
+    p = player(out, [engine])
     p.prewarm([Utterance(CARD, "ja", "screen")])
     qtbot.waitUntil(lambda: len(p._cache) >= 2, timeout=5000)  # the notice and the phrase
-    asked = time.perf_counter()
+    made = engine.made
     p.speak(Utterance(CARD, "ja", "screen"))
     heard(out, qtbot)
-    assert out.first_sample_at - asked < 0.1
+    assert engine.made == made  # said from the cache
 
 
 def test_prewarming_gives_way_to_a_phrase_to_say_now(player, qtbot):
@@ -158,10 +164,9 @@ def test_prewarming_gives_way_to_a_phrase_to_say_now(player, qtbot):
     p = player(out)
     p.prewarm([Utterance(LONG, "ja", "screen")])
     qtbot.wait(100)  # the worker is in the middle of the long phrase
-    asked = time.perf_counter()
     p.speak(Utterance("確定", "ja", "focus"))
     heard(out, qtbot)
-    assert out.first_sample_at - asked < 0.6  # one sentence of the warming at most, not all thirty
+    assert len(p._cache) < 3  # said before the warming was done: it gave way
     qtbot.waitUntil(lambda: len(p._cache) >= 3, timeout=20000)  # and the warming was finished after
 
 
