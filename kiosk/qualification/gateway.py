@@ -97,6 +97,9 @@ class FolderGateway:
         self._clock = clock
         self._res = notifier(config.res, config)
         self.health = TerminalHealth()
+        # Requests the terminal rejected but had not yet returned to ``res`` when the exchange ended: they
+        # hold personal data, so each is removed at the next look at ``res`` (set ops are atomic: no lock).
+        self._strays: set[str] = set()
 
     def close(self) -> None:
         """Stop watching ``res`` (a watch is a thread and a descriptor; a gateway without one looks on its
@@ -194,10 +197,33 @@ class FolderGateway:
             if config.remove_answers:
                 remove_quietly(path)
                 if path.suffix == schema.REJECTION_SUFFIX:  # the returned request holds personal data too
-                    remove_quietly(config.res / request.name)
+                    self._remove_returned(request.name)
         log.info("answer %s read after %.2f s", path.name, time.monotonic() - started)
         _log_unknown(path.name, answer)
         return answer
+
+    def _remove_returned(self, name: str) -> None:
+        """Remove the rejected request the terminal hands back beside its ``.err``. A terminal may write the
+        ``.err`` first: wait for the request a settle time at most (watching, not polling), and if it comes
+        later still, the next exchange's look at ``res`` removes it."""
+        returned = self.config.res / name
+        deadline = time.monotonic() + self.config.settle
+        while True:
+            seen = self._res.changes
+            if returned.exists():
+                remove_quietly(returned)
+                return
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                log.info("rejected request %s not returned yet: removed when it is", name)
+                self._strays.add(name)
+                return
+            self._res.wait(seen, min(self._res.interval, remaining), lambda: False)
+
+    def _sweep_strays(self, present: set[str]) -> None:
+        for name in [n for n in self._strays if n in present]:
+            remove_quietly(self.config.res / name)
+            self._strays.discard(name)
 
     def _wait_for_answer(
         self, message: str, file_id: str, ours: Callable[[bytes], bool], skip: set[str], cancel: CancelToken,
@@ -214,6 +240,7 @@ class FolderGateway:
             seen = notifier.changes  # before the listing: a file written after it has moved the count on
             names = list_names(res)
             present = set(names)
+            self._sweep_strays(present)
             for name in by_name:
                 if name in present:
                     notifier.found(res / name)

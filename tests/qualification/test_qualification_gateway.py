@@ -155,6 +155,60 @@ def test_a_rejection_is_the_request_back_in_res_with_a_same_stem_err(tmp_path):
     assert os.listdir(root / schema.RES_DIR) == [] and os.listdir(root / schema.REQ_DIR) == []
 
 
+def _reject_err_first(root: Path, returned: threading.Event, held: threading.Event | None = None):
+    """A terminal that writes the ``.err`` first and hands the request back a moment later (or, with
+    ``held``, only once the test says so): the request must not stay behind in ``res``."""
+
+    def reject(request: Path) -> None:
+        res = root / schema.RES_DIR
+        data = request.read_bytes()
+        request.unlink()
+        (res / (request.stem + ".err")).write_bytes("E1001 要求ファイル不正\n".encode("cp932"))
+
+        def hand_back() -> None:
+            if held is not None:
+                held.wait(10)
+            else:
+                time.sleep(0.1)
+            (res / request.name).write_bytes(data)
+            returned.set()
+
+        threading.Thread(target=hand_back, daemon=True).start()
+
+    return reject
+
+
+def test_a_request_handed_back_after_its_err_is_removed_too(tmp_path):
+    root = _folders(tmp_path)
+    returned = threading.Event()
+    Terminal(root, _reject_err_first(root, returned))
+    with pytest.raises(RequestRejected, match="E1001"):
+        FolderGateway(_config(root)).check_by_insurance_card(QUERY, CancelToken())
+    assert returned.wait(5)
+    assert os.listdir(root / schema.RES_DIR) == [] and os.listdir(root / schema.REQ_DIR) == []
+
+
+def test_a_request_handed_back_after_the_exchange_is_removed_at_the_next_look(tmp_path, valid_result):
+    root = _folders(tmp_path)
+    returned, held = threading.Event(), threading.Event()
+    gateway = FolderGateway(_config(root, settle=0.1))
+    Terminal(root, _reject_err_first(root, returned, held))
+    with pytest.raises(RequestRejected):
+        gateway.check_by_insurance_card(QUERY, CancelToken())
+    held.set()
+    assert returned.wait(5)
+
+    def answer(request: Path) -> None:
+        header, _ = codec.decode_insurance_request(request.read_bytes())
+        request.unlink()
+        data = codec.encode_result(replace(valid_result, file_id=header.file_id))
+        (root / schema.RES_DIR / (schema.answer_stem_for(request.name) + ".xml")).write_bytes(data)
+
+    Terminal(root, answer)
+    gateway.check_by_insurance_card(QUERY, CancelToken())
+    assert os.listdir(root / schema.RES_DIR) == []
+
+
 def test_an_err_named_as_an_answer_is_not_taken_for_a_rejection(tmp_path):
     """No public client looks for ``…res_<id>.err``; the gateway waits for the real answer beside it."""
     root = _folders(tmp_path)
