@@ -91,7 +91,8 @@ class StaffAccounts:
                      locks: bool = True) -> StaffAccount:
         """The account, when the password is right and it is not locked; ``require=ADMIN`` also checks
         the role. Raises BadCredentials(tries_left), AccountLocked or NotPermitted. With ``locks=False``
-        a wrong password is counted and audited but never locks the account."""
+        (a remote console, slowed per console instead) a wrong password is audited but neither counted
+        nor locking: a peer on the LAN must not bring an account near the kiosk's own lock."""
         with self._store._write() as db:
             row = db.execute(
                 "SELECT role, password_hash, failures, locked FROM staff_accounts WHERE username = ?", (username,)
@@ -105,6 +106,9 @@ class StaffAccounts:
                 if locked:
                     self._store._audit(username, "staff_sign_in_refused", "reason=locked")
                     failure = AccountLocked(f"staff account {username} is locked: an admin must unlock it")
+                elif not password_matches(password, stored) and not locks:
+                    self._store._audit(username, "staff_sign_in_failed", "remote")
+                    failure = BadCredentials(max(0, MAX_FAILURES - failures))
                 elif not password_matches(password, stored):
                     failures += 1
                     now_locked = locks and failures >= MAX_FAILURES

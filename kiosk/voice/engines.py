@@ -24,6 +24,7 @@ from typing import Protocol
 from kiosk.core.cancel import CancelToken
 from kiosk.core.errors import Cancelled
 from kiosk.core.voice import ENGINE_FAILED, SynthesisFailed, SynthesisTimeout, VoiceError
+from kiosk.processes import start_child
 from kiosk.voice.pcm import Pcm, join
 from kiosk.voice.sentences import sentences
 from kiosk.voice.wav import parse_streamed_wav
@@ -195,7 +196,7 @@ class EspeakEngine:
         assert self._path is not None
         wpm = max(80, min(450, round(ESPEAK_WPM * self.rate)))
         # The text goes in on stdin: an argument would be visible to anyone listing the processes.
-        proc = subprocess.Popen(
+        proc = start_child(  # killed in the finally below; dies with the kiosk if the kiosk dies first
             [self._path, "-v", voice, "-s", str(wpm), "-b", "1", "--stdout"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
         )

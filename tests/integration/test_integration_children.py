@@ -168,3 +168,20 @@ def test_a_child_started_through_start_child_dies_with_its_killed_parent():
             parent.wait(5)
         if child is not None:
             _end({child})
+
+
+def test_every_long_child_of_the_kiosk_is_started_through_start_child():
+    """A child started with a bare Popen outlives a killed kiosk (espeak-ng did, issue 14): only
+    kiosk/processes.py may call it."""
+    import ast
+
+    kiosk = ROOT / "kiosk"
+    bare = []
+    for path in kiosk.rglob("*.py"):
+        if path.name == "processes.py" and path.parent == kiosk:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "Popen"
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "subprocess"):
+                bare.append(f"{path.relative_to(kiosk)}:{node.lineno}")
+    assert bare == []

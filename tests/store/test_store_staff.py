@@ -47,6 +47,20 @@ def test_lockout_after_five_failures_until_an_admin_unlocks(accounts, store):
     assert store.check() == []
 
 
+def test_remote_wrong_passwords_never_bring_the_kiosk_lock_nearer(accounts, store):
+    """A console's guesses are slowed per console (kiosk/staff/guesses.py); counted here they would let a
+    peer on the LAN leave an account one mistyped password from being locked at the kiosk."""
+    for _ in range(10):
+        with pytest.raises(BadCredentials) as err:
+            accounts.authenticate("sato", "wrong", locks=False)
+        assert err.value.tries_left == 5
+    with pytest.raises(BadCredentials) as err:
+        accounts.authenticate("sato", "wrong")  # one slip at the kiosk is one slip
+    assert err.value.tries_left == 4
+    actions = [r[0] for r in store._db.execute("SELECT action FROM audit WHERE actor = 'sato'")]
+    assert actions.count("staff_sign_in_failed") == 11  # every guess is on record
+
+
 def test_success_resets_the_failure_count(accounts):
     for _ in range(4):
         with pytest.raises(BadCredentials):
