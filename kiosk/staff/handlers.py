@@ -5,7 +5,8 @@ flow's thread through ``post``: the verdict answers an immediate command (``{"st
 refusal reason), the event's ``reply`` answers work the flow runs as its own task (the chip photo, a
 camera still, a check by insurance-card data, the fallback bill, the session's records). The flow audits
 every command itself; this module audits only what the flow never sees (signing out, reading the day's
-list with names). Sign-in, the day's receptions and the follow-ups are answered here, from the store.
+list with names, a request before sign-in through the listener's refusal tally). Sign-in, the day's
+receptions and the follow-ups are answered here, from the store.
 
 Privacy: passwords and 照合番号B are never logged; a chip photo or still is in memory only, in the reply;
 insurance numbers staff enter go sealed into the store, never into a log or the audit detail.
@@ -95,6 +96,7 @@ class Handlers:
             if spec is None or not isinstance(args, dict):
                 raise msg.bad(f"unknown request {name!r}")
             if spec.signed_in and connection.signed_in is None:
+                connection.refused("not_signed_in")  # audited, one row per peer per interval
                 raise RequestFailed("not_signed_in")
             if spec.command is not None:
                 self._command(connection, request_id, str(name), args)

@@ -7,8 +7,9 @@ follow-up poll) is queued with :meth:`Connection.send`. What a request does is f
 
 The clinic LAN is not trusted, and the channel must stay there for a 目視 takeover whatever a peer does:
 connections are capped overall and per peer, a peer that has not paired gets small lines (and
-:data:`HANDSHAKE_TIMEOUT` for the TLS handshake and again for its auth message), the accept loop backs off
-and carries on after any error (running out of descriptors included), and refusals are audited through
+:data:`PAIRING_DEADLINE` in all from accept to the end of pairing, however slowly it trickles bytes), the
+accept loop backs off and carries on after any error (running out of descriptors included), and refusals
+(TLS failures, timeouts and wrong secrets before pairing, requests before sign-in) are audited through
 :class:`~kiosk.staff.refusals.RefusalTally`.
 """
 from __future__ import annotations
@@ -25,12 +26,12 @@ from typing import Any
 
 from kiosk.staff import identity as ids
 from kiosk.staff.channel import MAX_LINE, LineChannel
-from kiosk.staff.errors import ChannelError, PairingRefused, ProtocolError
+from kiosk.staff.errors import ChannelClosed, ChannelError, ChannelTimeout, PairingRefused, ProtocolError
 from kiosk.staff.refusals import RefusalTally
 
 log = logging.getLogger(__name__)
 
-HANDSHAKE_TIMEOUT = 10.0
+PAIRING_DEADLINE = 10.0  # from accept to the welcome: TLS handshake and auth message together
 IDLE_TIMEOUT = 15.0  # consoles ping every 2 s
 HEARTBEAT = 2.0
 REFUSAL_PAUSE = 1.0  # slows a peer guessing the pairing secret (80 bits anyway)
@@ -59,6 +60,7 @@ class Connection:
         self.token = ""
         self.failures = 0  # wrong passwords on this connection
         self.thread = threading.Thread(target=self.run, name=f"staff-{peer}", daemon=True)
+        self.deadline = time.monotonic() + listener.pairing_deadline  # monotonic: by then paired, or hung up on
         self.paired = False
         self._refusal_noted = False  # one refusal per connection, however its end is reported
         self._signed_in: SignIn | None = None
@@ -100,7 +102,8 @@ class Connection:
 
     def run(self) -> None:
         try:
-            self.sock.settimeout(HANDSHAKE_TIMEOUT)
+            # One deadline for the whole handshake (CPython's do_handshake counts it down across its reads).
+            self.sock.settimeout(max(0.001, self._left()))
             tls = self.listener.context.wrap_socket(self.sock, server_side=True)
             self.channel = LineChannel(tls, PAIRING_MAX_LINE)
             if self._pair():
@@ -113,7 +116,9 @@ class Connection:
             self.refused_before_pairing(exc.code)
         except (ssl.SSLError, OSError) as exc:
             log.info("staff console %s: %s", self.peer, exc)
-            self.refused_before_pairing("staff_tls_failed" if isinstance(exc, ssl.SSLError) else "staff_channel_closed")
+            self.refused_before_pairing(
+                "staff_tls_failed" if isinstance(exc, ssl.SSLError)
+                else ChannelTimeout.code if isinstance(exc, TimeoutError) else ChannelClosed.code)
         except Exception:
             log.exception("staff console %s: connection failed", self.peer)
         finally:
@@ -129,7 +134,7 @@ class Connection:
         assert channel is not None
         nonce = secrets.token_hex(16)
         channel.write({"type": "hello", "kiosk": name, "nonce": nonce})
-        message = channel.read(HANDSHAKE_TIMEOUT)
+        message = channel.read(max(0.001, self._left()))
         their_nonce = message.get("nonce")
         if message["type"] != "auth" or not isinstance(their_nonce, str) or not 16 <= len(their_nonce) <= 128:
             raise ProtocolError("expected auth")
@@ -143,6 +148,15 @@ class Connection:
         channel.write({"type": "welcome", "kiosk": name,
                        "proof": ids.proof(identity.secret, "kiosk", their_nonce, nonce, identity.fingerprint)})
         return True
+
+    def refused(self, reason: str) -> None:
+        """A paired console asked for what it may not have yet (``not_signed_in``): into the same tally."""
+        if not self.listener.stopping.is_set():
+            self.listener.refusals.note(self.peer, reason)
+
+    def _left(self) -> float:
+        """Seconds until the pairing deadline."""
+        return self.deadline - time.monotonic()
 
     def refused_before_pairing(self, reason: str) -> None:
         if not self.paired and not self._refusal_noted and not self.listener.stopping.is_set():
@@ -168,12 +182,15 @@ class Connection:
 
 class Listener:
     def __init__(self, identity: ids.KioskIdentity, on_request: Callable[[Connection, dict[str, Any]], None],
-                 audit_refusal: Callable[[str, str], None], *, host: str, port: int, kiosk_name: str) -> None:
-        """``audit_refusal(peer, detail)`` writes one audit row for a peer that is not a console (yet)."""
+                 audit_refusal: Callable[[str, str], None], *, host: str, port: int, kiosk_name: str,
+                 pairing_deadline: float = PAIRING_DEADLINE) -> None:
+        """``audit_refusal(peer, detail)`` writes one audit row for a peer that is not a console (yet);
+        ``pairing_deadline``: seconds from accept to the end of pairing (read as each connection is accepted)."""
         self.identity = identity
         self.on_request = on_request  # on the connection's thread
         self.refusals = RefusalTally(audit_refusal, time.monotonic)
         self.kiosk_name = kiosk_name
+        self.pairing_deadline = pairing_deadline
         self.context = identity.server_context()
         self.stopping = threading.Event()
         self._bind = (host, port)

@@ -51,4 +51,4 @@ class Accounts(Protocol):
 
     def authenticate(self, username: str, password: str, *, locks: bool = True) -> StaffAccount:
         """Raises a KioskError for a wrong password or a locked account; ``locks=False``: a wrong password
-        is counted and audited but never locks the account (sign-in over the network)."""
+        is audited but neither counted nor locking (sign-in over the network, slowed per console instead)."""

@@ -107,6 +107,30 @@ def test_wrong_passwords_from_a_console_slow_it_and_never_lock_the_account(kiosk
     assert len(failed) == guesses.FREE + 1, "every wrong password is still audited"
 
 
+def test_wrong_passwords_from_a_console_do_not_count_toward_the_kiosks_lock(kiosk, lane):
+    from kiosk.store.errors import BadCredentials
+    from kiosk.store.staff_accounts import MAX_FAILURES, Role, StaffAccounts
+
+    accounts = StaffAccounts(lane.store)
+    accounts.create("tanaka", "right-password", Role.RECEPTION, actor="test")
+    link = KioskLink(kiosk.pairing, DEFAULT_PORT).start()
+    try:
+        assert link.wait_online(5)
+        for _ in range(MAX_FAILURES - 1):  # one short of the lock, and of the console's hang-up
+            with pytest.raises(RequestFailed) as wrong:
+                link.sign_in("tanaka", "wrong-password")
+            assert wrong.value.code == "staff_bad_credentials"
+    finally:
+        link.stop()
+    with pytest.raises(BadCredentials) as mistyped:  # at the kiosk itself
+        accounts.authenticate("tanaka", "wrong-passwort")
+    assert mistyped.value.tries_left == MAX_FAILURES - 1, "only the kiosk's own failure counts"
+    assert not [a for a in accounts.accounts() if a.username == "tanaka" and a.locked]
+    assert accounts.authenticate("tanaka", "right-password").username == "tanaka"
+    remote = [d for _, action, d in audit_rows(lane, "staff_sign_in_failed") if d == "remote"]
+    assert len(remote) == MAX_FAILURES - 1, "every remote wrong password is still audited"
+
+
 def test_the_wait_doubles_per_console_and_is_forgotten_on_success():
     from kiosk.staff.guesses import FREE, LONGEST, GuessThrottle
 

@@ -327,7 +327,8 @@ def test_a_note_about_one_patient_does_not_stay_for_the_next(qtbot, console_for,
     kiosk.run(lambda: kiosk.flow.dispatch(ev.CardRemovedEvent()))
     kiosk.run(lambda: kiosk.flow.dispatch(ev.CardInserted()))  # the next patient
     qtbot.waitUntil(lambda: link.snapshot.view.state is State.CHOOSE_METHOD, timeout=WAIT)
-    assert not window.panel.message.isVisible()
+    # The link has the new view before the window's next turn shows it (a busy machine widens the gap).
+    qtbot.waitUntil(lambda: not window.panel.message.isVisible(), timeout=WAIT)
 
 
 def test_a_task_page_left_open_does_not_act_on_the_next_patient(qtbot, console_for, lane):
