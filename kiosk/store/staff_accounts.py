@@ -3,8 +3,8 @@
 Passwords are hashed with scrypt (N=2**14, r=8, p=1, 16-byte salt); the hash string names its
 parameters so they can be raised later without breaking old accounts. After 5 wrong passwords in a row
 at the kiosk itself an account locks until an admin unlocks it; wrong passwords from a console are audited,
-never counted toward that lock, and slow that console instead (:mod:`kiosk.staff.guesses`), so nobody on the LAN can lock staff out of
-目視. Every sign-in, failure, lock and change is audit-logged. The staff console and
+never counted toward that lock, and slow that console instead (:mod:`kiosk.staff.guesses`), so nobody on
+the LAN can lock staff out of 目視. Every sign-in, failure, lock and change is audit-logged. The staff console and
 ``kiosk store export`` both call :meth:`StaffAccounts.authenticate`.
 """
 from __future__ import annotations
