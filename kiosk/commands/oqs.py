@@ -199,10 +199,13 @@ def _check(args: argparse.Namespace) -> int:
     failure: KioskError | None = None
     started = time.monotonic()
     with _interrupt_cancels(cancel):
+        gateway = FolderGateway(terminal)
         try:
-            result = FolderGateway(terminal).check_by_insurance_card(query, cancel)
+            result = gateway.check_by_insurance_card(query, cancel)
         except (QualificationError, Cancelled) as error:
             failure = error
+        finally:
+            gateway.close()  # removes a rejected request the terminal returned after its .err
     where = {"seconds": round(time.monotonic() - started, 2), "terminal": {
         "root": str(terminal.root), "institution_code": terminal.institution_code, "encoding": terminal.encoding}}
     if failure is not None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from typing import TypeVar
 
 from kiosk.core.cancel import CancelToken
 from kiosk.core.domain import CardFacts, CertificateInfo, IdentityMethod
-from kiosk.core.errors import Cancelled, QualificationError
+from kiosk.core.errors import Cancelled, QualificationError, TerminalUnavailable
 from kiosk.core.qualification import QualificationResult
 from kiosk.core.values import InsuranceCardQuery
 from kiosk.qualification import codec, schema, xmlsafe
@@ -98,12 +99,17 @@ class FolderGateway:
         self._res = notifier(config.res, config)
         self.health = TerminalHealth()
         # Requests the terminal rejected but had not yet returned to ``res`` when the exchange ended: they
-        # hold personal data, so each is removed at the next look at ``res`` (set ops are atomic: no lock).
+        # hold personal data, so each is removed when it appears: woken by the watch on ``res`` (which stays
+        # on between exchanges), else at the next exchange's look at ``res`` or when the gateway is closed.
         self._strays: set[str] = set()
+        self._strays_lock = threading.Lock()  # the watch's thread sweeps as well as the exchanging one
+        self._res.add_listener(self._sweep_on_change)
 
     def close(self) -> None:
-        """Stop watching ``res`` (a watch is a thread and a descriptor; a gateway without one looks on its
-        timer until the next exchange starts one again)."""
+        """Remove the rejected requests returned since the last look, then stop watching ``res`` (a watch is
+        a thread and a descriptor; a gateway without one looks on its timer until the next exchange starts
+        one again)."""
+        self._sweep_on_change()
         self._res.close()
 
     # --- QualificationChecker ---------------------------------------------------------------
@@ -203,9 +209,9 @@ class FolderGateway:
         return answer
 
     def _remove_returned(self, name: str) -> None:
-        """Remove the rejected request the terminal hands back beside its ``.err``. A terminal may write the
-        ``.err`` first: wait for the request a settle time at most (watching, not polling), and if it comes
-        later still, the next exchange's look at ``res`` removes it."""
+        """Remove the rejected request the terminal hands back beside its ``.err``. A terminal should write it
+        first (the simulator does) but may write the ``.err`` first: wait for the request a settle time at most
+        (watching, not polling), and if it comes later still, it is a stray, removed when it appears."""
         returned = self.config.res / name
         deadline = time.monotonic() + self.config.settle
         while True:
@@ -216,14 +222,30 @@ class FolderGateway:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 log.info("rejected request %s not returned yet: removed when it is", name)
-                self._strays.add(name)
+                with self._strays_lock:
+                    self._strays.add(name)
+                # It may have come between the look above and the line before: no notification is left for it.
+                self._sweep_strays({name} if returned.exists() else set())
                 return
             self._res.wait(seen, min(self._res.interval, remaining), lambda: False)
 
     def _sweep_strays(self, present: set[str]) -> None:
-        for name in [n for n in self._strays if n in present]:
+        with self._strays_lock:
+            found = self._strays & present
+            self._strays -= found
+        for name in found:
             remove_quietly(self.config.res / name)
-            self._strays.discard(name)
+            log.info("rejected request %s returned late: removed", name)
+
+    def _sweep_on_change(self) -> None:
+        """On a notification from ``res`` (on the watch's thread) or at close: remove strays that appeared."""
+        if not self._strays:
+            return
+        try:
+            present = set(list_names(self.config.res))
+        except TerminalUnavailable:  # the share went away: the next look sweeps
+            return
+        self._sweep_strays(present)
 
     def _wait_for_answer(
         self, message: str, file_id: str, ours: Callable[[bytes], bool], skip: set[str], cancel: CancelToken,

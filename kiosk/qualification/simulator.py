@@ -165,11 +165,12 @@ class TerminalSimulator:
             self._later(scenario.delay, lambda: self._write_face(terminal_order(face, xmlsafe.INDIVIDUAL)))
 
     def _reject(self, request_name: str, request: bytes, text: bytes) -> None:
-        """As the terminal rejects: the ``.err`` into ``res`` under the request's own name, then the request
-        itself beside it (emr-cloud-online reads the ``.err`` when the request appears in ``res``)."""
+        """As the terminal rejects: the request back into ``res`` under its own name, then the ``.err`` beside
+        it, last, as the "done" signal: a client acting on the ``.err`` finds the request already there and
+        removes both (emr-cloud-online reads the ``.err`` when the request appears in ``res``). Both atomic."""
         res = self.root / schema.RES_DIR
-        atomic_write(res, schema.rejection_name(request_name), text)
         atomic_write(res, request_name, request)
+        atomic_write(res, schema.rejection_name(request_name), text)
 
     def _answer_body(self, message: str, data: bytes, scenario: Scenario) -> tuple[bytes, bytes | None]:
         """The answer's bytes and, for a card check, the face file's."""

@@ -110,6 +110,12 @@ class FolderNotifier:
         self._trusted = False
         self._share = ""
         self._said: set[str] = set()
+        self._listeners: list[Callable[[], None]] = []
+
+    def add_listener(self, listener: Callable[[], None]) -> None:
+        """Call ``listener()`` on the watch's thread after each notification (not on timed looks, nor without
+        a watch). It must be quick and must not raise: what it raises is logged and dropped."""
+        self._listeners.append(listener)
 
     # --- what waiters read ------------------------------------------------------------------------
 
@@ -220,6 +226,11 @@ class FolderNotifier:
             self._changes += 1
             self._last_event = time.time()
             self._condition.notify_all()
+        for listener in list(self._listeners):
+            try:
+                listener()
+            except Exception:  # the watch thread must outlive a listener's failure
+                log.exception("%s: a change listener failed", self.folder)
 
     def _say(self, what: str, message: str, *args: object) -> None:
         if what not in self._said:  # once per notifier: a log line per exchange would drown the rest

@@ -227,6 +227,16 @@ def test_check_a_rejected_request_exits_2_with_the_err_text(terminal, capsys):
     assert "OQSsiquc01req_" in report["words"] and ".err" in report["words"]
 
 
+def test_check_a_rejected_request_leaves_res_empty(terminal, capsys):
+    """The returned request holds personal data: neither it nor its ``.err`` stays in ``res`` once the command
+    returns (the race an audit saw in 1 run of 10, so 10 runs)."""
+    terminal.switch("err")
+    for _ in range(10):
+        code, report = _check(terminal, capsys)
+        assert (code, report["outcome"]) == (2, "request_rejected")
+        assert list((terminal.root / schema.RES_DIR).iterdir()) == []
+
+
 def test_check_without_an_answer_exits_2_after_the_timeout(terminal, capsys):
     terminal.switch("no_answer")
     code, report = _check(terminal, capsys, "--timeout", "0.5")

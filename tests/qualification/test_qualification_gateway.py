@@ -146,7 +146,7 @@ def test_a_rejection_is_the_request_back_in_res_with_a_same_stem_err(tmp_path):
 
     def reject(request: Path) -> None:
         res = root / schema.RES_DIR
-        (res / (request.stem + ".err")).write_bytes("E1001 要求ファイル不正\n".encode("cp932"))
+        folders.atomic_write(res, request.stem + ".err", "E1001 要求ファイル不正\n".encode("cp932"))
         request.rename(res / request.name)
 
     Terminal(root, reject)
@@ -163,7 +163,7 @@ def _reject_err_first(root: Path, returned: threading.Event, held: threading.Eve
         res = root / schema.RES_DIR
         data = request.read_bytes()
         request.unlink()
-        (res / (request.stem + ".err")).write_bytes("E1001 要求ファイル不正\n".encode("cp932"))
+        folders.atomic_write(res, request.stem + ".err", "E1001 要求ファイル不正\n".encode("cp932"))
 
         def hand_back() -> None:
             if held is not None:
@@ -207,6 +207,59 @@ def test_a_request_handed_back_after_the_exchange_is_removed_at_the_next_look(tm
     Terminal(root, answer)
     gateway.check_by_insurance_card(QUERY, CancelToken())
     assert os.listdir(root / schema.RES_DIR) == []
+
+
+def _reject_with_err_only(root: Path, taken: list[tuple[str, bytes]]):
+    """A terminal that writes the ``.err`` and keeps the request: the test hands it back itself, later."""
+
+    def reject(request: Path) -> None:
+        taken.append((request.name, request.read_bytes()))
+        request.unlink()
+        folders.atomic_write(root / schema.RES_DIR, request.stem + ".err", "E1001 要求ファイル不正\n".encode("cp932"))
+
+    return reject
+
+
+def _wait_until_empty(folder: Path, seconds: float = 3.0) -> list[str]:
+    deadline = time.monotonic() + seconds
+    while os.listdir(folder) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return os.listdir(folder)
+
+
+def test_a_request_returned_after_the_exchange_ended_is_removed_without_another_exchange(tmp_path):
+    """The ``.err`` first, the request only after the exchange gave up waiting for it (the race in a real
+    terminal): the gateway's watch on ``res`` removes it when it appears, with no next exchange to sweep it."""
+    root = _folders(tmp_path)
+    taken: list[tuple[str, bytes]] = []
+    gateway = FolderGateway(_config(root, settle=0.05))
+    Terminal(root, _reject_with_err_only(root, taken))
+    with pytest.raises(RequestRejected, match="E1001"):
+        gateway.check_by_insurance_card(QUERY, CancelToken())
+    res = root / schema.RES_DIR
+    assert os.listdir(res) == []  # the .err is gone
+    (name, data), = taken
+    folders.atomic_write(res, name, data)  # after the .err, and after the exchange: written by the test itself
+    try:
+        assert _wait_until_empty(res) == []
+    finally:
+        gateway.close()
+
+
+def test_closing_the_gateway_removes_a_request_returned_late(tmp_path):
+    """Without file notifications (a network share) nothing is woken when the late request appears; closing
+    the gateway (the end of ``kiosk oqs check``) looks at ``res`` once more and removes it."""
+    root = _folders(tmp_path)
+    taken: list[tuple[str, bytes]] = []
+    gateway = FolderGateway(_config(root, settle=0.05, notify=False))
+    Terminal(root, _reject_with_err_only(root, taken))
+    with pytest.raises(RequestRejected):
+        gateway.check_by_insurance_card(QUERY, CancelToken())
+    (name, data), = taken
+    res = root / schema.RES_DIR
+    (res / name).write_bytes(data)
+    gateway.close()
+    assert os.listdir(res) == []
 
 
 def test_an_err_named_as_an_answer_is_not_taken_for_a_rejection(tmp_path):

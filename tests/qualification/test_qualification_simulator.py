@@ -13,7 +13,7 @@ from kiosk.core.errors import MalformedResult
 from kiosk.core.qualification import Validity
 from kiosk.core.result_checks import check_result
 from kiosk.core.values import InsuranceCardQuery
-from kiosk.qualification import codec, schema, xmlsafe
+from kiosk.qualification import codec, folders, schema, simulator, xmlsafe
 from kiosk.qualification.codec import RequestHeader
 from kiosk.qualification.errors import CheckFailed, RequestRejected, TerminalTimeout
 from kiosk.qualification.gateway import FolderGateway, TerminalConfig
@@ -159,12 +159,40 @@ def test_a_malformed_request_is_rejected_as_the_public_clients_see_it(terminal):
     terminal.switch("valid")
     (terminal.root / schema.REQ_DIR / "OQSsiquc01req_broken.xml").write_bytes(b"<not really xml")
     returned = terminal.root / schema.RES_DIR / "OQSsiquc01req_broken.xml"
-    _wait_for(returned)
     err = terminal.root / schema.RES_DIR / "OQSsiquc01req_broken.err"
-    assert err.read_text().startswith("E0001 ")  # written before the request reappears
-    assert returned.read_bytes() == b"<not really xml"
+    _wait_for(err)
+    assert err.read_text().startswith("E0001 ")
+    assert returned.read_bytes() == b"<not really xml"  # already back when the .err, the last file, appears
     err.unlink()
     returned.unlink()
+
+
+@pytest.mark.parametrize("scenario, request_bytes", [
+    ("err", None),  # the scenario's rejection of a well-formed request
+    ("valid", b"<not really xml"),  # a request the terminal cannot read
+])
+def test_a_rejection_returns_the_request_first_and_writes_the_err_last(tmp_path, monkeypatch, scenario,
+                                                                        request_bytes):
+    """The ``.err`` is the terminal's "done" signal: by the time it appears, the returned request is already in
+    ``res``, so a client that acts on the ``.err`` finds (and removes) both. Both are written atomically."""
+    written: list[str] = []
+
+    def recording_write(folder, name, data):
+        written.append(name)
+        return folders.atomic_write(folder, name, data)
+
+    monkeypatch.setattr(simulator, "atomic_write", recording_write)
+    sim = simulator.TerminalSimulator(tmp_path, scenario)
+    request = schema.request_name(schema.INDIVIDUAL, "20261127090000000001")
+    data = request_bytes or codec.encode_insurance_request(
+        RequestHeader("20261127090000000001", "1312345678", date(2026, 11, 27), "0"), QUERY)
+    (tmp_path / schema.REQ_DIR / request).write_bytes(data)
+    assert sim.step() == 1
+    sim.step()  # the rejection, due at once (no delay in either scenario)
+    assert written == [request, schema.rejection_name(request)]
+    res = tmp_path / schema.RES_DIR
+    assert sorted(p.name for p in res.iterdir()) == sorted(written)  # no temporary file left
+    assert (res / request).read_bytes() == data
 
 
 def test_the_terminal_writes_elements_in_an_order_of_its_own(terminal):
