@@ -24,6 +24,9 @@ Keys (file key / environment variable / default):
   レセコン (docs/outbox.md); created when missing.
 - ``backup_dir`` / ``KIOSK_BACKUP_DIR`` / ``<data_dir>/backups``: where the store's encrypted backups go;
   point it at another disk so that one dead disk does not take the store and its backups together.
+- ``backup_mirror_dir`` / ``KIOSK_BACKUP_MIRROR_DIR`` / none: a second folder (another disk, a USB drive, a
+  share) that gets a copy of every backup. When neither folder is on another file system than the store,
+  the staff console says so (``backup_same_disk``) until one is.
 - ``backup_interval_hours`` / ``KIOSK_BACKUP_INTERVAL_HOURS`` / 6: hours between automatic backups (one
   more is made when the kiosk closes); 0.1 to 168.
 - ``backup_keep`` / ``KIOSK_BACKUP_KEEP`` / 14: how many backups are kept; the oldest beyond that are removed.
@@ -87,6 +90,7 @@ _ENV = {
     "terminal_root": "KIOSK_TERMINAL_ROOT",
     "outbox_dir": "KIOSK_OUTBOX_DIR",
     "backup_dir": "KIOSK_BACKUP_DIR",
+    "backup_mirror_dir": "KIOSK_BACKUP_MIRROR_DIR",
     "backup_interval_hours": "KIOSK_BACKUP_INTERVAL_HOURS",
     "backup_keep": "KIOSK_BACKUP_KEEP",
     "face_encoding": "KIOSK_FACE_ENCODING",
@@ -135,6 +139,7 @@ class Config:
     face_attempts: int = 3
     outbox_dir: Path | None = None  # None: ``<data_dir>/outbox``
     backup_dir: Path | None = None  # None: ``<data_dir>/backups``
+    backup_mirror_dir: Path | None = None  # None: no second copy
     backup_interval_hours: float = 6.0
     backup_keep: int = 14
     voice_default: bool = False
@@ -220,8 +225,9 @@ def _build(values: dict[str, object]) -> Config:
     changes: dict[str, Any] = {}
     if values.get("outbox_dir"):
         changes["outbox_dir"] = Path(str(values["outbox_dir"])).expanduser()
-    if values.get("backup_dir"):
-        changes["backup_dir"] = Path(str(values["backup_dir"])).expanduser()
+    for folder in ("backup_dir", "backup_mirror_dir"):
+        if values.get(folder):
+            changes[folder] = Path(str(values[folder])).expanduser()
     for key in _FLOATS:
         if key in values:
             try:

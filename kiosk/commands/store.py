@@ -135,10 +135,15 @@ def _export(args: argparse.Namespace) -> int:
 
 @_run
 def _backup(args: argparse.Namespace) -> int:
+    from kiosk.store.backup import placement_problem
+
     cfg, store = _open(args)
     with store:
-        made = store.backup(cfg.backups, cfg.backup_keep, _operator())
-    print(f"backed up {store.path} to {made}")
+        made = store.backup(cfg.backups, cfg.backup_keep, _operator(), mirror=cfg.backup_mirror_dir)
+    print(f"backed up {store.path} to {made}" + (f" and {cfg.backup_mirror_dir}" if cfg.backup_mirror_dir else ""))
+    if placement_problem(store.path, cfg.backups, cfg.backup_mirror_dir):
+        print("warning: every backup is on the disk the store is on; set backup_mirror_dir to another disk",
+              file=sys.stderr)
     return 0
 
 
@@ -153,7 +158,7 @@ def _restore(args: argparse.Namespace) -> int:
     cfg = config.load(Path(args.config) if args.config else None)
     keys = provider_for(cfg.key_provider, cfg.key_dir)
     source = Path(args.source) if args.source else None
-    done = restore(cfg.database_path, keys, cfg.backups, _operator(), source)
+    done = restore(cfg.database_path, keys, cfg.backups, _operator(), source, cfg.backup_mirror_dir)
     for why in done.rejected:
         print(f"passed over: {why}", file=sys.stderr)
     print(f"restored {cfg.database_path} from {done.source}")

@@ -95,6 +95,8 @@ def alerts_of(view: View) -> list[Alert]:
         alerts.append(_of(notices["terminal_down"], None))
     if view.voice_problem:
         alerts.append(_of(notices["voice_unavailable"], None))
+    if view.backup_problem in notices:
+        alerts.append(_of(notices[view.backup_problem], None))
     unique: list[Alert] = []
     for alert in alerts:  # one line per kind: the first (a call, if the patient called) is kept
         if all(alert.code != kept.code for kept in unique):

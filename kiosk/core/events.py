@@ -83,6 +83,14 @@ class VoiceStatus(DeviceEvent):
     problem: str = ""
 
 
+@dataclass(frozen=True)
+class BackupStatus(DeviceEvent):
+    """The store's backups after each one (kiosk.store.backup): "" when there is a good copy on another
+    disk, else backup_same_disk or backup_failed. Receptions go on; staff are told."""
+
+    problem: str = ""
+
+
 # --- the patient --------------------------------------------------------------------------------
 
 

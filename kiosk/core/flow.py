@@ -157,6 +157,7 @@ class ReceptionFlow:
         self._slow = False  # this entry's work has taken longer than its spec's slow_after
         self._terminal_down = ""  # the terminal probe's last word: why the terminal is down, "" while it is not
         self._voice_problem = ""  # the voice's last word on itself (kiosk.core.voice): "" while it speaks
+        self._backup_problem = ""  # the backups' last word (kiosk.store.backup): "" while a copy is on another disk
         self._last_view: View | None = None
 
     # --- wiring ---------------------------------------------------------------------------------
@@ -615,6 +616,9 @@ class ReceptionFlow:
     def _do_voice_status(self, event: ev.VoiceStatus, arg: str, row: Transition | None) -> None:
         self._voice_problem = event.problem
 
+    def _do_backup_status(self, event: ev.BackupStatus, arg: str, row: Transition | None) -> None:
+        self._backup_problem = event.problem
+
     def _do_takeover(self, event: ev.StaffEvent, arg: str, row: Transition | None) -> None:
         self._s.taken_by = event.staff
 
@@ -986,7 +990,8 @@ class ReceptionFlow:
             return View(self.state, spec.step, self._entry, self._visit, self._warning, seconds_left,
                         self.card_present, actions, staff, tuple(self._tasks), self._call, self._unhurried,
                         self._card_reminder(spec), slow=self._slow, terminal_down=bool(self._terminal_down),
-                        voice_problem=self._voice_problem, max_face_attempts=self.config.max_face_attempts)
+                        voice_problem=self._voice_problem, backup_problem=self._backup_problem,
+                        max_face_attempts=self.config.max_face_attempts)
         certificate = s.summary.certificate if s.summary else None
         result, declaring = s.result, spec.shows_facts
         return View(
@@ -995,6 +1000,7 @@ class ReceptionFlow:
             slow=self._slow,
             terminal_down=bool(self._terminal_down),
             voice_problem=self._voice_problem,
+            backup_problem=self._backup_problem,
             session_id=s.id,
             patient_name=s.patient_name,
             pin_tries_left=s.pin_tries_left,

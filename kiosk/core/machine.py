@@ -101,10 +101,11 @@ def _build() -> tuple[Transition, ...]:
     t.on(State.READER_FAULT, ev.ReaderRestored, State.IDLE)
     t.on([s for s in State if s is not State.READER_FAULT], ev.ReaderRestored, STAY)
 
-    # --- the terminal's health (the probe's reports, kept for the next card) and the voice's ----------
+    # --- the terminal's health (the probe's reports, kept for the next card), the voice's, the backups' -
     t.on(list(State), ev.TerminalLost, STAY, actions=("terminal_lost",))
     t.on(list(State), ev.TerminalRestored, STAY, actions=("terminal_restored",))
     t.on(list(State), ev.VoiceStatus, STAY, actions=("voice_status",))
+    t.on(list(State), ev.BackupStatus, STAY, actions=("backup_status",))
 
     # --- the patient's pace: ゆっくり操作 on any screen, for the rest of the visit -------------------------
     t.on(list(State), ev.SetPace, STAY, actions=("pace",))

@@ -293,6 +293,9 @@ SESSION_ALERTS: dict[str, AlertSpec] = {
         _alert("terminal_down", "資格確認端末が応答しません（カードを置いた方は申立書・前回の記録で受付）",
                urgent=False),
         _alert("voice_unavailable", "音声案内が使えません（スピーカー・音声の設定を確認）", urgent=False),
+        _alert("backup_failed", "受付データのバックアップに失敗しました（ディスクの空き・接続を確認）", urgent=False),
+        _alert("backup_same_disk", "バックアップが受付データと同じディスクにあります（別のディスクを設定）",
+               urgent=False),
     )
 }
 

@@ -72,6 +72,7 @@ class View:
     slow: bool = False  # the work of this state has taken longer than its ``slow_after``: say so, offer a way on
     terminal_down: bool = False  # the terminal's health probe says it is down: a card placed now goes to fallbacks
     voice_problem: str = ""  # why the voice cannot speak (kiosk.core.voice's codes); "" while it speaks
+    backup_problem: str = ""  # backup_same_disk or backup_failed (kiosk.store.backup); "" while sound
     session_id: str = ""
     patient_name: str = ""
     pin_tries_left: int | None = None

@@ -27,7 +27,7 @@ import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -43,6 +43,7 @@ from kiosk.store import faults, migrations
 from kiosk.store.cipher import FieldCipher
 from kiosk.store.errors import (
     BackupError,
+    BackupMirrorFailed,
     BackupUnreadable,
     KeyMissing,
     NoBackup,
@@ -72,6 +73,30 @@ _STALE = 3600.0  # a temporary file this old was left by a killed process, not o
 
 def default_folder(db_path: Path) -> Path:
     return db_path.parent / "backups"
+
+
+# What the kiosk tells staff about its backups (the console shows them whatever the screen): "" when sound.
+SAME_DISK = "backup_same_disk"  # every copy is on the disk the store is on: a dead disk takes them all
+FAILED = "backup_failed"
+
+
+def _device(path: Path) -> int | None:
+    """The file system ``path`` is on, or will be once made (its nearest existing folder's)."""
+    for candidate in (path, *path.parents):
+        try:
+            return os.stat(candidate).st_dev
+        except OSError:
+            continue
+    return None
+
+
+def placement_problem(db_path: Path, folder: Path, mirror: Path | None) -> str:
+    """:data:`SAME_DISK` when neither the backup folder nor the mirror is on another file system than the
+    store. A second file system is what a clinic can check here; whether it is another physical disk (not a
+    partition of the same one) is for whoever installs the kiosk, as docs/store.md says."""
+    store = _device(db_path.parent)
+    others = [d for d in (_device(folder), _device(mirror) if mirror else None) if d is not None and d != store]
+    return "" if store is None or others else SAME_DISK
 
 
 def backups(folder: Path) -> list[Path]:
@@ -105,7 +130,8 @@ def made_at(path: Path) -> datetime | None:
 
 
 def write_backup(db_path: Path, aead: AESGCM, folder: Path, keep: int) -> Path:
-    """Snapshot ``db_path``, seal it into ``folder``, keep the newest ``keep``; returns the new file."""
+    """Snapshot ``db_path``, seal it into ``folder``, keep the newest ``keep``; returns the new file
+    (:func:`mirror` then copies it to the other disk)."""
     _make_folder(folder)
     _remove_stale(db_path.parent, f".{db_path.name}.snapshot-")
     snapshot = db_path.with_name(f".{db_path.name}.snapshot-{secrets.token_hex(4)}.tmp")
@@ -160,6 +186,34 @@ def _seal_into(folder: Path, plain: Path, aead: AESGCM) -> Path:
         _sync_directory(folder)
     except OSError as exc:
         raise faults.os_error(exc, temporary) from exc
+    return target
+
+
+def mirror(made: Path, folder: Path, keep: int) -> Path:
+    """Copy the sealed backup ``made`` into ``folder`` (another disk, a USB drive, a share) under its own
+    name, atomically, and keep the newest ``keep`` there too. The copy is the sealed file: the mirror
+    holds nothing the backup folder does not. Any failure is :class:`BackupMirrorFailed`."""
+    try:
+        _make_folder(folder)
+        target = folder / made.name
+        temporary = folder / f".{made.name}.tmp"
+        try:
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as out, open(made, "rb") as source:
+                while chunk := source.read(CHUNK):
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temporary, target)
+        finally:
+            temporary.unlink(missing_ok=True)
+        _sync_directory(folder)
+        rotate(folder, keep)
+    except OSError as exc:
+        failure = faults.os_error(exc, folder / made.name)
+        raise BackupMirrorFailed(f"{made.name} is in the backup folder but not in {folder}: {failure}") from exc
+    except StoreError as exc:
+        raise BackupMirrorFailed(f"{made.name} is in the backup folder but not in {folder}: {exc}") from exc
     return target
 
 
@@ -229,9 +283,11 @@ class Restored:
     rejected: tuple[str, ...]  # newer backups that would not do, and why
 
 
-def restore(db_path: Path, keys: KeyProvider, folder: Path, actor: str, source: Path | None = None) -> Restored:
-    """Put back ``source``, or the newest backup in ``folder`` that opens and passes SQLite's integrity
-    check. The store there now (a file, a folder, even an empty one) and its -wal/-shm are moved aside as
+def restore(db_path: Path, keys: KeyProvider, folder: Path, actor: str, source: Path | None = None,
+            mirror_folder: Path | None = None) -> Restored:
+    """Put back ``source``, or the newest backup in ``folder`` or ``mirror_folder`` (the copies on the other
+    disk: all there is when the backup folder's disk died with the store) that opens and passes SQLite's
+    integrity check. The store there now (a file, a folder, even an empty one) and its -wal/-shm are moved aside as
     ``kiosk.db.damaged-<time>``; a file where the data folder should be is moved aside the same way.
     Refused with :class:`StoreInUse` while anything has the store open. The restore is audited."""
     from kiosk.store.store import Store
@@ -242,9 +298,10 @@ def restore(db_path: Path, keys: KeyProvider, folder: Path, actor: str, source: 
             f"backups open only with the store key and it is missing ({keys.description}): put the key back first"
         )
     aead = FieldCipher(key).backup_aead
-    candidates = [source] if source is not None else backups(folder)
+    candidates = [source] if source is not None else _newest_first(folder, mirror_folder)
     if not candidates:
-        raise NoBackup(f"no backup in {folder} (the backup_dir of the kiosk config): nothing to restore")
+        where = f"{folder} or {mirror_folder}" if mirror_folder else str(folder)
+        raise NoBackup(f"no backup in {where} (backup_dir, backup_mirror_dir of the kiosk config): nothing to restore")
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     data_dir = db_path.parent
     if data_dir.exists() and not data_dir.is_dir():
@@ -273,7 +330,8 @@ def restore(db_path: Path, keys: KeyProvider, folder: Path, actor: str, source: 
                 raise
             break
         else:
-            raise BackupUnreadable(f"no backup in {folder} can be restored: " + "; ".join(rejected))
+            raise BackupUnreadable(f"no backup in {folder}{' or ' + str(mirror_folder) if mirror_folder else ''} "
+                                   "can be restored: " + "; ".join(rejected))
         aside = _move_aside(db_path, stamp)
         _rename(temporary, db_path)
         _sync_directory(data_dir)
@@ -284,6 +342,18 @@ def restore(db_path: Path, keys: KeyProvider, folder: Path, actor: str, source: 
     finally:
         lock.release()
     return Restored(candidate, aside, tuple(rejected))
+
+
+def _newest_first(folder: Path, mirror_folder: Path | None) -> list[Path]:
+    """Both folders' backups, newest first; a backup in both is tried from ``folder`` first (the mirror's
+    copy of it next: the same bytes, unless one of them was damaged)."""
+    found = backups(folder)
+    if mirror_folder is not None:
+        try:
+            found += backups(mirror_folder)
+        except StoreError as exc:  # the other disk is not there: the backup folder may still do
+            log.warning("the backup mirror %s cannot be read: %s", mirror_folder, exc)
+    return sorted(found, key=lambda p: p.name, reverse=True)
 
 
 def _open_into(backup: Path, aead: AESGCM, plain: Path) -> None:
@@ -395,15 +465,25 @@ class BackupSchedule:
     """A backup every ``interval`` seconds on the kiosk's task manager (the first when the newest backup
     is ``interval`` old, at once when there is none), and one more as the kiosk closes."""
 
-    def __init__(self, lane: StoreLane, folder: Path, keep: int, interval: float) -> None:
+    def __init__(self, lane: StoreLane, folder: Path, keep: int, interval: float, *, mirror: Path | None = None,
+                 on_status: Callable[[str], None] | None = None) -> None:
+        """``on_status`` hears, on the lane's thread, :data:`FAILED`, :data:`SAME_DISK` or "" after each backup
+        (and the placement at start): what staff are told about the copies."""
         self._lane = lane
         self._folder = folder
+        self._mirror = mirror
         self._keep = keep
         self._interval = interval
+        self._on_status = on_status or (lambda problem: None)
+        self._placement = placement_problem(lane.store.path, folder, mirror)
         self._lock = threading.Lock()  # the closing backup never runs beside a scheduled one
         self._rounds: CancelToken | None = None
 
     def start(self, tasks: TaskManager) -> None:
+        if self._placement:
+            log.warning("every backup is on the disk the store is on (%s): set backup_mirror_dir to another disk",
+                        self._folder)
+            self._on_status(self._placement)
         self._rounds = tasks.repeat(self._interval, self._round, "store backup", first=self.due_in())
 
     def due_in(self) -> float:
@@ -424,11 +504,13 @@ class BackupSchedule:
         """One backup now; a failure is logged by its code and gives None: the kiosk carries on."""
         with self._lock:
             try:
-                made: Path = self._lane.store.backup(self._folder, self._keep)
+                made: Path = self._lane.store.backup(self._folder, self._keep, mirror=self._mirror)
             except KioskError as exc:
                 log.error("store backup failed: %s: %s", exc.code, exc)
+                self._on_status(FAILED)
                 return None
         log.info("store backed up to %s", made)
+        self._on_status(self._placement)
         return made
 
     def close(self) -> None:

@@ -127,6 +127,12 @@ class BackupError(StoreError):
     code = "store_backup_failed"
 
 
+class BackupMirrorFailed(BackupError):
+    """The backup was made in ``backup_dir`` but its copy into ``backup_mirror_dir`` (the other disk) was not."""
+
+    code = "store_backup_mirror_failed"
+
+
 class BackupUnreadable(BackupError):
     """A backup file that is not one, was sealed with another key, or is damaged."""
 

@@ -27,9 +27,10 @@ from kiosk.core.domain import CardFacts, CertificateInfo, Consent, IdentityMetho
 from kiosk.core.fallback import Billing, Change, Declaration, RecheckItem
 from kiosk.core.qualification import QualificationRecord, QualificationResult
 from kiosk.core.values import InsuranceCardQuery, ReceptionRecord
-from kiosk.store import audit, backup, faults, migrations, stamps
+from kiosk.store import audit, backup, faults, hub_outbox, migrations, stamps
 from kiosk.store.cipher import KEY_CHECK, FieldCipher
 from kiosk.store.errors import (
+    BackupMirrorFailed,
     KeyMissing,
     NotFound,
     RecheckFinished,
@@ -391,6 +392,7 @@ class Store:
         }
         confirmed = record.result.record if record.result and record.result.validity.is_valid else None
         _put(db, "receptions", row, "session_id")
+        hub_outbox.enqueue(db, sid, self._clock())  # its turn to reach the clinic hub, in this transaction
         if patient_key and confirmed is not None:
             _put(
                 db,
@@ -731,6 +733,7 @@ class Store:
             for table, sql in statements.items():
                 counts[table] = db.execute(sql, {"cutoff": cutoff}).rowcount
             counts["audit"] = audit.truncate(db, self._cipher, cutoff_day)  # the chain verifies from its base
+            hub_outbox.forget_purged(db)  # nothing left to send for a removed reception
             detail = " ".join(f"{t}={n}" for t, n in counts.items())
             self._audit(actor, "purge", f"before={cutoff} {detail}")
         with self._lock:
@@ -739,12 +742,22 @@ class Store:
 
     # --- backups ---------------------------------------------------------------------------------------
 
-    def backup(self, folder: Path, keep: int, actor: str = KIOSK_ACTOR) -> Path:
-        """An encrypted backup into ``folder`` now, keeping the newest ``keep`` (``kiosk/store/backup.py``).
-        A damaged store makes none: its copies would push the good ones out of the rotation."""
+    def backup(self, folder: Path, keep: int, actor: str = KIOSK_ACTOR, mirror: Path | None = None) -> Path:
+        """An encrypted backup into ``folder`` now, keeping the newest ``keep`` (``kiosk/store/backup.py``),
+        and its copy into ``mirror`` (another disk) when given: a failed copy is audited, then raised as
+        :class:`BackupMirrorFailed`. A damaged store makes none: its copies would push the good ones out of
+        the rotation."""
         self._refuse_if_damaged()
         made = backup.write_backup(self.path, self._cipher.backup_aead, folder, keep)
-        self.audit(actor, "store_backed_up", f"file={made.name}")
+        if mirror is None:
+            self.audit(actor, "store_backed_up", f"file={made.name}")
+            return made
+        try:
+            backup.mirror(made, mirror, keep)
+        except BackupMirrorFailed:
+            self.audit(actor, "store_backed_up", f"file={made.name} mirror=failed")
+            raise
+        self.audit(actor, "store_backed_up", f"file={made.name} mirror=ok")
         return made
 
     # --- checking and exporting --------------------------------------------------------------------

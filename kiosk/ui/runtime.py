@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QImage
 
 from kiosk.config import Config
+from kiosk.core import events as ev
 from kiosk.core.card_watch import watch_cards
 from kiosk.core.flow import Devices, ReceptionFlow
 from kiosk.core.ports import Clock, TaskRunner
@@ -93,10 +94,20 @@ class KioskRuntime:
             from kiosk.store.backup import BackupSchedule
 
             assert isinstance(store, StoreLane), "backups need the real store, in its StoreLane"
-            self.backups = BackupSchedule(store, config.backups, config.backup_keep,
-                                          config.backup_interval_hours * 3600)
+            self.backups = BackupSchedule(
+                store, config.backups, config.backup_keep, config.backup_interval_hours * 3600,
+                mirror=config.backup_mirror_dir,
+                on_status=self._backup_status)
             self.backups.start(self.tasks)
         self.driver.start()
+
+    def _backup_status(self, problem: str) -> None:
+        """Heard on the store's thread: told to the flow on the UI thread, as every device answer is."""
+
+        def tell() -> None:
+            self.driver.dispatch(ev.BackupStatus(problem))
+
+        self.poster.post(tell)
 
     def _on_frame(self, frame) -> None:
         """Camera frames arrive on the capture thread; the preview takes the newest, at most one queued."""

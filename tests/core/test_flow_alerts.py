@@ -127,3 +127,14 @@ def test_who_took_the_reception_over_goes_with_the_patient():
     assert rig.view.taken_by == "sato"
     rig.send(ev.CardRemovedEvent(), ev.CardInserted())
     assert rig.view.taken_by == "" and rig.view.acks == (), "the next patient's tile starts clean"
+
+
+@pytest.mark.parametrize("problem", ["backup_same_disk", "backup_failed"])
+def test_the_backups_word_is_a_notice_on_every_screen_until_a_good_copy_is_made(problem):
+    rig = make_harness()
+    rig.send(ev.BackupStatus(problem))
+    assert (problem, None, False, False) in _codes(rig.view)
+    rig.send(ev.CardInserted(), ev.ChoosePin())  # the reception goes on; the notice stays with it
+    assert rig.flow.state is State.PIN and problem in [a.code for a in alerts_of(rig.view)]
+    rig.send(ev.BackupStatus(""))
+    assert not [a for a in alerts_of(rig.view) if a.code.startswith("backup_")]

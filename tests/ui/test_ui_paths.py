@@ -366,7 +366,7 @@ def test_face_is_offered_no_more_after_the_last_face_try(kiosk_for):
     assert rig.state is State.WAITING_STAFF
 
 
-def test_the_runtime_runs_the_staff_channel_and_the_recheck_on_the_real_store(tmp_path, kiosk_for):
+def test_the_runtime_runs_the_staff_channel_and_the_recheck_on_the_real_store(tmp_path, kiosk_for, qtbot):
     import socket
 
     from kiosk.config import load
@@ -391,6 +391,8 @@ def test_the_runtime_runs_the_staff_channel_and_the_recheck_on_the_real_store(tm
             pass  # the staff channel listens where the config says
         assert runtime.driver.dispatch(ev.CallStaff())
         assert runtime.flow.view().call is not None
+        # backup_dir by default is on the data disk: staff are told, on the UI thread, from the store's
+        qtbot.waitUntil(lambda: runtime.flow.view().backup_problem == "backup_same_disk", timeout=10000)
     finally:
         runtime.close()
         store.close()

@@ -1706,9 +1706,19 @@ It is valid on its own: check it by symbol and number like an insurance card.</t
       <translation>The qualification terminal is not answering (patients who place a card go on by the 申立書 or the last visit)</translation>
     </message>
     <message>
-      <location filename="../../../core/states.py" line="294" />
+      <location filename="../../../core/states.py" line="295" />
       <source>音声案内が使えません（スピーカー・音声の設定を確認）</source>
       <translation>Voice guidance cannot play (check the speaker and the sound settings)</translation>
+    </message>
+    <message>
+      <location filename="../../../core/states.py" line="296" />
+      <source>受付データのバックアップに失敗しました（ディスクの空き・接続を確認）</source>
+      <translation>The backup of the reception data failed (check the disk's free space and connection)</translation>
+    </message>
+    <message>
+      <location filename="../../../core/states.py" line="297" />
+      <source>バックアップが受付データと同じディスクにあります（別のディスクを設定）</source>
+      <translation>The backups are on the same disk as the reception data (set another disk)</translation>
     </message>
   </context>
 </TS>
