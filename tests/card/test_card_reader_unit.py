@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 import time
 
 import pytest
@@ -228,17 +229,18 @@ def test_garbage_certificate(fake_scard):
 
 def test_stuck_card_times_out_and_is_disconnected(fake_scard):
     scard = fake_scard("valid")
+    release = threading.Event()
 
     def stuck(command):
-        time.sleep(0.6)
+        release.wait(60)  # stuck in the driver until the test lets it go
         return None
 
     scard.transmit_hook = stuck
-    started = time.monotonic()
     with pytest.raises(CardTimeout):
         _reader(scard, apdu_timeout=0.2).read_summary(CancelToken())
-    assert time.monotonic() - started < 0.5
-    deadline = time.monotonic() + 3
+    assert not release.is_set() and not scard.disconnects  # the timeout came while the call was still stuck
+    release.set()
+    deadline = time.monotonic() + 30
     while not scard.disconnects and time.monotonic() < deadline:
         time.sleep(0.05)
     assert scard.disconnects  # the abandoned connection was closed once the stuck call returned

@@ -124,9 +124,8 @@ def test_cancelling_while_the_camera_is_still_opening(chips):
 
     cancel = CancelToken()
     threading.Timer(0.3, cancel.cancel).start()
-    start = time.monotonic()
+    # The camera would give up only after 120 s (CameraTimeout): Cancelled is the cancel ending the wait.
     with pytest.raises(Cancelled):
-        CameraFaceAuthenticator(Opening, FaceConfig(first_frame_timeout=10.0, frame_timeout=0.2)).attempt(
+        CameraFaceAuthenticator(Opening, FaceConfig(first_frame_timeout=120.0, frame_timeout=0.2)).attempt(
             chips["obama"], cancel, lambda codes: None)
-    assert time.monotonic() - start < 2.0
     assert Opening.closed
