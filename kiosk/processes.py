@@ -31,7 +31,17 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from typing import Any
 
-__all__ = ["start_child"]
+__all__ = ["child_argv", "start_child"]
+
+CHILD_FLAG = "--child"  # what a frozen kiosk's executable is started with to run a child module
+
+
+def child_argv(module: str, *args: str) -> list[str]:
+    """How to run ``python -m module args`` as a child: a frozen kiosk (PyInstaller) has no ``python -m``,
+    so there its own executable is started with ``--child module args`` and kiosk/__main__.py runs it."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, CHILD_FLAG, module, *args]
+    return [sys.executable, "-m", module, *args]
 
 
 def start_child(args: Sequence[str], **options: Any) -> subprocess.Popen:

@@ -99,6 +99,10 @@ class QualificationChecker(Protocol):
 
     def check_by_insurance_card(self, query: InsuranceCardQuery, cancel: CancelToken) -> QualificationResult: ...
 
+    def close(self) -> None:
+        """Let go of what watching the terminal holds (a watch thread, a descriptor): the kiosk, or one run of
+        a repeated simulation, is over. Checks after it still work (they watch afresh)."""
+
 
 # --- the store and the レセコン ---------------------------------------------------------------------
 

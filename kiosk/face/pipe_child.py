@@ -4,15 +4,13 @@ exchange has a deadline and a cancel token that kill it.
 A request is one JSON line followed by raw buffers (the header says their sizes); an answer is one JSON
 line. Nothing goes through a file: pictures and crops live in the two processes' memory only.
 
-The child is ``python -m MODULE ARGS``; a frozen kiosk (PyInstaller) has no ``python -m``, so there the
-kiosk's own executable is started with ``--child MODULE ARGS`` and kiosk/__main__.py runs the module.
+The child is ``python -m MODULE ARGS``, or the frozen kiosk's ``--child MODULE ARGS`` (kiosk.processes.child_argv).
 """
 from __future__ import annotations
 
 import json
 import os
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Sequence
@@ -23,13 +21,6 @@ from kiosk.core.cancel import CancelToken
 from kiosk.core.errors import KioskError
 
 CLOSE_SECONDS = 0.5  # for a child to end by itself once its stdin is closed
-CHILD_FLAG = "--child"  # what a frozen kiosk's executable is started with to run a child module
-
-
-def child_argv(module: str, *args: str) -> list[str]:
-    if getattr(sys, "frozen", False):
-        return [sys.executable, CHILD_FLAG, module, *args]
-    return [sys.executable, "-m", module, *args]
 
 
 def answer_stream() -> IO[bytes]:
@@ -48,7 +39,7 @@ class PipeChild:
     def __init__(self, module: str, args: Sequence[str] = (), *, name: str, failure: type[KioskError],
                  env: dict[str, str] | None = None, poll: float = 0.05) -> None:
         """``name`` says which helper it is in error messages."""
-        from kiosk.processes import start_child
+        from kiosk.processes import child_argv, start_child
 
         self.name = name
         self.failure = failure

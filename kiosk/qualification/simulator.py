@@ -25,7 +25,6 @@ import random
 import secrets
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -39,7 +38,7 @@ from pathlib import Path
 import kiosk
 from kiosk.core.errors import MalformedResult, QualificationError, TerminalUnavailable
 from kiosk.core.qualification import QualificationResult, Reference
-from kiosk.processes import start_child
+from kiosk.processes import child_argv, start_child
 from kiosk.qualification import codec, schema, xmlsafe
 from kiosk.qualification.codec import BatchEntry, RequestHeader
 from kiosk.qualification.errors import NotARegularFile, ResultOutOfBounds
@@ -312,10 +311,10 @@ class SimulatorProcess:
         package_parent = str(Path(kiosk.__file__).resolve().parent.parent)
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_parent, env.get("PYTHONPATH", "")]))
-        command = [
-            sys.executable, "-m", "kiosk.qualification", "--log-level", "INFO", "terminal-sim",
+        command = child_argv(
+            "kiosk.qualification", "--log-level", "INFO", "terminal-sim",
             "--root", str(self.root), "--scenario", str(self.scenario_file), "--poll", str(self.poll),
-        ]
+        )
         if self.institution_code:
             command += ["--institution", self.institution_code]
         log_handle = open(self.log_file, "ab")

@@ -192,6 +192,10 @@ class FakeQualificationChecker:
         self.error = error
         self.card_checks: list[tuple] = []
         self.insurance_checks: list[InsuranceCardQuery] = []
+        self.closed = False  # whoever built it let it go (a real gateway's watch thread would end)
+
+    def close(self) -> None:
+        self.closed = True
 
     def check_by_card(self, certificate, method, facts, limit_consent, cancel: CancelToken) -> QualificationResult:
         cancel.raise_if_cancelled()

@@ -421,6 +421,7 @@ class EmbeddedSide:
         card = rig.flow.devices.card
         card.stop_monitoring()
         card.release()
+        rig.flow.devices.qualification.close()  # each run has a gateway of its own: its watch ends with the run
 
 
 class LiveRig:

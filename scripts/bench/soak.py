@@ -132,6 +132,7 @@ def run_child(allocator: str, receptions: int, scenario: str, work: Path) -> dic
         "allocator": allocator,
         "receptions": len(samples),
         "completed": sum(s["outcome"] == "completed" for s in samples),
+        "not_completed": [(s["reception"], s["outcome"]) for s in samples if s["outcome"] != "completed"],
         "exit": code,
         "start_mb": rss[0] if rss else None,
         "after_10_mb": rss[9] if len(rss) >= 10 else None,

@@ -25,7 +25,7 @@ from kiosk.face.face_worker import FaceWorker, shared_worker
 from kiosk.face.images import decode_image
 from kiosk.face.match_worker import MatchServer
 from kiosk.face.matcher import in_process
-from kiosk.face.pipe_child import child_argv
+from kiosk.processes import child_argv
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = FaceConfig()

@@ -185,3 +185,32 @@ def test_every_long_child_of_the_kiosk_is_started_through_start_child():
                     and isinstance(node.func.value, ast.Name) and node.func.value.id == "subprocess"):
                 bare.append(f"{path.relative_to(kiosk)}:{node.lineno}")
     assert bare == []
+
+
+def test_every_python_child_of_the_kiosk_runs_from_a_frozen_bundle_too():
+    """A frozen kiosk has no ``python -m``: a child written as ``[sys.executable, "-m", …]`` does not start
+    from the bundle (the demo's virtual card and terminal simulator did not). Only kiosk/processes.py
+    (child_argv) and the watchdog's own ``kiosk`` command line may spell it."""
+    import ast
+
+    kiosk = ROOT / "kiosk"
+    spelled = []
+    for path in kiosk.rglob("*.py"):
+        if path.relative_to(kiosk).as_posix() in ("processes.py", "watchdog.py"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.List) and len(node.elts) >= 2:
+                first, second = node.elts[0], node.elts[1]
+                if (isinstance(first, ast.Attribute) and first.attr == "executable"
+                        and isinstance(second, ast.Constant) and second.value == "-m"):
+                    spelled.append(f"{path.relative_to(kiosk)}:{node.lineno}")
+    assert spelled == []
+
+
+def test_the_demo_children_start_through_the_frozen_executable(monkeypatch, tmp_path):
+    from kiosk.card.virtual.vpcd import VirtualCardProcess
+    from kiosk.processes import child_argv
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert VirtualCardProcess("valid")._args[:4] == [sys.executable, "--child", "kiosk", "virtual-card"]
+    assert child_argv("kiosk.qualification", "terminal-sim")[1:3] == ["--child", "kiosk.qualification"]

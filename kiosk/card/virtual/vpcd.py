@@ -14,7 +14,6 @@ import signal
 import socket
 import struct
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -22,7 +21,7 @@ from pathlib import Path
 from kiosk.card.virtual.card import PulledOut, VirtualMyNumberCard
 from kiosk.card.virtual.profiles import Profile
 from kiosk.card.virtual.profiles import profile as named_profile
-from kiosk.processes import start_child
+from kiosk.processes import child_argv, start_child
 
 log = logging.getLogger(__name__)
 
@@ -161,7 +160,7 @@ class VirtualCardProcess:
     """The virtual card as a subprocess (``kiosk virtual-card``); SIGUSR1 pulls it out, SIGUSR2 puts it back."""
 
     def __init__(self, profile_name: str = "valid", port: int = VPCD_PORT, cert_days_left: int | None = None) -> None:
-        self._args = [sys.executable, "-m", "kiosk", "virtual-card", "--profile", profile_name, "--port", str(port)]
+        self._args = child_argv("kiosk", "virtual-card", "--profile", profile_name, "--port", str(port))
         if cert_days_left is not None:
             self._args += ["--cert-days-left", str(cert_days_left)]
         self._process: subprocess.Popen | None = None
