@@ -11,8 +11,8 @@ Keys (file key / environment variable / default):
 - ``data_dir`` / ``KIOSK_DATA_DIR`` / platform user data dir: the store's database lives here.
 - ``key_dir`` / ``KIOSK_KEY_DIR`` / ``<user config dir>/keys``: the store key file when no OS keyring is
   used. Deliberately not under ``data_dir``: a copy of the data directory must not carry its key.
-- ``key_provider`` / ``KIOSK_KEY_PROVIDER`` / ``auto``: ``auto`` (OS keyring if usable, else file),
-  ``keyring`` or ``file``.
+- ``key_provider`` / ``KIOSK_KEY_PROVIDER`` / ``dpapi`` on Windows, else ``auto``: ``auto`` (OS keyring if
+  usable, else file), ``keyring``, ``file`` or ``dpapi`` (a key file sealed to the kiosk's Windows account).
 - ``retention_days`` / ``KIOSK_RETENTION_DAYS`` / 730: receptions older than this are purged.
 - ``unknown_insurer_number`` / ``KIOSK_UNKNOWN_INSURER`` / ``77777777``: the 不詳 insurer number;
   ``77777779`` where the レセコン cannot take ``77777777``.
@@ -30,6 +30,9 @@ Keys (file key / environment variable / default):
 - ``backup_interval_hours`` / ``KIOSK_BACKUP_INTERVAL_HOURS`` / 6: hours between automatic backups (one
   more is made when the kiosk closes); 0.1 to 168.
 - ``backup_keep`` / ``KIOSK_BACKUP_KEEP`` / 14: how many backups are kept; the oldest beyond that are removed.
+- ``hub_dsn`` / ``KIOSK_HUB_DSN`` / none: the clinic hub's PostgreSQL connection string (docs/hub.md). None:
+  no hub, the kiosk works on its own store alone, as it always has. Keep a password out of it (a ``.pgpass``
+  file or the server's peer or certificate sign-in): it is never logged, but a config file is read by many.
 - ``face_encoding`` / ``KIOSK_FACE_ENCODING`` / ``utf-8``: what we write into ``face`` result files,
   ``utf-8`` or ``shift_jis`` (the site's setting; reading accepts both).
 - ``reader_name`` / ``KIOSK_READER`` / empty: the PC/SC reader to use; empty takes the first one present.
@@ -62,9 +65,10 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +80,8 @@ from kiosk.core.states import SPECS
 APP_NAME = "kiosk"
 UNKNOWN_INSURER_NUMBERS = ("77777777", "77777779")
 FACE_ENCODINGS = ("utf-8", "shift_jis")
-KEY_PROVIDERS = ("auto", "keyring", "file")
+KEY_PROVIDERS = ("auto", "keyring", "file", "dpapi")
+
 VOICE_ENGINES = ("auto", "openjtalk", "espeak", "qt", "none")
 _TRUE, _FALSE = ("true", "1", "yes", "on"), ("false", "0", "no", "off")
 
@@ -93,6 +98,7 @@ _ENV = {
     "backup_mirror_dir": "KIOSK_BACKUP_MIRROR_DIR",
     "backup_interval_hours": "KIOSK_BACKUP_INTERVAL_HOURS",
     "backup_keep": "KIOSK_BACKUP_KEEP",
+    "hub_dsn": "KIOSK_HUB_DSN",
     "face_encoding": "KIOSK_FACE_ENCODING",
     "reader_name": "KIOSK_READER",
     "camera_index": "KIOSK_CAMERA",
@@ -116,6 +122,10 @@ _LOWERED = ("face_encoding", "voice_engine")  # names compared as written in low
 _STRINGS = ("key_provider", "unknown_insurer_number", "institution_code", "reader_name", "kiosk_name", *_LOWERED)
 
 
+def default_key_provider() -> str:
+    """DPAPI on Windows (kiosk/store/dpapi.py): the key sealed to the kiosk's account, not a plain file."""
+    return "dpapi" if sys.platform == "win32" else "auto"
+
 
 class ConfigError(KioskError):
     code = "config_error"
@@ -126,7 +136,7 @@ class Config:
     data_dir: Path
     key_dir: Path
     terminal_root: Path
-    key_provider: str = "auto"
+    key_provider: str = field(default_factory=default_key_provider)
     retention_days: int = 730
     unknown_insurer_number: str = "77777777"
     institution_code: str = "1312345678"
@@ -142,6 +152,7 @@ class Config:
     backup_mirror_dir: Path | None = None  # None: no second copy
     backup_interval_hours: float = 6.0
     backup_keep: int = 14
+    hub_dsn: str | None = None  # None: no clinic hub (docs/hub.md)
     voice_default: bool = False
     voice_volume: float = 0.8
     voice_rate: float = 1.0
@@ -228,6 +239,8 @@ def _build(values: dict[str, object]) -> Config:
     for folder in ("backup_dir", "backup_mirror_dir"):
         if values.get(folder):
             changes[folder] = Path(str(values[folder])).expanduser()
+    if str(values.get("hub_dsn") or "").strip():
+        changes["hub_dsn"] = str(values["hub_dsn"]).strip()
     for key in _FLOATS:
         if key in values:
             try:

@@ -120,6 +120,7 @@ class EmbeddedDevices:
         from kiosk.card.virtual.vpcd import start_virtual_card
         from kiosk.qualification.simulator import SimulatorProcess
         from kiosk.store.store import open_store
+        from kiosk.wiring import with_hub
 
         try:
             release = hold_virtual_reader()
@@ -134,7 +135,7 @@ class EmbeddedDevices:
             terminal = SimulatorProcess(
                 self.config.terminal_root, self.who.terminal, institution_code=self.config.institution_code
             ).start()
-            store = StoreLane(open_store(self.config))
+            store = StoreLane(with_hub(self.config, open_store(self.config)))
         except BaseException:
             for part in (card, terminal, pcscd):
                 if part is not None:

@@ -19,6 +19,16 @@ def flow_config(config: Config | None) -> FlowConfig:
                       card_left_escalate_after=config.card_left_escalate_after)
 
 
+def with_hub(config: Config, store: Any) -> Any:
+    """The kiosk's store with the clinic hub behind it when ``hub_dsn`` is set (docs/hub.md), else the store
+    itself: without a hub nothing of it is even imported."""
+    if not config.hub_dsn:
+        return store
+    from kiosk.hub.attach import attach_hub
+
+    return attach_hub(config, store)
+
+
 def result_publisher(config: Config, face_folder: Path) -> ResultPublisher:
     """Card checks as the terminal's face files in ``face_folder``; fallbacks to the outbox."""
     from kiosk.outbox.publisher import OutboxPublisher

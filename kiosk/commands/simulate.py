@@ -66,9 +66,9 @@ def _fake(script, config, args: argparse.Namespace) -> None:
     from kiosk.memory import TrimWhenIdle
     from kiosk.simulation.player import FakeSide, LiveRig, play
     from kiosk.store.store import open_store
-    from kiosk.wiring import flow_config
+    from kiosk.wiring import flow_config, with_hub
 
-    store = StoreLane(open_store(config))
+    store = StoreLane(with_hub(config, open_store(config)))
     try:
         for _ in range(args.repeat):
             rig = LiveRig(script, FakeSide(script), store=store, config=flow_config(config))

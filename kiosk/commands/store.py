@@ -12,7 +12,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     store.add_argument("--config", help="config file (default: $KIOSK_CONFIG or the user config dir)")
     sub = store.add_subparsers(dest="store_command", required=True)
 
-    check = sub.add_parser("check", help="SQLite integrity, audit chain and sealed fields; non-zero on any problem")
+    check = sub.add_parser(
+        "check",
+        help="SQLite integrity, audit chain and sealed fields; incremental since the last sound check, "
+        "a full one at least weekly; non-zero on any problem",
+    )
+    check.add_argument("--full", action="store_true", help="check the whole store, not only what changed")
     check.set_defaults(func=_check)
 
     export = sub.add_parser("export", help="receptions since a day as CSV")
@@ -93,11 +98,14 @@ def _run(func):
 def _check(args: argparse.Namespace) -> int:
     _, store = _open(args)
     with store:
-        problems = store.check()
-        if not problems:
-            store.audit(_operator(), "store_checked", "problems=0")
-    for problem in problems:
+        report = store.run_check(_operator(), full=args.full)  # a sound one is audited as store_checked
+    problems = report.problems
+    for problem in problems:  # first: on a damaged store the first line says so and what to do
         print(problem)
+    print(report.summary())
+    if problems and report.kind == "incremental":
+        print("only what changed since the last sound check was looked at: "
+              "`kiosk store check --full` checks the whole store")
     print(f"{store.path}: {'OK' if not problems else f'{len(problems)} problem(s)'}")
     return 1 if problems else 0
 

@@ -9,6 +9,9 @@ a chain inside the file can prove.) Details hold codes and ids, never personal d
 Retention (:func:`truncate`): rows older than the store's retention period go, and ``meta.audit_base``
 keeps, MAC'd, the ``seq:mac`` of the last row removed, so the chain still verifies from where it now
 starts and a removed stretch after the base is still seen.
+
+The daily check (``kiosk/store/checkpoint.py``) follows the chain from the last row a sound check verified
+(:func:`verify_from`); :func:`verify` follows it from its start.
 """
 from __future__ import annotations
 
@@ -88,9 +91,40 @@ def verify(db: sqlite_utils.Database, cipher: FieldCipher) -> list[str]:
     """Problems found in the chain; empty when it is whole."""
     problems: list[str] = []
     expected_seq, prev = _start(db, cipher, problems)
-    for seq, at, actor, action, detail, row_prev, mac in db.execute(
-        "SELECT seq, at, actor, action, detail, prev, mac FROM audit ORDER BY seq"
-    ):
+    return _follow(db, cipher, expected_seq, prev, problems, after=None)
+
+
+def verify_from(db: sqlite_utils.Database, cipher: FieldCipher, seq: int, mac: str) -> list[str]:
+    """Problems in the chain after row ``seq``, which a sound check verified when its MAC was ``mac``
+    (``seq`` 0: the log was empty then). That row must still be there with that MAC, and every row after it
+    must follow; the rows before it are not read, so only :func:`verify` sees one of them edited."""
+    problems: list[str] = []
+    start_seq, start_mac = _start(db, cipher, problems)
+    if start_seq > seq:  # retention removed the verified row too: the chain now starts at its MAC'd base
+        return _follow(db, cipher, start_seq, start_mac, problems, after=start_seq - 1)
+    if seq == 0:
+        return _follow(db, cipher, 1, GENESIS, problems, after=0)
+    row = db.execute("SELECT seq, at, actor, action, detail, prev, mac FROM audit WHERE seq = ?", (seq,)).fetchone()
+    if row is None:
+        problems.append(f"audit row {seq}, the last one a check verified, is missing")
+    elif row[6] != mac or cipher.audit_mac(_message(row[0], row[5], row[1], row[2], row[3], row[4])) != mac:
+        problems.append(f"audit row {seq} was modified since a check verified it")
+    return _follow(db, cipher, seq + 1, mac, problems, after=seq)
+
+
+def _follow(
+    db: sqlite_utils.Database, cipher: FieldCipher, expected_seq: int, prev: str, problems: list[str],
+    after: int | None,
+) -> list[str]:
+    """Walk the rows (those after ``after``, or all of them) from ``expected_seq`` linked to ``prev``, then
+    compare where the chain ends with its head."""
+    rows = (
+        db.execute("SELECT seq, at, actor, action, detail, prev, mac FROM audit ORDER BY seq")
+        if after is None
+        else db.execute("SELECT seq, at, actor, action, detail, prev, mac FROM audit WHERE seq > ? ORDER BY seq",
+                        (after,))
+    )
+    for seq, at, actor, action, detail, row_prev, mac in rows:
         if seq != expected_seq:
             problems.append(f"audit rows {expected_seq}..{seq - 1} are missing")
         if row_prev != prev:
@@ -104,3 +138,9 @@ def verify(db: sqlite_utils.Database, cipher: FieldCipher) -> list[str]:
     if head != last:
         problems.append(f"audit log ends at {last or 'nothing'} but its head says {head or 'nothing'}: rows removed")
     return problems
+
+
+def head(db: sqlite_utils.Database) -> tuple[int, str]:
+    """The newest row's ``(seq, mac)``, from the rows themselves (``(0, GENESIS)`` for an empty log)."""
+    row = db.execute("SELECT seq, mac FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    return (int(row[0]), str(row[1])) if row else (0, GENESIS)

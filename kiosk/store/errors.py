@@ -22,6 +22,19 @@ class KeyFileUnsafe(StoreError):
     code = "store_key_unsafe"
 
 
+class KeyNotForThisAccount(StoreError):
+    """The DPAPI key file was protected by another Windows account or on another PC (or is damaged):
+    only that account there can open it. Never answered with a new key, which would not open the store."""
+
+    code = "store_key_other_account"
+
+
+class KeyProviderUnavailable(StoreError):
+    """The configured key provider cannot work here (``dpapi`` off Windows, where there is no crypt32)."""
+
+    code = "store_key_provider_unavailable"
+
+
 class StoreCorrupt(StoreError):
     """The file is not a kiosk store, fails SQLite's integrity check, or a sealed field fails to open."""
 

@@ -6,9 +6,8 @@ A :class:`KeyProvider` loads the key (``None`` when there is none yet) or create
   Locker) through the optional ``keyring`` package;
 - :class:`FileKeyProvider`: a key file with mode 0600 in a 0700 key directory.
 
-On Windows the production choice is a DPAPI provider: a key file whose content is
-``CryptProtectData(key)`` bound to the kiosk's service account; it implements the same two methods and
-plugs into :func:`provider_for`. It cannot be tested on this Linux build host, so it is not written here.
+On Windows the production choice (and the default) is :class:`kiosk.store.dpapi.DpapiKeyProvider`: a
+key file whose content is ``CryptProtectData(key)`` bound to the kiosk's Windows account.
 """
 from __future__ import annotations
 
@@ -104,7 +103,11 @@ def keyring_usable() -> bool:
 
 
 def provider_for(kind: str, key_dir: Path) -> KeyProvider:
-    """``kind`` is the config's ``key_provider``: auto, keyring or file."""
+    """``kind`` is the config's ``key_provider``: auto, keyring, file or dpapi."""
+    if kind == "dpapi":
+        from kiosk.store.dpapi import DpapiKeyProvider  # imports this module: imported when chosen
+
+        return DpapiKeyProvider(key_dir)
     if kind == "keyring" or (kind == "auto" and keyring_usable()):
         try:
             return KeyringKeyProvider()

@@ -8,6 +8,7 @@ times, flags, and the patient key (a keyed HMAC, not reversible without the stor
 """
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
 import sqlite_utils
@@ -123,7 +124,55 @@ def _v2(db: sqlite_utils.Database) -> None:
     db.table("rechecks").create_index(["state"], index_name="rechecks_by_state")
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2)
+def _v3(db: sqlite_utils.Database) -> None:
+    # The clinic hub's outbox (kiosk/hub, docs/hub.md): one row per saved reception, written in the
+    # reception's own transaction, marked sent once the hub has committed it. AUTOINCREMENT: sent rows are
+    # pruned, and a number is never given twice, so the hub sees each kiosk's rows in one order. The
+    # kiosk's id names this store on the hub (a restored backup keeps it: the same kiosk, gone back).
+    db.execute(
+        "CREATE TABLE hub_outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, session_id TEXT NOT NULL, "
+        "queued_at TEXT NOT NULL, sent_at TEXT)"
+    )
+    db.execute("CREATE INDEX hub_outbox_unsent ON hub_outbox (seq) WHERE sent_at IS NULL")
+    db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('kiosk_id', ?)", (uuid.uuid4().hex,))
+
+
+def _v4(db: sqlite_utils.Database) -> None:
+    # The incremental check (kiosk/store/checkpoint.py). Its checkpoint: the last audit row a sound check
+    # verified, SQLite's schema cookie then, and when the last full check passed, MAC'd with the audit key.
+    db.execute(
+        "CREATE TABLE check_point (id INTEGER PRIMARY KEY CHECK (id = 1), audit_seq INTEGER NOT NULL, "
+        "audit_mac TEXT NOT NULL, schema_cookie INTEGER NOT NULL, full_at TEXT NOT NULL, "
+        "checked_at TEXT NOT NULL, kind TEXT NOT NULL, tag TEXT NOT NULL)"
+    )
+    # Every sealed table is updated in place (a reception in progress is saved over, a returning patient's
+    # record replaced, a 申立書 contacted, a re-check answered), so rowids cannot say what changed. Each row
+    # keeps instead the audit head's seq when it was last written: the chain only grows, and lowering it
+    # would need a verified row removed. Set by triggers, so every path that writes is covered, and
+    # resetting the mark re-marks it (the WHEN stops the trigger's own update, recursive triggers being
+    # on). Rows from before this migration keep NULL: the first check after it is a full one.
+    mark = "(SELECT max(seq) FROM audit)"
+    sealed = {
+        "receptions": "session_id, sealed",
+        "patients": "patient_key, sealed",
+        "declarations": "id, sealed",
+        "rechecks": "id, sealed, sealed_query, sealed_result",
+    }
+    for table, columns in sealed.items():
+        db.execute(f"ALTER TABLE {table} ADD COLUMN written_seq INTEGER")
+        db.execute(f"CREATE INDEX {table}_by_written ON {table} (written_seq) WHERE written_seq IS NOT NULL")
+        db.execute(
+            f"CREATE TRIGGER {table}_written_on_insert AFTER INSERT ON {table} "
+            f"BEGIN UPDATE {table} SET written_seq = {mark} WHERE rowid = NEW.rowid; END"
+        )
+        db.execute(
+            f"CREATE TRIGGER {table}_written_on_update AFTER UPDATE OF {columns}, written_seq ON {table} "
+            f"WHEN NEW.written_seq IS NOT {mark} "
+            f"BEGIN UPDATE {table} SET written_seq = {mark} WHERE rowid = NEW.rowid; END"
+        )
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1, _v2, _v3, _v4)
 LATEST = len(MIGRATIONS)
 
 

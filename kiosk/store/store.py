@@ -27,7 +27,7 @@ from kiosk.core.domain import CardFacts, CertificateInfo, Consent, IdentityMetho
 from kiosk.core.fallback import Billing, Change, Declaration, RecheckItem
 from kiosk.core.qualification import QualificationRecord, QualificationResult
 from kiosk.core.values import InsuranceCardQuery, ReceptionRecord
-from kiosk.store import audit, backup, faults, hub_outbox, migrations, stamps
+from kiosk.store import audit, backup, checkpoint, faults, hub_outbox, migrations, stamps
 from kiosk.store.cipher import KEY_CHECK, FieldCipher
 from kiosk.store.errors import (
     BackupMirrorFailed,
@@ -85,6 +85,40 @@ class StoredDeclaration:
     settled_at: str | None
 
 
+SEALED_FIELDS = (  # (table, primary key, sealed column, the associated data's prefix)
+    ("receptions", "session_id", "sealed", "receptions"),
+    ("patients", "patient_key", "sealed", "patients"),
+    ("declarations", "id", "sealed", "declarations"),
+    ("rechecks", "id", "sealed", "rechecks"),
+    ("rechecks", "id", "sealed_query", "rechecks.query"),
+    ("rechecks", "id", "sealed_result", "rechecks.result"),
+)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What :meth:`Store.run_check` did and found."""
+
+    kind: str  # checkpoint.FULL or checkpoint.INCREMENTAL
+    reason: str  # why a full check ran ("" for an incremental one)
+    since: checkpoint.Checkpoint | None  # the checkpoint an incremental check started from
+    audit_rows: tuple[int, int]  # the first and last audit row verified (first > last: none)
+    sealed_opened: int
+    sqlite_check: str  # which of SQLite's checks ran
+    problems: tuple[str, ...]
+
+    def summary(self) -> str:
+        first, last = self.audit_rows
+        rows = f"audit rows {first}..{last}" if first <= last else "no new audit rows"
+        what = f"SQLite's {self.sqlite_check}, {rows}, {self.sealed_opened} sealed field(s) opened"
+        if self.since is None:
+            return f"full check ({self.reason}): {what}"
+        return (
+            f"incremental check from audit row {self.since.audit_seq} (verified {self.since.checked_at[:19]}, "
+            f"last full check {self.since.full_at[:19]}): {what}"
+        )
+
+
 @dataclass(frozen=True)
 class RecheckOutcome:
     item: RecheckItem
@@ -108,6 +142,8 @@ class Store:
         self._file_lock: StoreLock | None = None  # held while open: no restore swaps the file meanwhile
         self._live: set[str] = set()  # started through this instance and not saved yet: not interrupted
         self._recheck_ready: list[Callable[[], None]] = []  # told when staff gave an item its numbers
+        # The file's state when SQLite's quick check on opening passed (``_file_state``), None without one.
+        self._quick_checked: tuple[int, int] | None = None
 
     # --- opening ---------------------------------------------------------------------------------
 
@@ -212,6 +248,8 @@ class Store:
                 if after != before:
                     with db.atomic():
                         store._audit(KIOSK_ACTOR, "store_migrated", f"schema={before}->{after}")
+                if not damage:
+                    store._quick_checked = store._file_state()
             _write_marker(path)
             return store
         except (sqlite3.Error, UnicodeDecodeError) as exc:
@@ -732,7 +770,9 @@ class Store:
         with self._write() as db:
             for table, sql in statements.items():
                 counts[table] = db.execute(sql, {"cutoff": cutoff}).rowcount
+            cookie = checkpoint.schema_cookie(db)
             counts["audit"] = audit.truncate(db, self._cipher, cutoff_day)  # the chain verifies from its base
+            checkpoint.carry_over(db, self._cipher, cookie)  # truncate's own trigger change: no full check for it
             hub_outbox.forget_purged(db)  # nothing left to send for a removed reception
             detail = " ".join(f"{t}={n}" for t, n in counts.items())
             self._audit(actor, "purge", f"before={cutoff} {detail}")
@@ -763,52 +803,169 @@ class Store:
     # --- checking and exporting --------------------------------------------------------------------
 
     def check(self) -> list[str]:
-        """Problems found: SQLite integrity, the audit chain, every sealed field. Empty when sound.
-        A store that fails SQLite's integrity check is damaged: the first line says so and what to do,
-        SQLite's findings follow, and from then on the store is read-only."""
-        problems: list[str] = []
+        """Problems found by the full check: SQLite integrity, the whole audit chain, every sealed field.
+        Empty when sound. Records nothing (:meth:`run_check` is what ``kiosk store check`` runs). A store that
+        fails SQLite's integrity check is damaged: the first line says so and what to do, SQLite's findings
+        follow, and from then on the store is read-only."""
+        with self._lock, self._snapshot():
+            return self._full_check()[0]
+
+    def run_check(
+        self, actor: str, *, full: bool = False, full_every: timedelta = checkpoint.FULL_EVERY
+    ) -> CheckReport:
+        """What ``kiosk store check`` runs: incremental from the verified checkpoint (``kiosk/store/checkpoint.py``)
+        — SQLite's quick check, the audit rows after the last one verified, the sealed fields of the rows
+        written since — or the full check when ``full`` is asked for, when there is no sound checkpoint (none
+        yet, or one failing its MAC), when the schema changed since it, when the last full check is
+        ``full_every`` old, and on a damaged store. A sound check records its checkpoint and its audit row
+        (``store_checked``, naming the kind) in one transaction; a check with problems records nothing, so the
+        next one starts from the same point again."""
         with self._lock:
+            now = self._clock()
             try:
-                rows = [row[0] for row in self._db.execute("PRAGMA integrity_check")]
-                integrity = [line for row in rows for line in str(row).splitlines() if not line.startswith("***")]
-            except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-                if not faults.is_corruption(exc):
-                    raise faults.sqlite_error(exc, self.path) from exc
-                integrity = [f"SQLite cannot check the file: {exc}"]
-            if integrity != ["ok"]:
-                self.damage = self.damage or tuple(integrity)
-                with suppress(sqlite3.Error):
-                    self._db.execute("PRAGMA query_only = ON")
-                problems.append(
-                    f"damaged: {self.path} fails SQLite's integrity check, so it takes no more writes; get out "
-                    f"what is intact with `kiosk store export`, then {faults.RESTORE}"
-                )
-                problems.extend(f"integrity: {line}" for line in integrity)
-                return problems
+                with self._snapshot():  # the checkpoint recorded is the state that was checked
+                    report, cookie, head = self._checked(now, full, full_every)
+            except sqlite3.Error as exc:  # damage is a finding, not this: a disk error, say
+                raise faults.sqlite_error(exc, self.path) from exc
+            if not report.problems and not self.damage and self.schema_version >= checkpoint.SCHEMA:
+                point = report.since
+                with self._write() as db:
+                    checkpoint.save(db, self._cipher, checkpoint.Checkpoint(
+                        audit_seq=head[0], audit_mac=head[1], schema_cookie=cookie,
+                        full_at=stamps.when(now) if point is None else point.full_at,
+                        checked_at=stamps.when(now), kind=report.kind,
+                    ))
+                    detail = f"kind={report.kind}" + (f" from={point.audit_seq}" if point else "") + " problems=0"
+                    self._audit(actor, "store_checked", detail)
+        return report
+
+    def _checked(
+        self, now: datetime, full: bool, full_every: timedelta
+    ) -> tuple[CheckReport, int, tuple[int, str]]:
+        """The check itself, inside the caller's snapshot: its report, the schema cookie, and the last audit
+        row's (seq, MAC): what the next checkpoint records."""
+        point: checkpoint.Checkpoint | None
+        if self.damage:
+            point, reason = None, "the store is damaged"
+        else:
+            point, reason = (None, "asked for") if full else checkpoint.load(self._db, self._cipher)
+        cookie = checkpoint.schema_cookie(self._db) if not self.damage else 0
+        if point is not None:
+            reason = checkpoint.full_check_due(point, now, cookie, full_every)
+            if reason:
+                point = None
+        if point is None:
+            problems, opened = self._full_check()
+            sqlite_check = "integrity check"
+        else:
+            problems, opened, sqlite_check = self._incremental_check(point)
+        first, head = self._audit_span()
+        report = CheckReport(
+            kind=checkpoint.FULL if point is None else checkpoint.INCREMENTAL,
+            reason=reason if point is None else "",
+            since=point,
+            audit_rows=(first, head[0]) if point is None else (point.audit_seq + 1, head[0]),
+            sealed_opened=opened,
+            sqlite_check=sqlite_check,
+            problems=tuple(problems),
+        )
+        return report, cookie, head
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """One read transaction: everything a check reads is one state of the file, while a kiosk in another
+        process goes on writing (the chain's rows and its head, the checkpoint's seq and the rows after it)."""
+        self._db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            with suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+
+    def _file_state(self) -> tuple[int, int]:
+        """Changes as this connection sees them: another's commits (``data_version``) and its own."""
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0]), self._db.conn.total_changes
+
+    def _audit_span(self) -> tuple[int, tuple[int, str]]:
+        """The first audit row's seq and the last one's (seq, MAC)."""
+        try:
+            first = self._db.execute("SELECT min(seq) FROM audit").fetchone()[0]
+            return int(first or 0), audit.head(self._db)
+        except (sqlite3.DatabaseError, UnicodeDecodeError):  # a damaged store: its findings are the report
+            return 0, (0, audit.GENESIS)
+
+    def _full_check(self) -> tuple[list[str], int]:
+        """The problems, and how many sealed fields were opened."""
+        problems = self._sqlite_check()
+        if problems:
+            return problems, 0
+        try:
+            problems.extend(audit.verify(self._db, self._cipher))
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            problems.append(f"audit: a row cannot be read: {exc}")
+        opened = self._open_sealed(problems, since=None)
+        return problems, opened
+
+    def _incremental_check(self, point: checkpoint.Checkpoint) -> tuple[list[str], int, str]:
+        """What changed since ``point``: the problems, the sealed fields opened and the SQLite check run."""
+        if self._quick_checked is not None and self._quick_checked == self._file_state():
+            sqlite_check = "quick check on opening (nothing written since)"
+        else:
+            sqlite_check = "quick check"
             try:
-                problems.extend(audit.verify(self._db, self._cipher))
+                quick = _quick_check(self._db)
+            except sqlite3.Error as exc:  # not damage (that is a finding): a disk error, say
+                raise faults.sqlite_error(exc, self.path) from exc
+            if quick:
+                damage = self._sqlite_check()  # named as the full check names it
+                if damage:
+                    return damage, 0, "integrity check"
+        problems: list[str] = []
+        try:
+            problems.extend(audit.verify_from(self._db, self._cipher, point.audit_seq, point.audit_mac))
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            problems.append(f"audit: a row cannot be read: {exc}")
+        opened = self._open_sealed(problems, since=point.audit_seq)
+        return problems, opened, sqlite_check
+
+    def _sqlite_check(self) -> list[str]:
+        """SQLite's integrity check: empty when it passes; else the damage, and the store turns read-only."""
+        try:
+            rows = [row[0] for row in self._db.execute("PRAGMA integrity_check")]
+            integrity = [line for row in rows for line in str(row).splitlines() if not line.startswith("***")]
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            if not faults.is_corruption(exc):
+                raise faults.sqlite_error(exc, self.path) from exc
+            integrity = [f"SQLite cannot check the file: {exc}"]
+        if integrity == ["ok"]:
+            return []
+        self.damage = self.damage or tuple(integrity)
+        with suppress(sqlite3.Error):
+            self._db.execute("PRAGMA query_only = ON")
+        return [
+            f"damaged: {self.path} fails SQLite's integrity check, so it takes no more writes; get out "
+            f"what is intact with `kiosk store export`, then {faults.RESTORE}",
+            *(f"integrity: {line}" for line in integrity),
+        ]
+
+    def _open_sealed(self, problems: list[str], since: int | None) -> int:
+        """Open every sealed field (``since`` None), or those of the rows written at or after audit row
+        ``since`` (their ``written_seq``, migration v4); returns how many were opened."""
+        opened = 0
+        for table, pk, column, context in SEALED_FIELDS:
+            where = f"{column} IS NOT NULL" + ("" if since is None else " AND written_seq >= ?")
+            try:
+                for row_id, blob in self._db.execute(
+                    f"SELECT {pk}, {column} FROM {table} WHERE {where}", () if since is None else (since,)
+                ):
+                    opened += 1
+                    try:
+                        self._cipher.open(blob, f"{context}:{row_id}")
+                    except InvalidTag:
+                        problems.append(f"{table} {row_id}: sealed {column} fails authentication")
             except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-                problems.append(f"audit: a row cannot be read: {exc}")
-            sealed = (
-                ("receptions", "session_id", "sealed", "receptions"),
-                ("patients", "patient_key", "sealed", "patients"),
-                ("declarations", "id", "sealed", "declarations"),
-                ("rechecks", "id", "sealed", "rechecks"),
-                ("rechecks", "id", "sealed_query", "rechecks.query"),
-                ("rechecks", "id", "sealed_result", "rechecks.result"),
-            )
-            for table, pk, column, context in sealed:
-                try:
-                    for row_id, blob in self._db.execute(
-                        f"SELECT {pk}, {column} FROM {table} WHERE {column} IS NOT NULL"
-                    ):
-                        try:
-                            self._cipher.open(blob, f"{context}:{row_id}")
-                        except InvalidTag:
-                            problems.append(f"{table} {row_id}: sealed {column} fails authentication")
-                except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-                    problems.append(f"{table}: a row cannot be read: {exc}")
-        return problems
+                problems.append(f"{table}: a row cannot be read: {exc}")
+        return opened
 
     def export_csv(
         self, since: date, out: IO[str], personal: bool, actor: str, on_skip: Callable[[str], None] | None = None

@@ -17,7 +17,7 @@ def run_kiosk(windowed: bool = False, lang: str = "ja") -> int:
     from kiosk.ui.staff_sign_in import AccountsSignIn
     from kiosk.ui.window import KioskWindow
     from kiosk.voice.build import build_voice
-    from kiosk.wiring import clinic_devices
+    from kiosk.wiring import clinic_devices, with_hub
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     quit_on_signals(app)
@@ -32,7 +32,7 @@ def run_kiosk(windowed: bool = False, lang: str = "ja") -> int:
         print(f"kiosk run: store_damaged: {config.database_path} is damaged ({'; '.join(opened.damage)}). "
               "Get the intact receptions out with `kiosk store export`, then `kiosk store restore`.")
         return 1
-    store = StoreLane(opened)
+    store = StoreLane(with_hub(config, opened))  # the clinic hub, when one is configured
     try:
         accounts = StaffAccounts(store)
         if not accounts.accounts():

@@ -192,7 +192,7 @@ def test_damage_to_page_one_is_a_named_error(open_store, db_path, key_dir, make,
     sessions = _seed(open_store, make)
     data = bytearray(db_path.read_bytes())
     if damage == "schema name":  # bytes that are not UTF-8 in a table's name: sqlite3 raised UnicodeDecodeError
-        at = data.index(b"receptions", 100)
+        at = data.index(b"tablereceptions", 100) + len(b"table")  # the table's record in sqlite_master
         data[at : at + 2] = b"\xff\xfe"
     else:
         data[2048:4096] = random.Random(3).randbytes(2048)
