@@ -1,7 +1,8 @@
 """``kiosk staff``: the staff console, pairing, and the kiosk-side helpers.
 
     kiosk staff [--connect HOST:PORT ...] [--lang CODE]      the console (Qt), in a language with a staff catalog
-    kiosk staff pair HOST:PORT --secret XXXX-XXXX-XXXX-XXXX  pair this console with a kiosk
+    kiosk staff pair HOST:PORT --secret XXXX-XXXX-XXXX-XXXX  pair this console with a kiosk (IT)
+    kiosk staff pair HOST:PORT --code XXXX-XXXX-XXXX         ... by the code the kiosk's staff menu shows
     kiosk staff secret [--rotate]                            on the kiosk: its pairing secret and fingerprint
     kiosk staff report --since DAY [--until DAY] [--weekly] [--csv FILE]   on the kiosk: trouble counts
     kiosk staff demo-kiosk --scenario NAME --data-dir DIR --key-dir DIR    a simulated kiosk for staff training
@@ -38,8 +39,11 @@ def register(subparsers) -> None:
     sub = staff.add_subparsers(dest="staff_command")
 
     pair = sub.add_parser("pair", help="pair this console with a kiosk (pins its certificate)")
-    pair.add_argument("address", metavar="HOST:PORT")
-    pair.add_argument("--secret", help="the kiosk's pairing secret (default: read from standard input)")
+    pair.add_argument("address", metavar="HOST:PORT", help="or the text of the kiosk's pairing QR code")
+    how = pair.add_mutually_exclusive_group()
+    how.add_argument("--secret", help="the kiosk's pairing secret (default: read from standard input)")
+    how.add_argument("--code", help="the one-time code the kiosk's staff menu shows (職員端末をつなぐ)")
+    pair.add_argument("--fingerprint", default="", help="with --code: the certificate the kiosk must show")
     pair.add_argument("--pairings", type=Path, dest="pairings_file")
     pair.set_defaults(func=_pair)
 
@@ -75,13 +79,26 @@ def _console(args: argparse.Namespace) -> int:
 
 
 def _pair(args: argparse.Namespace) -> int:
-    from kiosk.staff.client import pair
+    from kiosk.staff.client import pair, pair_by_code
     from kiosk.staff.errors import ChannelError
-    from kiosk.staff.identity import PairingBook
+    from kiosk.staff.identity import PairingBook, parse_address
+    from kiosk.staff.pairing_code import PairingOffer, looks_like_code, offer_of
 
-    secret = args.secret or sys.stdin.readline().strip()
+    offer = offer_of(args.address)  # the QR code's text: address, code and fingerprint in one
     try:
-        pairing = pair(args.address, secret, DEFAULT_PORT)
+        if offer is None and args.code is not None:
+            if not looks_like_code(args.code):
+                print(f"kiosk staff pair: --code: not a pairing code: {args.code!r}", file=sys.stderr)
+                return 2
+            host, port = parse_address(args.address, DEFAULT_PORT)
+            offer = PairingOffer(host, port, args.code, args.fingerprint.strip().upper())
+        if offer is not None:
+            pairing = pair_by_code(offer)
+        else:
+            pairing = pair(args.address, args.secret or sys.stdin.readline().strip(), DEFAULT_PORT)
+    except ValueError as exc:
+        print(f"kiosk staff pair: {exc}", file=sys.stderr)
+        return 2
     except (ChannelError, OSError) as exc:
         print(f"kiosk staff pair: {args.address}: {getattr(exc, 'code', '')} {exc}", file=sys.stderr)
         return 1

@@ -97,6 +97,8 @@ def alerts_of(view: View) -> list[Alert]:
         alerts.append(_of(notices["voice_unavailable"], None))
     if view.backup_problem in notices:
         alerts.append(_of(notices[view.backup_problem], None))
+    if f"kiosk_restarted_{view.restarted}" in notices:
+        alerts.append(_of(notices[f"kiosk_restarted_{view.restarted}"], None))
     unique: list[Alert] = []
     for alert in alerts:  # one line per kind: the first (a call, if the patient called) is kept
         if all(alert.code != kept.code for kept in unique):

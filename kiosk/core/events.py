@@ -91,6 +91,15 @@ class BackupStatus(DeviceEvent):
     problem: str = ""
 
 
+@dataclass(frozen=True)
+class KioskRestarted(DeviceEvent):
+    """The watchdog (kiosk/watchdog.py) started this kiosk again: ``stall`` (its screen stopped answering)
+    or ``crash``; "" once staff have had time to see it. What the old kiosk left unfinished is listed as
+    interrupted by the store."""
+
+    reason: str = ""
+
+
 # --- the patient --------------------------------------------------------------------------------
 
 

@@ -158,6 +158,7 @@ class ReceptionFlow:
         self._terminal_down = ""  # the terminal probe's last word: why the terminal is down, "" while it is not
         self._voice_problem = ""  # the voice's last word on itself (kiosk.core.voice): "" while it speaks
         self._backup_problem = ""  # the backups' last word (kiosk.store.backup): "" while a copy is on another disk
+        self._restarted = ""  # the watchdog restarted this kiosk (stall, crash): "" once that is old news
         self._last_view: View | None = None
 
     # --- wiring ---------------------------------------------------------------------------------
@@ -619,6 +620,12 @@ class ReceptionFlow:
     def _do_backup_status(self, event: ev.BackupStatus, arg: str, row: Transition | None) -> None:
         self._backup_problem = event.problem
 
+    def _do_restarted(self, event: ev.KioskRestarted, arg: str, row: Transition | None) -> None:
+        if event.reason and not self._restarted:  # into the audit chain: the restart outlives the notice
+            self._guarded(lambda: self.devices.store.audit("kiosk", "kiosk_restarted", f"reason={event.reason}"),
+                          "store")
+        self._restarted = event.reason
+
     def _do_takeover(self, event: ev.StaffEvent, arg: str, row: Transition | None) -> None:
         self._s.taken_by = event.staff
 
@@ -991,7 +998,7 @@ class ReceptionFlow:
                         self.card_present, actions, staff, tuple(self._tasks), self._call, self._unhurried,
                         self._card_reminder(spec), slow=self._slow, terminal_down=bool(self._terminal_down),
                         voice_problem=self._voice_problem, backup_problem=self._backup_problem,
-                        max_face_attempts=self.config.max_face_attempts)
+                        restarted=self._restarted, max_face_attempts=self.config.max_face_attempts)
         certificate = s.summary.certificate if s.summary else None
         result, declaring = s.result, spec.shows_facts
         return View(
@@ -1001,6 +1008,7 @@ class ReceptionFlow:
             terminal_down=bool(self._terminal_down),
             voice_problem=self._voice_problem,
             backup_problem=self._backup_problem,
+            restarted=self._restarted,
             session_id=s.id,
             patient_name=s.patient_name,
             pin_tries_left=s.pin_tries_left,

@@ -105,6 +105,7 @@ def _build() -> tuple[Transition, ...]:
     t.on(list(State), ev.TerminalLost, STAY, actions=("terminal_lost",))
     t.on(list(State), ev.TerminalRestored, STAY, actions=("terminal_restored",))
     t.on(list(State), ev.VoiceStatus, STAY, actions=("voice_status",))
+    t.on(list(State), ev.KioskRestarted, STAY, actions=("restarted",))
     t.on(list(State), ev.BackupStatus, STAY, actions=("backup_status",))
 
     # --- the patient's pace: ゆっくり操作 on any screen, for the rest of the visit -------------------------

@@ -296,6 +296,9 @@ SESSION_ALERTS: dict[str, AlertSpec] = {
         _alert("backup_failed", "受付データのバックアップに失敗しました（ディスクの空き・接続を確認）", urgent=False),
         _alert("backup_same_disk", "バックアップが受付データと同じディスクにあります（別のディスクを設定）",
                urgent=False),
+        # The watchdog started the kiosk again (kiosk/watchdog.py); a reception it cut short is listed as interrupted.
+        _alert("kiosk_restarted_stall", "受付機が再起動しました（応答なし）", urgent=False),
+        _alert("kiosk_restarted_crash", "受付機が再起動しました（異常終了）", urgent=False),
     )
 }
 

@@ -73,6 +73,7 @@ class View:
     terminal_down: bool = False  # the terminal's health probe says it is down: a card placed now goes to fallbacks
     voice_problem: str = ""  # why the voice cannot speak (kiosk.core.voice's codes); "" while it speaks
     backup_problem: str = ""  # backup_same_disk or backup_failed (kiosk.store.backup); "" while sound
+    restarted: str = ""  # the watchdog restarted the kiosk lately: stall or crash (kiosk/watchdog.py)
     session_id: str = ""
     patient_name: str = ""
     pin_tries_left: int | None = None

@@ -32,11 +32,13 @@ from kiosk.staff.errors import (
     ChannelError,
     ChannelTimeout,
     FingerprintMismatch,
+    PairingCodeRefused,
     PairingRefused,
     ProtocolError,
     RequestFailed,
 )
 from kiosk.staff.follow_ups import FollowUps
+from kiosk.staff.pairing_code import WRONG, PairingOffer, code_proof
 
 log = logging.getLogger(__name__)
 
@@ -68,23 +70,9 @@ def open_channel(host: str, port: int, pairing: ids.Pairing,
     Raises FingerprintMismatch when a pinned fingerprint differs, PairingRefused when either side's
     proof of the secret fails.
     """
-    raw = socket.create_connection((host, port), timeout=timeout)
-    raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # one small message at a time
+    channel, fingerprint = _connect(host, port, pairing.fingerprint, timeout)
     try:
-        tls = ids.client_context().wrap_socket(raw, server_hostname=None)
-    except BaseException:
-        raw.close()
-        raise
-    channel = LineChannel(tls)
-    try:
-        der = tls.getpeercert(binary_form=True)
-        fingerprint = ids.fingerprint_of(der or b"")
-        if pairing.fingerprint and fingerprint != pairing.fingerprint:
-            raise FingerprintMismatch(
-                f"{host}:{port} shows certificate {fingerprint}, paired with {pairing.fingerprint}")
-        hello = channel.read(timeout)
-        if hello["type"] != "hello" or not isinstance(hello.get("nonce"), str):
-            raise ProtocolError("expected hello")
+        hello = _hello(channel, timeout)
         nonce = secrets.token_hex(16)
         channel.write({"type": "auth", "nonce": nonce,
                        "proof": ids.proof(pairing.secret, "console", hello["nonce"], nonce, fingerprint)})
@@ -98,6 +86,59 @@ def open_channel(host: str, port: int, pairing: ids.Pairing,
     except BaseException:
         channel.close()
         raise
+
+
+def _connect(host: str, port: int, pinned: str, timeout: float) -> tuple[LineChannel, str]:
+    """TCP + TLS to the kiosk: the channel and the certificate fingerprint seen (checked against ``pinned``)."""
+    raw = socket.create_connection((host, port), timeout=timeout)
+    raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # one small message at a time
+    try:
+        tls = ids.client_context().wrap_socket(raw, server_hostname=None)
+    except BaseException:
+        raw.close()
+        raise
+    channel = LineChannel(tls)
+    try:
+        fingerprint = ids.fingerprint_of(tls.getpeercert(binary_form=True) or b"")
+        if pinned and fingerprint != pinned:
+            raise FingerprintMismatch(f"{host}:{port} shows certificate {fingerprint}, paired with {pinned}")
+    except BaseException:
+        channel.close()
+        raise
+    return channel, fingerprint
+
+
+def _hello(channel: LineChannel, timeout: float) -> dict:
+    hello = channel.read(timeout)
+    if hello["type"] != "hello" or not isinstance(hello.get("nonce"), str):
+        raise ProtocolError("expected hello")
+    return hello
+
+
+def pair_by_code(offer: PairingOffer, timeout: float = CONNECT_TIMEOUT) -> ids.Pairing:
+    """Pair with the one-time code the kiosk's staff panel shows (and, scanned from its QR code, the
+    certificate's fingerprint, checked before anything is proven). The kiosk answers a proven code with
+    its pairing secret, kept as a pairing by secret is. Raises PairingCodeRefused with the kiosk's reason,
+    FingerprintMismatch, PairingRefused when the kiosk's own proof fails."""
+    channel, fingerprint = _connect(offer.host, offer.port, offer.fingerprint, timeout)
+    try:
+        hello = _hello(channel, timeout)
+        nonce = secrets.token_hex(16)
+        channel.write({"type": "auth", "with": "code", "nonce": nonce,
+                       "proof": code_proof(offer.code, "console", hello["nonce"], nonce, fingerprint)})
+        answer = channel.read(timeout)
+        if answer["type"] == "error":
+            raise PairingCodeRefused(str(answer.get("code") or WRONG), str(answer.get("detail") or ""))
+        expected = code_proof(offer.code, "kiosk", nonce, hello["nonce"], fingerprint)
+        secret = answer.get("secret")
+        if answer["type"] != "welcome" or not ids.proof_matches(expected, answer.get("proof")):
+            raise PairingRefused(f"{offer.address} does not know the pairing code")
+        if not isinstance(secret, str) or not secret:
+            raise ProtocolError("welcome without the pairing secret")
+        name = str(answer.get("kiosk") or hello.get("kiosk") or "")
+        return ids.Pairing(offer.address, ids.normalise_secret(secret), fingerprint, name)
+    finally:
+        channel.close()
 
 
 def pair(address: str, secret: str, default_port: int, timeout: float = CONNECT_TIMEOUT) -> ids.Pairing:

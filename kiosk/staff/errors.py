@@ -30,6 +30,16 @@ class PairingRefused(ChannelError):
     code = "staff_pairing_refused"
 
 
+class PairingCodeRefused(ChannelError):
+    """The kiosk would not take a one-time pairing code; ``code`` says why (kiosk.staff.pairing_code:
+    ``staff_pairing_code_wrong``, ``_expired``, ``_used``, ``_withdrawn``, ``_none``, ``_slowed``)."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(detail or code)
+        self.code = code
+        self.detail = detail  # for _slowed: the seconds this address must wait
+
+
 class FingerprintMismatch(ChannelError):
     """The kiosk's certificate is not the one pinned at pairing: another machine, or a new install."""
 

@@ -93,6 +93,28 @@ def load_identity(directory: Path, name: str | None = None) -> KioskIdentity:
     return KioskIdentity(cert_path, key_path, secret, fingerprint_of(der))
 
 
+NAME_FILE = "kiosk-name"  # the name staff gave the kiosk at its pairing panel (the config's kiosk_name wins)
+NAME_MAX = 32
+
+
+def stored_name(directory: Path) -> str:
+    """The kiosk's name as staff gave it, "" when none was given."""
+    try:
+        return (directory / NAME_FILE).read_text(encoding="utf-8").strip()[:NAME_MAX]
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def store_name(directory: Path, name: str) -> str:
+    """Keep the name staff gave the kiosk; returns it as kept (trimmed)."""
+    name = " ".join(name.split())[:NAME_MAX]
+    if not name:
+        raise ValueError("a kiosk's name may not be empty")
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _write_private(directory / NAME_FILE, name.encode("utf-8") + b"\n")
+    return name
+
+
 def rotate_secret(directory: Path) -> str:
     """A new pairing secret: every console must pair again."""
     secret = new_secret()

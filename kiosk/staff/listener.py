@@ -9,12 +9,13 @@ The clinic LAN is not trusted, and the channel must stay there for a 目視 take
 connections are capped overall and per peer, a peer that has not paired gets small lines (and
 :data:`PAIRING_DEADLINE` in all from accept to the end of pairing, however slowly it trickles bytes), the
 accept loop backs off and carries on after any error (running out of descriptors included), and refusals
-(TLS failures, timeouts and wrong secrets before pairing, requests before sign-in) are audited through
+(TLS failures, timeouts, wrong secrets and pairing codes before pairing, requests before sign-in) are audited through
 :class:`~kiosk.staff.refusals.RefusalTally`.
 """
 from __future__ import annotations
 
 import logging
+import math
 import secrets
 import socket
 import ssl
@@ -25,8 +26,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.staff import identity as ids
+from kiosk.staff import pairing_code as codes
 from kiosk.staff.channel import MAX_LINE, LineChannel
-from kiosk.staff.errors import ChannelClosed, ChannelError, ChannelTimeout, PairingRefused, ProtocolError
+from kiosk.staff.errors import (
+    ChannelClosed,
+    ChannelError,
+    ChannelTimeout,
+    PairingCodeRefused,
+    PairingRefused,
+    ProtocolError,
+)
+from kiosk.staff.guesses import GuessThrottle
 from kiosk.staff.refusals import RefusalTally
 
 log = logging.getLogger(__name__)
@@ -138,6 +148,8 @@ class Connection:
         their_nonce = message.get("nonce")
         if message["type"] != "auth" or not isinstance(their_nonce, str) or not 16 <= len(their_nonce) <= 128:
             raise ProtocolError("expected auth")
+        if message.get("with") == "code":
+            return self._pair_by_code(message.get("proof"), nonce, their_nonce)
         expected = ids.proof(identity.secret, "console", nonce, their_nonce, identity.fingerprint)
         if not ids.proof_matches(expected, message.get("proof")):
             log.warning("staff channel: refused a console at %s: wrong pairing secret", self.peer)
@@ -147,6 +159,31 @@ class Connection:
             return False
         channel.write({"type": "welcome", "kiosk": name,
                        "proof": ids.proof(identity.secret, "kiosk", their_nonce, nonce, identity.fingerprint)})
+        return True
+
+    def _pair_by_code(self, given: object, nonce: str, their_nonce: str) -> bool:
+        """The one-time code the kiosk's staff panel shows, proven as the secret is; the kiosk then hands the
+        console the secret (inside TLS, after both proofs) to reconnect with. Guesses slow the address."""
+        channel, identity, guesses = self.channel, self.listener.identity, self.listener.code_guesses
+        assert channel is not None
+        wait = guesses.wait_for(self.peer)
+        try:
+            if wait > 0:
+                raise PairingCodeRefused(codes.SLOWED, str(math.ceil(wait)))
+            code = self.listener.pairing_codes.redeem(lambda candidate: ids.proof_matches(
+                codes.code_proof(candidate, "console", nonce, their_nonce, identity.fingerprint), given), self.peer)
+        except PairingCodeRefused as exc:
+            log.warning("staff channel: refused a console at %s: %s", self.peer, exc.code)
+            if exc.code == codes.WRONG:
+                guesses.failed(self.peer)
+            self.refused_before_pairing(exc.code)
+            if exc.code != codes.SLOWED:
+                time.sleep(REFUSAL_PAUSE)
+            channel.write({"type": "error", "code": exc.code, "detail": exc.detail})
+            return False
+        guesses.succeeded(self.peer)
+        channel.write({"type": "welcome", "kiosk": self.listener.kiosk_name, "secret": identity.secret,
+                       "proof": codes.code_proof(code, "kiosk", their_nonce, nonce, identity.fingerprint)})
         return True
 
     def refused(self, reason: str) -> None:
@@ -183,10 +220,14 @@ class Connection:
 class Listener:
     def __init__(self, identity: ids.KioskIdentity, on_request: Callable[[Connection, dict[str, Any]], None],
                  audit_refusal: Callable[[str, str], None], *, host: str, port: int, kiosk_name: str,
-                 pairing_deadline: float = PAIRING_DEADLINE) -> None:
+                 pairing_deadline: float = PAIRING_DEADLINE, pairing_codes: codes.PairingCodes | None = None) -> None:
         """``audit_refusal(peer, detail)`` writes one audit row for a peer that is not a console (yet);
-        ``pairing_deadline``: seconds from accept to the end of pairing (read as each connection is accepted)."""
+        ``pairing_deadline``: seconds from accept to the end of pairing (read as each connection is accepted);
+        ``pairing_codes``: the one-time codes the kiosk's staff panel shows (none: every code is refused)."""
         self.identity = identity
+        self.pairing_codes = pairing_codes or codes.PairingCodes(lambda actor, action, detail: None)
+        # Wrong codes slow their address, as passwords do, on the codes' own clock.
+        self.code_guesses = GuessThrottle(lambda: self.pairing_codes.clock())
         self.on_request = on_request  # on the connection's thread
         self.refusals = RefusalTally(audit_refusal, time.monotonic)
         self.kiosk_name = kiosk_name

@@ -9,6 +9,7 @@ calls :func:`start_staff_server` once and :meth:`StaffServer.stop` on shutdown.
 from __future__ import annotations
 
 import logging
+import socket
 from typing import TYPE_CHECKING, Any
 
 from kiosk.core.flow import ReceptionFlow
@@ -19,6 +20,7 @@ from kiosk.staff.follow_ups import FollowUps
 from kiosk.staff.handlers import Handlers
 from kiosk.staff.listener import Connection, Listener
 from kiosk.staff.messages import DEFAULT_PORT, follow_ups_message, view_message
+from kiosk.staff.pairing_code import PairingCodes, PairingOffer
 from kiosk.staff.polling import FollowUpPoll
 from kiosk.staff.progress import ProgressRecorder
 from kiosk.staff.store import Accounts, StaffStore
@@ -46,8 +48,10 @@ class StaffServer:
         self.follow_ups = FollowUpPoll(store, tasks, self._follow_ups_changed)
         self.handlers = Handlers(flow, post, store, accounts, welcome=self._welcome,
                                  follow_ups_changed=self.follow_ups.check)
+        self.pairing_codes = PairingCodes(self.handlers.audit)
         self.listener = Listener(identity, self.handlers.handle, self._refused, host=host, port=port,
-                                 kiosk_name=kiosk_name)
+                                 kiosk_name=kiosk_name, pairing_codes=self.pairing_codes)
+        self._host = host
 
     def start(self) -> StaffServer:
         self.flow.add_listener(self._on_view)
@@ -60,6 +64,19 @@ class StaffServer:
     @property
     def address(self) -> tuple[str, int]:
         return self.listener.address
+
+    def rename(self, name: str, staff: str) -> str:
+        """The name staff gave the kiosk at its pairing panel: kept beside the certificate, said to every
+        console from the next message on. Returns it as kept."""
+        name = ids.store_name(self.identity.cert_path.parent, name)
+        self.kiosk_name = self.listener.kiosk_name = name
+        self.handlers.audit(staff, "kiosk_named", f"name={name}")
+        self._post(lambda: self._on_view(self.flow.view()))  # the consoles' tiles now say it
+        return name
+
+    def offer(self, code: str) -> PairingOffer:
+        """Where a console on the clinic's LAN reaches this kiosk, with ``code`` and the certificate's pin."""
+        return PairingOffer(reachable_host(self._host), self.address[1], code, self.identity.fingerprint)
 
     def stop(self) -> None:
         """Before the store closes: nothing here reads or writes it afterwards."""
@@ -94,12 +111,32 @@ class StaffServer:
         self.handlers.audit("unknown", "staff_peer_refused", detail)
 
 
+def reachable_host(bound: str) -> str:
+    """The address a console types: the one bound, or for every interface the one this machine's traffic
+    leaves by (a UDP socket's route; nothing is sent), else its host name's."""
+    if bound not in ("", "0.0.0.0", "::"):
+        return bound
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("10.255.255.255", 1))
+        return str(probe.getsockname()[0])
+    except OSError:
+        try:
+            return socket.gethostbyname(socket.gethostname())
+        except OSError:
+            return "127.0.0.1"
+    finally:
+        probe.close()
+
+
 def start_staff_server(flow: ReceptionFlow, post: Post, store: StoreLane, config: Config, *,
                        host: str = "0.0.0.0", port: int = DEFAULT_PORT, kiosk_name: str = "") -> StaffServer:
     """Start the kiosk's staff channel. ``post`` runs a callable on the flow's thread; ``store`` is the
-    StoreLane the flow writes through (staff accounts, audit log, receptions, follow-ups)."""
+    StoreLane the flow writes through (staff accounts, audit log, receptions, follow-ups). Without a
+    ``kiosk_name`` the name staff gave at the pairing panel is used, if any."""
     from kiosk.store.staff_accounts import StaffAccounts
 
+    kiosk_name = kiosk_name or ids.stored_name(config.data_dir / "staff")
     identity = ids.load_identity(config.data_dir / "staff", kiosk_name or None)
     return StaffServer(flow, post, store, StaffAccounts(store), identity, TaskManager(post, workers=1, name="staff"),
                        host=host, port=port, kiosk_name=kiosk_name).start()

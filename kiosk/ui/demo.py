@@ -128,7 +128,8 @@ def run_demo(scenario_name: str, windowed: bool = False, lang: str = "ja") -> in
             shell.show()
         else:
             shell.showFullScreen()
-        print(f"kiosk demo: staff console port {config.staff_port}; pair with `kiosk staff secret` on this machine")
+        print(f"kiosk demo: staff console port {config.staff_port}; pair from the staff menu's 職員端末をつなぐ "
+              "(or `kiosk staff secret` on this machine)")
         try:
             return app.exec()
         finally:  # also on Ctrl+C: the staff channel, the re-check and the workers stop before the devices

@@ -275,6 +275,10 @@ class StaffPanel(Overlay):
         self.inner.addLayout(row)
         self.nothing = label(translate("Staff", "この画面で職員ができる操作はありません。"), "muted", "staff_nothing")
         self.inner.addWidget(self.nothing)
+        # Not a flow command: pairing a reception PC (kiosk.ui.pairing_panel), there while a channel is.
+        self.on_pair: Callable[[str], None] | None = None
+        self.pair_button = button(translate("Staff", "職員端末をつなぐ"), "staff_pair", "", self._pair)
+        self.inner.addWidget(self.pair_button)
 
     def _action(self, action: StaffAction, text: str, kind: str, event: Callable[[], ev.StaffEvent]) -> QPushButton:
         b = button(text, f"staff_{action.value}", kind, lambda: self._act(event()))
@@ -283,8 +287,14 @@ class StaffPanel(Overlay):
 
     def open(self, staff: str, view: View) -> None:
         self.staff = staff
+        self.pair_button.setVisible(self.on_pair is not None)
         self.update_view(view)
         self.show_over()
+
+    def _pair(self) -> None:
+        self.hide()
+        if self.on_pair is not None:
+            self.on_pair(self.staff)
 
     def update_view(self, view: View) -> None:
         self._session = view.session_id

@@ -23,6 +23,7 @@ from kiosk.qualification.health import watch_terminal
 from kiosk.ui.collector import UiThreadCollector
 from kiosk.ui.driver import KioskDriver, QtPoster
 from kiosk.ui.window import Assistance, KioskWindow
+from kiosk.watchdog import HEARTBEAT_INTERVAL_MS, RESTART_NOTICE_SECONDS, Heartbeat, restart_reason
 from kiosk.wiring import flow_config
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,26 @@ def quit_on_signals(app) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)):
         if signum is not None:
             signal.signal(signum, lambda signum, frame: QTimer.singleShot(0, app.quit))
+
+
+def watched_by_supervisor(dispatch: Callable[[ev.Event], object]) -> QTimer | None:
+    """Under ``kiosk supervise`` (kiosk/watchdog.py): a heartbeat every second from a QTimer of this, the UI
+    thread (only a turning event loop runs it), and the console told when the supervisor restarted us.
+    None when the kiosk runs on its own."""
+    heartbeat = Heartbeat.from_environment()
+    reason = restart_reason()
+    if reason:
+        dispatch(ev.KioskRestarted(reason))
+        QTimer.singleShot(RESTART_NOTICE_SECONDS * 1000, lambda: dispatch(ev.KioskRestarted("")))
+    if heartbeat is None:
+        return None
+    timer = QTimer()
+    timer.setInterval(HEARTBEAT_INTERVAL_MS)
+    # A lambda: Qt would hold a bound method of this plain object only weakly, and the beats would stop.
+    timer.timeout.connect(lambda: heartbeat.beat())
+    timer.start()
+    QTimer.singleShot(0, lambda: heartbeat.beat())  # the first as soon as the event loop runs
+    return timer
 
 
 def assistance_of(config: Config) -> Assistance:
@@ -78,6 +99,7 @@ class KioskRuntime:
             assert isinstance(store, StoreLane), "the staff channel needs the real store, in its StoreLane"
             self.staff = start_staff_server(self.flow, self.poster.post, store, config,
                                             port=config.staff_port, kiosk_name=config.kiosk_name)
+            window.set_pairing(self.staff)  # the staff menu's 「職員端末をつなぐ」
         # After each reception its frames and photos are freed: hand that memory back (glibc only).
         self.flow.add_listener(TrimWhenIdle(self.tasks))
         self.recheck = None
@@ -100,6 +122,7 @@ class KioskRuntime:
                 on_status=self._backup_status)
             self.backups.start(self.tasks)
         self.driver.start()
+        self.heartbeat = watched_by_supervisor(self.driver.dispatch)
 
     def _backup_status(self, problem: str) -> None:
         """Heard on the store's thread: told to the flow on the UI thread, as every device answer is."""
@@ -123,6 +146,8 @@ class KioskRuntime:
         self.poster.post(show)
 
     def close(self) -> None:
+        if self.heartbeat is not None:
+            self.heartbeat.stop()
         self.driver.stop()
         self.devices.card.stop_monitoring()
         if self.terminal_probe is not None:
@@ -134,5 +159,6 @@ class KioskRuntime:
         if self.backups is not None:
             self.backups.close()  # the last backup, after the writes still queued for the store
         self.tasks.close()
+        self.devices.qualification.close()  # after the tasks: no check is under way any more
         self.poster.close()
         self.collector.stop()

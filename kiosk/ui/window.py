@@ -26,6 +26,7 @@ from kiosk.ui.keypad import Command, KeypadFilter, Press
 from kiosk.ui.language import DEFAULT, LanguageInfo, Languages, language_info
 from kiosk.ui.language_chooser import LanguageChooser
 from kiosk.ui.overlays import StaffPanel, StaffPinPad, StaffSignIn, WarningOverlay
+from kiosk.ui.pairing_panel import PairingPanel, PairingSource
 from kiosk.ui.screens import PAGES
 from kiosk.ui.screens.base import Page
 from kiosk.ui.sound import Chime
@@ -76,6 +77,7 @@ class KioskWindow(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._staff_sign_in = staff_sign_in
+        self._pairing: PairingSource | None = None
         self._build_overlays()
         self.toast = label("", "toast", "toast")
         self.toast.setParent(self)
@@ -215,10 +217,22 @@ class KioskWindow(QWidget):
         self.warning = WarningOverlay(self, self.send)
         self.staff_pin = StaffPinPad(self, self._staff_sign_in)
         self.staff_panel = StaffPanel(self, self.send)
+        self.pairing_panel = PairingPanel(self)
+        if self._pairing is not None:
+            self.staff_panel.on_pair = self._open_pairing
         self.staff_pin.signed_in.connect(self._open_staff_panel)
 
     def _overlays(self):
-        return (self.warning, self.staff_pin, self.staff_panel)
+        return (self.warning, self.staff_pin, self.staff_panel, self.pairing_panel)
+
+    def set_pairing(self, source: PairingSource | None) -> None:
+        """The staff channel behind the staff menu's 「職員端末をつなぐ」 (None: no channel, no button)."""
+        self._pairing = source
+        self.staff_panel.on_pair = self._open_pairing if source is not None else None
+
+    def _open_pairing(self, staff: str) -> None:
+        if self._pairing is not None:
+            self.pairing_panel.open(staff, self._pairing)
 
     def open_staff_entry(self) -> None:
         self.staff_pin.open()
@@ -244,7 +258,8 @@ class KioskWindow(QWidget):
 
     def _keys_are_ours(self, target: QObject) -> bool:
         """Keys typed at the patient's screen; a staff layer or the language list keeps its own."""
-        if any(layer.isVisible() for layer in (self.staff_pin, self.staff_panel)) or self._chooser is not None:
+        if any(layer.isVisible() for layer in (self.staff_pin, self.staff_panel, self.pairing_panel)) \
+                or self._chooser is not None:
             return False
         return isinstance(target, QWidget) and (target is self or self.isAncestorOf(target))
 
@@ -322,6 +337,7 @@ class KioskWindow(QWidget):
         or of a staff member's layer stays. True when the screen must be built anew."""
         self.staff_pin.close_pad()
         self.staff_panel.hide()
+        self.pairing_panel.hide()  # its code with it
         self._close_chooser()
         self.guide.set_on(self._assistance.voice)
         rebuilt = self._set_large_text(self._assistance.large_text)

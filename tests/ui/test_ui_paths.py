@@ -50,6 +50,7 @@ def test_happy_path_on_the_real_threads(qtbot, kiosk_for):
         assert k.title() == "マイナンバーカードを置いてください"
     finally:
         rig.close()
+    assert rig.devices.qualification.closed  # a real gateway's watch on the terminal's res ends with the kiosk
 
 
 def test_face_to_pin_in_the_middle_of_a_face_attempt(kiosk_for):

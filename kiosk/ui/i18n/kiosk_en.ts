@@ -1102,12 +1102,64 @@
         <translation>Nothing for staff to do on this screen.</translation>
     </message>
     <message>
+        <source>職員端末をつなぐ</source>
+        <translation>Connect a staff PC</translation>
+    </message>
+    <message>
         <source>職員メニュー（{staff}）</source>
         <translation>Staff menu ({staff})</translation>
     </message>
     <message>
         <source>{state}（呼ばれた画面：{screen}）</source>
         <translation>{state} (called from: {screen})</translation>
+    </message>
+    <message>
+        <source>あと{m}分{s:02d}秒</source>
+        <translation>{m}:{s:02d} left</translation>
+    </message>
+    <message>
+        <source>この受付機の名前を決めてください。職員端末にこの名前で表示されます。</source>
+        <translation>Give this kiosk a name. Staff PCs show it under this name.</translation>
+    </message>
+    <message>
+        <source>名前を入力してください。</source>
+        <translation>Please enter a name.</translation>
+    </message>
+    <message>
+        <source>この名前にする</source>
+        <translation>Use this name</translation>
+    </message>
+    <message>
+        <source>受付{n}</source>
+        <translation>Desk {n}</translation>
+    </message>
+    <message>
+        <source>職員端末の「受付機を追加」で、QRコードを読み取るか、アドレスとコードを入力してください。</source>
+        <translation>On the staff PC, choose “Add kiosk”, then scan the QR code or type the address and code.</translation>
+    </message>
+    <message>
+        <source>新しいコードを表示</source>
+        <translation>Show a new code</translation>
+    </message>
+    <message>
+        <source>受付機の名前：{name}</source>
+        <translation>Kiosk name: {name}</translation>
+    </message>
+    <message>
+        <source>アドレス：{address}</source>
+        <translation>Address: {address}</translation>
+    </message>
+    <message>
+        <source>職員端末とつながりました。この画面を閉じてください。</source>
+        <translation>The staff PC is connected. You can close this screen.</translation>
+    </message>
+    <message>
+        <source>時間切れです。新しいコードを表示してください。</source>
+        <translation>The code has expired. Show a new code.</translation>
+    </message>
+    <message>
+        <source>まちがったコードが続いたため、このコードは使えなくしました。</source>
+        <translation>Too many wrong codes were entered, so this code no longer works.</translation>
     </message>
 </context>
 <context>

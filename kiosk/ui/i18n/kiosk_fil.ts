@@ -1102,12 +1102,64 @@
             <translation>この画面で職員ができる操作はありません。</translation>
         </message>
         <message>
+            <source>職員端末をつなぐ</source>
+            <translation>職員端末をつなぐ</translation>
+        </message>
+        <message>
             <source>職員メニュー（{staff}）</source>
             <translation>職員メニュー（{staff}）</translation>
         </message>
         <message>
             <source>{state}（呼ばれた画面：{screen}）</source>
             <translation>{state}（呼ばれた画面：{screen}）</translation>
+        </message>
+        <message>
+            <source>あと{m}分{s:02d}秒</source>
+            <translation>あと{m}分{s:02d}秒</translation>
+        </message>
+        <message>
+            <source>この受付機の名前を決めてください。職員端末にこの名前で表示されます。</source>
+            <translation>この受付機の名前を決めてください。職員端末にこの名前で表示されます。</translation>
+        </message>
+        <message>
+            <source>名前を入力してください。</source>
+            <translation>名前を入力してください。</translation>
+        </message>
+        <message>
+            <source>この名前にする</source>
+            <translation>この名前にする</translation>
+        </message>
+        <message>
+            <source>受付{n}</source>
+            <translation>受付{n}</translation>
+        </message>
+        <message>
+            <source>職員端末の「受付機を追加」で、QRコードを読み取るか、アドレスとコードを入力してください。</source>
+            <translation>職員端末の「受付機を追加」で、QRコードを読み取るか、アドレスとコードを入力してください。</translation>
+        </message>
+        <message>
+            <source>新しいコードを表示</source>
+            <translation>新しいコードを表示</translation>
+        </message>
+        <message>
+            <source>受付機の名前：{name}</source>
+            <translation>受付機の名前：{name}</translation>
+        </message>
+        <message>
+            <source>アドレス：{address}</source>
+            <translation>アドレス：{address}</translation>
+        </message>
+        <message>
+            <source>職員端末とつながりました。この画面を閉じてください。</source>
+            <translation>職員端末とつながりました。この画面を閉じてください。</translation>
+        </message>
+        <message>
+            <source>時間切れです。新しいコードを表示してください。</source>
+            <translation>時間切れです。新しいコードを表示してください。</translation>
+        </message>
+        <message>
+            <source>まちがったコードが続いたため、このコードは使えなくしました。</source>
+            <translation>まちがったコードが続いたため、このコードは使えなくしました。</translation>
         </message>
     </context>
     <context>

@@ -1102,12 +1102,64 @@
             <translation>この 画面《がめん》で 職員《しょくいん》が できる 操作《そうさ》は ありません。</translation>
         </message>
         <message>
+            <source>職員端末をつなぐ</source>
+            <translation>職員《しょくいん》の パソコンを つなぐ</translation>
+        </message>
+        <message>
             <source>職員メニュー（{staff}）</source>
             <translation>職員《しょくいん》メニュー（{staff}）</translation>
         </message>
         <message>
             <source>{state}（呼ばれた画面：{screen}）</source>
             <translation>{state}（呼《よ》ばれた 画面《がめん》：{screen}）</translation>
+        </message>
+        <message>
+            <source>あと{m}分{s:02d}秒</source>
+            <translation>あと {m}分《ふん》{s:02d}秒《びょう》</translation>
+        </message>
+        <message>
+            <source>この受付機の名前を決めてください。職員端末にこの名前で表示されます。</source>
+            <translation>この 受付機《うけつけき》の 名前《なまえ》を 決《き》めて ください。職員《しょくいん》の パソコンに この 名前《なまえ》で 出《で》ます。</translation>
+        </message>
+        <message>
+            <source>名前を入力してください。</source>
+            <translation>名前《なまえ》を 入《い》れて ください。</translation>
+        </message>
+        <message>
+            <source>この名前にする</source>
+            <translation>この 名前《なまえ》に する</translation>
+        </message>
+        <message>
+            <source>受付{n}</source>
+            <translation>受付《うけつけ》{n}</translation>
+        </message>
+        <message>
+            <source>職員端末の「受付機を追加」で、QRコードを読み取るか、アドレスとコードを入力してください。</source>
+            <translation>職員《しょくいん》の パソコンの 「受付機《うけつけき》を 追加《ついか》」で、QRコードを 読《よ》み取《と》るか、アドレスと コードを 入《い》れて ください。</translation>
+        </message>
+        <message>
+            <source>新しいコードを表示</source>
+            <translation>新《あたら》しい コードを 出《だ》す</translation>
+        </message>
+        <message>
+            <source>受付機の名前：{name}</source>
+            <translation>受付機《うけつけき》の 名前《なまえ》：{name}</translation>
+        </message>
+        <message>
+            <source>アドレス：{address}</source>
+            <translation>アドレス：{address}</translation>
+        </message>
+        <message>
+            <source>職員端末とつながりました。この画面を閉じてください。</source>
+            <translation>職員《しょくいん》の パソコンと つながりました。この 画面《がめん》を 閉《と》じて ください。</translation>
+        </message>
+        <message>
+            <source>時間切れです。新しいコードを表示してください。</source>
+            <translation>時間《じかん》が 過《す》ぎました。新《あたら》しい コードを 出《だ》して ください。</translation>
+        </message>
+        <message>
+            <source>まちがったコードが続いたため、このコードは使えなくしました。</source>
+            <translation>まちがった コードが 続《つづ》いたので、この コードは 使《つか》えなく しました。</translation>
         </message>
     </context>
     <context>

@@ -15,6 +15,7 @@ from kiosk.staff.identity import PairingBook
 from kiosk.staff.messages import DEFAULT_PORT
 from kiosk.ui.collector import UiThreadCollector
 from kiosk.ui.language import install_staff_language
+from kiosk.ui.staff.add_kiosk import AddKioskDialog, add_kiosk
 from kiosk.ui.staff.calls import call
 from kiosk.ui.staff.console import Console
 from kiosk.ui.staff.dialogs import PairDialog, SignInDialog
@@ -75,6 +76,18 @@ def sign_in(console: Console, window: ConsoleWindow) -> None:
         dialog.fail(*(failures[0] if failures else ("staff_channel_timeout", "")))
 
 
+def _add_kiosk(console: Console, book: PairingBook, window: ConsoleWindow) -> None:
+    """「受付機を追加」: pair by the kiosk's code, show its tile, and sign in to it if staff are signed in."""
+    pairing = add_kiosk(console, book, window)
+    if pairing is None:
+        return
+    window.on_changed(pairing.address)  # its tile, under the name the kiosk was given
+    window.select(pairing.address)
+    if any(link.signed_in for link in console.links.values()):
+        wait_for(lambda: console.links[pairing.address].online, 5000)
+        sign_in(console, window)
+
+
 def _pair_once(address: str, secret: str) -> dict:
     """One pairing attempt off the UI thread; each attempt answers into its own dict, even a late one."""
     result: dict = {}
@@ -111,10 +124,12 @@ def run_console(addresses: list[str], pairings: Path, lang: str = "ja") -> int:
     app.setStyleSheet(stylesheet())
     book = PairingBook(pairings)
     wanted = addresses or [p.address for p in book.all()]
-    if not wanted:
-        if not pair_interactively(book, ""):
+    if not wanted:  # a first start: pair by the code a kiosk's staff menu shows (or IT's secret)
+        dialog = AddKioskDialog()
+        if not dialog.exec() or dialog.pairing is None:
             return 1
-        wanted = [p.address for p in book.all()]
+        book.save(dialog.pairing)
+        wanted = [dialog.pairing.address]
     collector = UiThreadCollector()  # the links' threads never collect while a page is being deleted
     console = Console(DEFAULT_PORT)
     for address in wanted:
@@ -131,6 +146,7 @@ def run_console(addresses: list[str], pairings: Path, lang: str = "ja") -> int:
     window = ConsoleWindow(console)
     window.resize(1280, 800)
     window.signInRequested.connect(lambda: sign_in(console, window))
+    window.addKioskRequested.connect(lambda: _add_kiosk(console, book, window))
     window.show()
     wait_for(lambda: any(link.online for link in console.links.values()), 5000)
     sign_in(console, window)

@@ -292,6 +292,7 @@ class SessionPanel(QWidget):
 
 class ConsoleWindow(QMainWindow):
     signInRequested = Signal()
+    addKioskRequested = Signal()  # 「受付機を追加」 (kiosk.ui.staff.add_kiosk)
 
     def __init__(self, console: Console, user: str = "") -> None:
         super().__init__()
@@ -306,6 +307,9 @@ class ConsoleWindow(QMainWindow):
         head.addWidget(label(tr("職員コンソール"), "title"), 1)
         self.user = label("", "muted", "signedInUser")
         head.addWidget(self.user)
+        add = button(tr("受付機を追加"), "addKiosk")
+        add.clicked.connect(self.addKioskRequested.emit)
+        head.addWidget(add)
         self.sign_in_button = button(tr("サインイン"), "signIn", "primary")
         self.sign_in_button.clicked.connect(self.signInRequested.emit)
         head.addWidget(self.sign_in_button)

@@ -4,6 +4,107 @@
   <context>
     <name>StaffConsole</name>
     <message>
+      <location filename="../add_kiosk.py" line="53" />
+      <location filename="../add_kiosk.py" line="58" />
+      <location filename="../window.py" line="310" />
+      <source>受付機を追加</source>
+      <translation>Add kiosk</translation>
+    </message>
+    <message>
+      <location filename="../add_kiosk.py" line="66" />
+      <source>ここを押してからQRコードを読み取る</source>
+      <translation>Click here, then scan the QR code</translation>
+    </message>
+    <message>
+      <location filename="../add_kiosk.py" line="87" />
+      <source>追加する</source>
+      <translation>Add</translation>
+    </message>
+    <message>
+      <location filename="../add_kiosk.py" line="88" />
+      <location filename="../dialogs.py" line="39" />
+      <location filename="../dialogs.py" line="78" />
+      <location filename="../dialogs.py" line="150" />
+      <source>やめる</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../add_kiosk.py" line="109" />
+      <source>QRコードを読み取りました。「追加する」を押してください。</source>
+      <translation>QR code read. Press “Add”.</translation>
+    </message>
+    <message>
+      <location filename="../add_kiosk.py" line="143" />
+      <source>受付機に接続しています…</source>
+      <translation>Connecting to the kiosk…</translation>
+    </message>
+    <message>
+      <location filename="../add_kiosk.py" line="31" />
+      <source>コードが違います。受付機に表示されているコードを確かめてください。</source>
+      <translation>Wrong code. Check the code shown on the kiosk.</translation>
+    </message>
+    <message>
+      <location filename="../add_kiosk.py" line="32" />
+      <source>コードの有効期限（5分）が切れました。受付機で新しいコードを表示してください。</source>
+      <translation>The code has expired (it lasts 5 minutes). Show a new code on the kiosk.</translation>
+    </message>
+    <message>
+      <location filename="../add_kiosk.py" line="33" />
+      <source>このコードはもう使われました。受付機で新しいコードを表示してください。</source>
+      <translation>This code has already been used. Show a new code on the kiosk.</translation>
+    </message>
+    <message>
+      <location filename="../add_kiosk.py" line="34" />
+      <source>このコードは使えなくなりました（画面が閉じられたか、まちがいが続きました）。受付機で新しいコードを表示してください。</source>
+      <translation>This code no longer works (its screen was closed, or too many wrong codes were tried). Show a new code on the kiosk.</translation>
+    </message>
+    <message>
+      <location filename="../add_kiosk.py" line="36" />
+      <source>受付機にコードが表示されていません。受付機の職員メニューで「職員端末をつなぐ」を押してください。</source>
+      <translation>The kiosk is not showing a code. On the kiosk's staff menu, press “Connect a staff PC” (職員端末をつなぐ).</translation>
+    </message>
+    <message>
+      <location filename="../add_kiosk.py" line="39" />
+      <source>受付機のアドレスを入力してください（例：192.168.1.20:47810）。</source>
+      <translation>Enter the kiosk's address (for example 192.168.1.20:47810).</translation>
+    </message>
+    <message>
+      <location filename="../add_kiosk.py" line="40" />
+      <source>コードは英数字12文字です（例：ABCD-EFGH-JKLM）。</source>
+      <translation>The code is 12 letters and digits (for example ABCD-EFGH-JKLM).</translation>
+    </message>
+    <message>
+      <location filename="../add_kiosk.py" line="59" />
+      <source>受付機の職員メニューで「職員端末をつなぐ」を押すと、コードとQRコードが表示されます。QRコードを読み取るか、アドレスとコードを入力してください。</source>
+      <translation>On the kiosk's staff menu, press “Connect a staff PC” (職員端末をつなぐ): it shows a code and a QR code. Scan the QR code, or type the address and the code.</translation>
+    </message>
+    <message>
+      <location filename="../add_kiosk.py" line="73" />
+      <source>QRコード</source>
+      <translation>QR code</translation>
+    </message>
+    <message>
+      <location filename="../add_kiosk.py" line="73" />
+      <location filename="../dialogs.py" line="70" />
+      <source>受付機のアドレス</source>
+      <translation>Kiosk address</translation>
+    </message>
+    <message>
+      <location filename="../add_kiosk.py" line="74" />
+      <source>コード</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <location filename="../add_kiosk.py" line="156" />
+      <source>「%1」を追加しました。</source>
+      <translation>Added “%1”.</translation>
+    </message>
+    <message>
+      <location filename="../add_kiosk.py" line="38" />
+      <source>まちがいが続いたため、%1秒待ってからもう一度試してください。</source>
+      <translation>Too many wrong codes: wait %1 seconds, then try again.</translation>
+    </message>
+    <message>
       <location filename="../console.py" line="56" />
       <source>受付機%1</source>
       <translation>Kiosk %1</translation>
@@ -11,7 +112,7 @@
     <message>
       <location filename="../dialogs.py" line="22" />
       <location filename="../dialogs.py" line="38" />
-      <location filename="../window.py" line="309" />
+      <location filename="../window.py" line="313" />
       <source>サインイン</source>
       <translation>Sign in</translation>
     </message>
@@ -26,22 +127,10 @@
       <translation>Password</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="39" />
-      <location filename="../dialogs.py" line="78" />
-      <location filename="../dialogs.py" line="150" />
-      <source>やめる</source>
-      <translation>Cancel</translation>
-    </message>
-    <message>
       <location filename="../dialogs.py" line="60" />
       <location filename="../dialogs.py" line="62" />
       <source>受付機とペアリング</source>
       <translation>Pair with a kiosk</translation>
-    </message>
-    <message>
-      <location filename="../dialogs.py" line="70" />
-      <source>受付機のアドレス</source>
-      <translation>Kiosk address</translation>
     </message>
     <message>
       <location filename="../dialogs.py" line="71" />
@@ -1335,22 +1424,22 @@ It is valid on its own: check it by symbol and number like an insurance card.</t
       <translation>End the reception</translation>
     </message>
     <message>
-      <location filename="../window.py" line="299" />
+      <location filename="../window.py" line="300" />
       <source>受付機 職員コンソール</source>
       <translation>Kiosk staff console</translation>
     </message>
     <message>
-      <location filename="../window.py" line="326" />
+      <location filename="../window.py" line="330" />
       <source>受付機</source>
       <translation>Kiosks</translation>
     </message>
     <message>
-      <location filename="../window.py" line="327" />
+      <location filename="../window.py" line="331" />
       <source>本日の受付</source>
       <translation>Today's receptions</translation>
     </message>
     <message>
-      <location filename="../window.py" line="328" />
+      <location filename="../window.py" line="332" />
       <source>トラブル集計</source>
       <translation>Trouble report</translation>
     </message>
@@ -1365,12 +1454,12 @@ It is valid on its own: check it by symbol and number like an insurance card.</t
       <translation>No patient</translation>
     </message>
     <message>
-      <location filename="../window.py" line="306" />
+      <location filename="../window.py" line="307" />
       <source>職員コンソール</source>
       <translation>Staff console</translation>
     </message>
     <message>
-      <location filename="../window.py" line="340" />
+      <location filename="../window.py" line="344" />
       <source>サインインしていません</source>
       <translation>Not signed in</translation>
     </message>
@@ -1426,7 +1515,7 @@ It is valid on its own: check it by symbol and number like an insurance card.</t
       <translation>Handled by: %1</translation>
     </message>
     <message>
-      <location filename="../window.py" line="340" />
+      <location filename="../window.py" line="344" />
       <source>サインイン中: %1</source>
       <translation>Signed in: %1</translation>
     </message>
@@ -1719,6 +1808,16 @@ It is valid on its own: check it by symbol and number like an insurance card.</t
       <location filename="../../../core/states.py" line="297" />
       <source>バックアップが受付データと同じディスクにあります（別のディスクを設定）</source>
       <translation>The backups are on the same disk as the reception data (set another disk)</translation>
+    </message>
+    <message>
+      <location filename="../../../core/states.py" line="300" />
+      <source>受付機が再起動しました（応答なし）</source>
+      <translation>The kiosk was restarted (it had stopped responding)</translation>
+    </message>
+    <message>
+      <location filename="../../../core/states.py" line="301" />
+      <source>受付機が再起動しました（異常終了）</source>
+      <translation>The kiosk was restarted (it had crashed)</translation>
     </message>
   </context>
 </TS>
