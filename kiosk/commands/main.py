@@ -25,6 +25,10 @@ COMMAND_MODULES = (
     "kiosk.commands.card",
     "kiosk.commands.staff",
     "kiosk.commands.voice",
+    "kiosk.commands.supervise",
+    "kiosk.commands.doctor",
+    "kiosk.commands.hub",
+    "kiosk.commands.join",  # `kiosk hub join`: after hub
 )
 
 # Commands that run for hours, where a crash must leave every thread's stack behind: the kiosk's into a

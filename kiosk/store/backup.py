@@ -80,7 +80,7 @@ SAME_DISK = "backup_same_disk"  # every copy is on the disk the store is on: a d
 FAILED = "backup_failed"
 
 
-def _device(path: Path) -> int | None:
+def device_of(path: Path) -> int | None:
     """The file system ``path`` is on, or will be once made (its nearest existing folder's)."""
     for candidate in (path, *path.parents):
         try:
@@ -94,8 +94,8 @@ def placement_problem(db_path: Path, folder: Path, mirror: Path | None) -> str:
     """:data:`SAME_DISK` when neither the backup folder nor the mirror is on another file system than the
     store. A second file system is what a clinic can check here; whether it is another physical disk (not a
     partition of the same one) is for whoever installs the kiosk, as docs/store.md says."""
-    store = _device(db_path.parent)
-    others = [d for d in (_device(folder), _device(mirror) if mirror else None) if d is not None and d != store]
+    store = device_of(db_path.parent)
+    others = [d for d in (device_of(folder), device_of(mirror) if mirror else None) if d is not None and d != store]
     return "" if store is None or others else SAME_DISK
 
 
