@@ -4,11 +4,12 @@ Prints APDUs sent, bytes the card returned, and wall times: insertion until the 
 event (pcscd's polling), then read_summary itself. Starts its own pcscd (root; it waits for a PC/SC test
 run to finish first, see kiosk/card/virtual/pcscd.py) and the virtual card.
 
-    .venv/bin/python scripts/bench/card_read_summary.py --runs 20
+    .venv/bin/python scripts/bench/card_read_summary.py --runs 20 [--json]
 """
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import threading
@@ -52,6 +53,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--profile", default="valid")
+    parser.add_argument("--json", action="store_true", help="print the medians as JSON only")
     args = parser.parse_args()
 
     daemon = PcscDaemon().start()
@@ -96,6 +98,12 @@ def main() -> int:
         link.stop()
         daemon.stop()
 
+    if args.json:
+        print(json.dumps({"runs": args.runs, "profile": args.profile, "apdus": statistics.median(apdus),
+                          "bytes": statistics.median(data), "detect_ms": statistics.median(detect) * 1000,
+                          "read_summary_ms": statistics.median(summary_times) * 1000,
+                          "insert_to_summary_ms": statistics.median(total) * 1000}))
+        return 0
     print(f"card_read_summary: {args.runs} runs, profile {args.profile}, reader {VIRTUAL_READER!r}")
     print(f"  APDUs per summary       {statistics.median(apdus):.0f}")
     print(f"  bytes returned by card  {statistics.median(data):.0f}")

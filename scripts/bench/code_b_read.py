@@ -1,6 +1,6 @@
 """照合番号B from the card face: time and memory of one read, three ways, and the crop reader's accuracy.
 
-    python scripts/bench/code_b_read.py [--trials 10]     # the table
+    python scripts/bench/code_b_read.py [--trials 10] [--json]     # the table (or its figures as JSON)
     python scripts/bench/code_b_read.py --sweep [--frames 400]
 
 One read is OcrCardFaceReader.read_code_b over a 30 frame/s replay of the demo patient's card held up to
@@ -131,7 +131,7 @@ def trial(method: str) -> dict[str, object]:
             "onnxruntime_loaded": "onnxruntime" in sys.modules}
 
 
-def table(trials: int) -> None:
+def table(trials: int, as_json: bool = False) -> None:
     results: dict[str, list[dict]] = {method: [] for method in METHODS}
     for _ in range(trials):
         for method in METHODS:
@@ -142,6 +142,16 @@ def table(trials: int) -> None:
     def median(method: str, read: int, key: str) -> float:
         return statistics.median(float(r["reads"][read][key]) for r in results[method])
 
+    if as_json:
+        print(json.dumps({"trials": trials, "methods": {method: {
+            "first_s": median(method, 0, "seconds"), "first_machine_s": median(method, 0, "machine"),
+            "second_s": median(method, 1, "seconds"), "second_machine_s": median(method, 1, "machine"),
+            "rss_before_mb": statistics.median(float(r["before"]) for r in results[method]),
+            "rss_after_mb": median(method, READS_PER_TRIAL - 1, "rss"),
+            "onnxruntime_left_loaded": sum(bool(r["onnxruntime_loaded"]) for r in results[method]),
+            "all_right": all(read["right"] for r in results[method] for read in r["reads"]),
+        } for method in METHODS}}))
+        return
     print(f"照合番号B read, demo card held up to a 640×480 camera; medians of {trials} fresh processes per method")
     print("| method | 1st read s | 1st read machine s | 2nd read s | 2nd read machine s | RSS before MB "
           "| RSS after 2 reads MB | onnxruntime left loaded | all right |")
@@ -199,6 +209,7 @@ def main() -> int:
     parser.add_argument("--trials", type=int, default=10)
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--frames", type=int, default=400)
+    parser.add_argument("--json", action="store_true", help="print the table's figures as JSON only")
     parser.add_argument("--trial", choices=METHODS, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.trial:
@@ -206,7 +217,7 @@ def main() -> int:
     elif args.sweep:
         sweep(args.frames)
     else:
-        table(args.trials)
+        table(args.trials, args.json)
     return 0
 
 

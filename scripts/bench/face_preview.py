@@ -2,7 +2,7 @@
 longest gap between two of them, with matching in the kiosk's process (the reference) and in the face
 worker (the kiosk's default), taking turns in the same run; then RSS of the kiosk and the worker.
 
-    python scripts/bench/face_preview.py [--trials 3] [--seconds 4] [--fps 30] [--modes in-process,worker]
+    python scripts/bench/face_preview.py [--trials 3] [--seconds 4] [--fps 30] [--modes in-process,worker] [--json]
 
 The UI thread is a Qt event loop in the main thread; each camera frame reaches it the way the kiosk's
 preview gets it (kiosk/ui/runtime.py: posted from the capture thread, the newest only, made a QImage
@@ -170,12 +170,30 @@ def memory_probe(mode: str, fps: float, seconds: float) -> int:
     return 0
 
 
+def summary(runs: list[dict]) -> dict:
+    """One scenario and mode over its trials: medians, the worst trial, the decisions seen."""
+    fps = [r["fps"] for r in runs]
+    gap = [r["max_gap_ms"] for r in runs]
+    decision = {("matched" if r["matched"] else "no match") + (", live" if r["live"] else "") for r in runs}
+    return {"fps_median": statistics.median(fps), "fps_worst": min(fps), "gap_ms_median": statistics.median(gap),
+            "gap_ms_worst": max(gap), "attempt_s": statistics.median(r["attempt_s"] for r in runs),
+            "decision": " / ".join(sorted(decision))}
+
+
+def memory_of(mode: str, chip: bytes, fps: float) -> dict:
+    """The memory probe in a fresh process (two 2 s attempts)."""
+    probe = subprocess.run([sys.executable, __file__, "--memory-probe", mode, "--fps", str(fps), "--seconds", "2"],
+                           input=chip, capture_output=True, check=True)
+    return json.loads(probe.stdout.decode().strip().splitlines()[-1])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=3, help="attempts per mode and scenario, taking turns")
     parser.add_argument("--seconds", type=float, default=4.0, help="attempt length (FaceConfig.attempt_seconds)")
     parser.add_argument("--fps", type=float, default=30.0, help="the replayed camera's frame rate")
     parser.add_argument("--modes", default="in-process,worker")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON only")
     parser.add_argument("--memory-probe", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory_probe:
@@ -195,24 +213,24 @@ def main() -> int:
             for mode in modes:
                 results.setdefault((scenario, mode), []).append(
                     run_attempt(app, mode, scenario, chips, args.fps, args.seconds))
+    memory = {mode: memory_of(mode, chips["obama"], args.fps) for mode in modes}
+    if args.json:
+        print(json.dumps({"fps": args.fps, "seconds": args.seconds, "trials": args.trials, "memory": memory,
+                          "attempts": [{"scenario": scenario, "mode": mode, **summary(runs)}
+                                       for (scenario, mode), runs in results.items()]}))
+        return 0
     print(f"camera replay {args.fps:.0f} frames/s, 640×480; attempts of {args.seconds:.0f} s; "
           f"medians of {args.trials} (worst in brackets); goal >= 15 frames/s, no gap over 100 ms")
     print("| scenario | mode | preview frames/s | longest gap ms | attempt s | decision |")
     print("|---|---|---|---|---|---|")
     for (scenario, mode), runs in results.items():
-        fps = [r["fps"] for r in runs]
-        gap = [r["max_gap_ms"] for r in runs]
-        decision = {("matched" if r["matched"] else "no match") + (", live" if r["live"] else "") for r in runs}
-        seconds = statistics.median(r["attempt_s"] for r in runs)
-        print(f"| {scenario} | {mode} | {statistics.median(fps):.1f} ({min(fps):.1f}) | "
-              f"{statistics.median(gap):.0f} ({max(gap):.0f}) | {seconds:.2f} | {' / '.join(sorted(decision))} |")
+        s = summary(runs)
+        print(f"| {scenario} | {mode} | {s['fps_median']:.1f} ({s['fps_worst']:.1f}) | "
+              f"{s['gap_ms_median']:.0f} ({s['gap_ms_worst']:.0f}) | {s['attempt_s']:.2f} | {s['decision']} |")
     print()
     print("| mode (fresh process, 2 attempts) | kiosk RSS before → after (peak) MB | worker RSS (peak) MB | total MB |")
     print("|---|---|---|---|")
-    for mode in modes:
-        probe = subprocess.run([sys.executable, __file__, "--memory-probe", mode, "--fps", str(args.fps),
-                                "--seconds", "2"], input=chips["obama"], capture_output=True, check=True)
-        m = json.loads(probe.stdout.decode().strip().splitlines()[-1])
+    for mode, m in memory.items():
         print(f"| {mode} | {m['before']:.0f} → {m['kiosk']:.0f} ({m['kiosk_peak']:.0f}) | "
               f"{m['worker']:.0f} ({m['worker_peak']:.0f}) | {m['kiosk'] + m['worker']:.0f} |")
     return 0
