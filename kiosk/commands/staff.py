@@ -73,9 +73,11 @@ def register(subparsers) -> None:
 
 
 def _console(args: argparse.Namespace) -> int:
+    from kiosk import config as cfg
     from kiosk.ui.staff.app import run_console
 
-    return run_console(args.connect, args.pairings or default_pairings(), lang=args.lang)
+    hub_dsn = cfg.load().hub_dsn  # this PC's config names the clinic hub: clinic mode (docs/staff.md)
+    return run_console(args.connect, args.pairings or default_pairings(), lang=args.lang, hub_dsn=hub_dsn)
 
 
 def _pair(args: argparse.Namespace) -> int:

@@ -56,3 +56,29 @@ class RequestFailed(ChannelError):
     def __init__(self, code: str, detail: str = "") -> None:
         super().__init__(detail or code)
         self.code = code
+
+
+# --- a new kiosk receiving the clinic's store key (kiosk.staff.clinic_key) -----------------------------------
+
+
+class ClinicKeyError(KioskError):
+    code = "clinic_key_error"
+
+
+class ClinicKeyAlreadyHere(ClinicKeyError):
+    """This kiosk already holds the clinic's key: nothing to do (no key was sent)."""
+
+    code = "clinic_key_already_here"
+
+
+class ClinicKeyOtherStore(ClinicKeyError):
+    """This kiosk already has a key of its own (and maybe receptions under it): taking the clinic's would
+    leave them unreadable, so nothing is changed (no key was sent); the message says what to do."""
+
+    code = "clinic_key_other_store"
+
+
+class ClinicKeyUnavailable(ClinicKeyError):
+    """The existing kiosk cannot load its own store key, so it has none to give."""
+
+    code = "clinic_key_unavailable"

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.staff import clinic_key as ck
 from kiosk.staff import identity as ids
 from kiosk.staff import pairing_code as codes
 from kiosk.staff.channel import MAX_LINE, LineChannel
@@ -150,6 +151,9 @@ class Connection:
             raise ProtocolError("expected auth")
         if message.get("with") == "code":
             return self._pair_by_code(message.get("proof"), nonce, their_nonce)
+        if message.get("with") == ck.WITH:
+            self._share_clinic_key(message, nonce, their_nonce)
+            return False  # a kiosk, not a console: the connection ends with the handoff
         expected = ids.proof(identity.secret, "console", nonce, their_nonce, identity.fingerprint)
         if not ids.proof_matches(expected, message.get("proof")):
             log.warning("staff channel: refused a console at %s: wrong pairing secret", self.peer)
@@ -164,27 +168,56 @@ class Connection:
     def _pair_by_code(self, given: object, nonce: str, their_nonce: str) -> bool:
         """The one-time code the kiosk's staff panel shows, proven as the secret is; the kiosk then hands the
         console the secret (inside TLS, after both proofs) to reconnect with. Guesses slow the address."""
-        channel, identity, guesses = self.channel, self.listener.identity, self.listener.code_guesses
+        channel, identity = self.channel, self.listener.identity
+        assert channel is not None
+        redeemed = self._redeem(lambda candidate: ids.proof_matches(
+            codes.code_proof(candidate, "console", nonce, their_nonce, identity.fingerprint), given), codes.CONSOLE)
+        if redeemed is None:
+            return False
+        channel.write({"type": "welcome", "kiosk": self.listener.kiosk_name, "secret": identity.secret,
+                       "proof": codes.code_proof(redeemed.code, "kiosk", their_nonce, nonce, identity.fingerprint)})
+        return True
+
+    def _share_clinic_key(self, message: dict[str, Any], nonce: str, their_nonce: str) -> None:
+        """A new kiosk of the clinic proving the code shown for 「受付機を追加（同じ医院）」: once it has, and has
+        checked the code proven back, it is sent the store key (kiosk.staff.clinic_key)."""
+        channel, identity, giver = self.channel, self.listener.identity, self.listener.clinic_key
+        assert channel is not None
+        claimed = ck.claimed_of(message)
+        given = message.get("proof")
+        redeemed = self._redeem(lambda candidate: ids.proof_matches(ck.receiver_proof(
+            candidate, claimed.name, claimed.fingerprint, nonce, their_nonce, identity.fingerprint), given),
+            codes.CLINIC_KEY)
+        if redeemed is None:
+            return
+        if giver is None:  # a code of this purpose is only shown where a giver is: never reached
+            channel.write({"type": "error", "code": ck.ClinicKeyUnavailable.code})
+            return
+        giver.give(channel, redeemed, claimed, nonce=nonce, their_nonce=their_nonce, seen=identity.fingerprint,
+                   peer=self.peer, kiosk_name=self.listener.kiosk_name, left=self._left)
+
+    def _redeem(self, matches: Callable[[str], bool], purpose: str) -> codes.Redeemed | None:
+        """The code shown for ``purpose`` when ``matches`` it; otherwise the refusal is answered by name (after
+        the pause), counted toward the address's slowing when wrong, audited, and None returned."""
+        channel, guesses = self.channel, self.listener.code_guesses
         assert channel is not None
         wait = guesses.wait_for(self.peer)
         try:
             if wait > 0:
                 raise PairingCodeRefused(codes.SLOWED, str(math.ceil(wait)))
-            code = self.listener.pairing_codes.redeem(lambda candidate: ids.proof_matches(
-                codes.code_proof(candidate, "console", nonce, their_nonce, identity.fingerprint), given), self.peer)
+            redeemed = self.listener.pairing_codes.redeem_for(matches, self.peer, purpose)
         except PairingCodeRefused as exc:
-            log.warning("staff channel: refused a console at %s: %s", self.peer, exc.code)
+            log.warning("staff channel: refused a %s at %s: %s",
+                        "console" if purpose == codes.CONSOLE else "joining kiosk", self.peer, exc.code)
             if exc.code == codes.WRONG:
                 guesses.failed(self.peer)
             self.refused_before_pairing(exc.code)
             if exc.code != codes.SLOWED:
                 time.sleep(REFUSAL_PAUSE)
             channel.write({"type": "error", "code": exc.code, "detail": exc.detail})
-            return False
+            return None
         guesses.succeeded(self.peer)
-        channel.write({"type": "welcome", "kiosk": self.listener.kiosk_name, "secret": identity.secret,
-                       "proof": codes.code_proof(code, "kiosk", their_nonce, nonce, identity.fingerprint)})
-        return True
+        return redeemed
 
     def refused(self, reason: str) -> None:
         """A paired console asked for what it may not have yet (``not_signed_in``): into the same tally."""
@@ -220,11 +253,14 @@ class Connection:
 class Listener:
     def __init__(self, identity: ids.KioskIdentity, on_request: Callable[[Connection, dict[str, Any]], None],
                  audit_refusal: Callable[[str, str], None], *, host: str, port: int, kiosk_name: str,
-                 pairing_deadline: float = PAIRING_DEADLINE, pairing_codes: codes.PairingCodes | None = None) -> None:
+                 pairing_deadline: float = PAIRING_DEADLINE, pairing_codes: codes.PairingCodes | None = None,
+                 clinic_key: ck.ClinicKeyGiver | None = None) -> None:
         """``audit_refusal(peer, detail)`` writes one audit row for a peer that is not a console (yet);
         ``pairing_deadline``: seconds from accept to the end of pairing (read as each connection is accepted);
-        ``pairing_codes``: the one-time codes the kiosk's staff panel shows (none: every code is refused)."""
+        ``pairing_codes``: the one-time codes the kiosk's staff panel shows (none: every code is refused);
+        ``clinic_key``: what hands the store key to a new kiosk of the clinic (none: this kiosk does not)."""
         self.identity = identity
+        self.clinic_key = clinic_key
         self.pairing_codes = pairing_codes or codes.PairingCodes(lambda actor, action, detail: None)
         # Wrong codes slow their address, as passwords do, on the codes' own clock.
         self.code_guesses = GuessThrottle(lambda: self.pairing_codes.clock())

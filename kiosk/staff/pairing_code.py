@@ -6,6 +6,9 @@ from :data:`ALPHABET` (no 0/O, no 1/I: read off a screen and typed) and a QR cod
 secret (HMAC over both nonces and the fingerprint it sees, :func:`code_proof`) and, once both sides have
 proven it, the kiosk hands over that secret inside the channel, so reconnecting is as before.
 
+A code has a purpose (:data:`CONSOLE`, or :data:`CLINIC_KEY`: a new kiosk of the same clinic receives the
+store key, :mod:`kiosk.staff.clinic_key`); a code shown for one is refused for the other without being spent.
+
 A code works once, for :data:`LIFETIME` seconds, and only while the panel that shows it is open
 (:meth:`PairingCodes.withdraw`). 60 bits: a relay that learns a console's proof cannot search the code
 offline in 5 minutes, and online the kiosk slows each address (:class:`~kiosk.staff.guesses.GuessThrottle`)
@@ -40,6 +43,11 @@ WITHDRAWN = "staff_pairing_code_withdrawn"  # the panel closed, or too many wron
 WRONG = "staff_pairing_code_wrong"
 NONE_SHOWN = "staff_pairing_code_none"  # no code is on the kiosk's screen
 SLOWED = "staff_pairing_code_slowed"
+OTHER_PURPOSE = "staff_pairing_code_other_purpose"  # shown to pair a console, tried to join a kiosk (or back)
+
+# What a code is shown for.
+CONSOLE = "console"  # a staff console pairs (it receives the kiosk's pairing secret)
+CLINIC_KEY = "clinic_key"  # a new kiosk of the clinic joins (it receives the store key)
 
 
 def new_code() -> str:
@@ -84,16 +92,17 @@ class PairingOffer:
         return f"[{self.host}]:{self.port}" if ":" in self.host else f"{self.host}:{self.port}"
 
 
-def payload_of(offer: PairingOffer) -> str:
+def payload_of(offer: PairingOffer, prefix: str = PAYLOAD_PREFIX) -> str:
+    """``prefix`` names what the code is for (a console's payload never reads as a joining kiosk's)."""
     host = offer.host.replace(":", "_")  # an IPv6 address without its colons (see above)
     pin = offer.fingerprint.replace(":", "")
-    return "/".join((PAYLOAD_PREFIX, host, str(offer.port), normalise_code(offer.code), pin)).upper()
+    return "/".join((prefix, host, str(offer.port), normalise_code(offer.code), pin)).upper()
 
 
-def offer_of(text: str) -> PairingOffer | None:
-    """A scanned or pasted QR payload; None when ``text`` is not one."""
+def offer_of(text: str, prefix: str = PAYLOAD_PREFIX) -> PairingOffer | None:
+    """A scanned or pasted QR payload with ``prefix``; None when ``text`` is not one."""
     parts = unicodedata.normalize("NFKC", text).strip().split("/")
-    if len(parts) != 5 or parts[0].upper() != PAYLOAD_PREFIX:
+    if len(parts) != 5 or parts[0].upper() != prefix:
         return None
     _, host, port, code, pin = parts
     pin = pin.upper()
@@ -117,8 +126,17 @@ class _Shown:
     code: str
     staff: str
     expires: float  # on the codes' clock
+    purpose: str = CONSOLE
     state: str = LIVE
     wrong: int = 0
+
+
+@dataclass(frozen=True)
+class Redeemed:
+    """A code that checked out: the code (the HMAC key of the rest of the handshake) and who showed it."""
+
+    code: str
+    staff: str
 
 
 @dataclass(frozen=True)
@@ -142,14 +160,16 @@ class PairingCodes:
         self._past: deque[_Shown] = deque(maxlen=PAST_KEPT)
         self._paired_peer = ""
 
-    def issue(self, staff: str) -> tuple[str, float]:
-        """A fresh code (any code shown before ends, withdrawn): the code and its lifetime in seconds."""
+    def issue(self, staff: str, purpose: str = CONSOLE) -> tuple[str, float]:
+        """A fresh code for ``purpose`` (any code shown before ends, withdrawn): the code and its lifetime in
+        seconds."""
         with self._lock:
             self._end_current(WITHDRAWN)
-            self._current = _Shown(new_code(), staff, self.clock() + self.lifetime)
+            self._current = _Shown(new_code(), staff, self.clock() + self.lifetime, purpose)
             self._paired_peer = ""
             code = self._current.code
-        self._audit(staff, "staff_pairing_code_shown", f"lifetime={self.lifetime:g}s")
+        detail = f"lifetime={self.lifetime:g}s" + ("" if purpose == CONSOLE else f" purpose={purpose}")
+        self._audit(staff, "staff_pairing_code_shown", detail)
         return code, self.lifetime
 
     def withdraw(self) -> None:
@@ -167,13 +187,21 @@ class PairingCodes:
             return CodeStatus(shown.state, left, self._paired_peer if shown.state == USED else "")
 
     def redeem(self, matches: Callable[[str], bool], peer: str) -> str:
-        """The shown code when ``matches(code)`` (the console's proof checks out): it is used up. Otherwise
-        :class:`PairingCodeRefused` saying why (a code that ended, a wrong one, none shown)."""
+        """The shown console code when ``matches(code)`` (the console's proof checks out): it is used up.
+        Otherwise :class:`PairingCodeRefused` saying why (a code that ended, a wrong one, none shown)."""
+        return self.redeem_for(matches, peer, CONSOLE).code
+
+    def redeem_for(self, matches: Callable[[str], bool], peer: str, purpose: str) -> Redeemed:
+        """:meth:`redeem` for a code shown for ``purpose``; the right code shown for another purpose is
+        refused (:data:`OTHER_PURPOSE`) and stays live. Only a console's pairing is audited here: what a
+        code of another purpose leads to is its handshake's to audit."""
         refusal, withdrawn = "", False
         with self._lock:
             self._expire()
             shown = self._current
-            if shown is not None and matches(shown.code):
+            if shown is not None and matches(shown.code) and shown.purpose != purpose:
+                refusal = OTHER_PURPOSE
+            elif shown is not None and matches(shown.code):
                 shown.state = USED
                 self._paired_peer = peer
                 self._past.append(shown)
@@ -195,8 +223,9 @@ class PairingCodes:
         if refusal:
             raise PairingCodeRefused(refusal)
         assert shown is not None
-        self._audit(shown.staff, "staff_paired_by_code", f"peer={peer}")
-        return shown.code
+        if purpose == CONSOLE:
+            self._audit(shown.staff, "staff_paired_by_code", f"peer={peer}")
+        return Redeemed(shown.code, shown.staff)
 
     def _expire(self) -> None:
         if self._current is not None and self.clock() >= self._current.expires:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import logging
 import socket
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from kiosk.core.flow import ReceptionFlow
 from kiosk.core.tasks import Post, StoreLane, TaskManager
 from kiosk.core.view import View
 from kiosk.staff import identity as ids
+from kiosk.staff.clinic_key import ClinicKeyGiver
 from kiosk.staff.follow_ups import FollowUps
 from kiosk.staff.handlers import Handlers
 from kiosk.staff.listener import Connection, Listener
@@ -34,10 +36,12 @@ log = logging.getLogger(__name__)
 class StaffServer:
     def __init__(self, flow: ReceptionFlow, post: Post, store: StaffStore, accounts: Accounts,
                  identity: ids.KioskIdentity, tasks: TaskManager, *, host: str = "0.0.0.0",
-                 port: int = DEFAULT_PORT, kiosk_name: str = "") -> None:
+                 port: int = DEFAULT_PORT, kiosk_name: str = "",
+                 clinic_key: Callable[[], bytes | None] | None = None) -> None:
         """``post(fn)`` runs ``fn`` on the flow's thread; ``store`` is the flow's StoreLane; ``tasks`` is the
         server's own task manager for the follow-up poll (closed by :meth:`stop`); ``kiosk_name`` is the
-        configured name or "" (consoles then number their kiosks)."""
+        configured name or "" (consoles then number their kiosks); ``clinic_key()`` loads the store key from
+        the kiosk's key provider, for 「受付機を追加（同じ医院）」 (None: this kiosk does not share it)."""
         self.flow = flow
         self.identity = identity
         self.kiosk_name = kiosk_name
@@ -49,8 +53,9 @@ class StaffServer:
         self.handlers = Handlers(flow, post, store, accounts, welcome=self._welcome,
                                  follow_ups_changed=self.follow_ups.check)
         self.pairing_codes = PairingCodes(self.handlers.audit)
+        self.clinic_key = ClinicKeyGiver(clinic_key, self.handlers.audit) if clinic_key is not None else None
         self.listener = Listener(identity, self.handlers.handle, self._refused, host=host, port=port,
-                                 kiosk_name=kiosk_name, pairing_codes=self.pairing_codes)
+                                 kiosk_name=kiosk_name, pairing_codes=self.pairing_codes, clinic_key=self.clinic_key)
         self._host = host
 
     def start(self) -> StaffServer:
@@ -134,9 +139,14 @@ def start_staff_server(flow: ReceptionFlow, post: Post, store: StoreLane, config
     """Start the kiosk's staff channel. ``post`` runs a callable on the flow's thread; ``store`` is the
     StoreLane the flow writes through (staff accounts, audit log, receptions, follow-ups). Without a
     ``kiosk_name`` the name staff gave at the pairing panel is used, if any."""
+    from kiosk.store.keys import provider_for
     from kiosk.store.staff_accounts import StaffAccounts
 
     kiosk_name = kiosk_name or ids.stored_name(config.data_dir / "staff")
     identity = ids.load_identity(config.data_dir / "staff", kiosk_name or None)
+
+    def clinic_key() -> bytes | None:  # the provider the store was opened with (kiosk.store.open_store)
+        return provider_for(config.key_provider, config.key_dir).load()
+
     return StaffServer(flow, post, store, StaffAccounts(store), identity, TaskManager(post, workers=1, name="staff"),
-                       host=host, port=port, kiosk_name=kiosk_name).start()
+                       host=host, port=port, kiosk_name=kiosk_name, clinic_key=clinic_key).start()

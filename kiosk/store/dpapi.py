@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.store.errors import KeyFileUnsafe, KeyNotForThisAccount, KeyProviderUnavailable, StoreError
-from kiosk.store.keys import KEY_BYTES, _sync_directory
+from kiosk.store.keys import KEY_BYTES, _given_or_new, _sync_directory
 
 CRYPTPROTECT_UI_FORBIDDEN = 0x1
 CRYPTPROTECT_LOCAL_MACHINE = 0x4  # named so that it is plain it is not used
@@ -114,11 +114,12 @@ class DpapiKeyProvider:
             raise KeyFileUnsafe(f"{self.description} does not hold a {KEY_BYTES}-byte key")
         return key
 
-    def create(self) -> bytes:
+    def create(self, key: bytes | None = None) -> bytes:
         """Like :class:`kiosk.store.keys.FileKeyProvider`: a temporary file, synced, then linked into place,
-        so a crash leaves no key file or a whole one, and an existing key is never replaced."""
+        so a crash leaves no key file or a whole one, and an existing key is never replaced. ``key``: the
+        clinic's key received by pairing, instead of a new one."""
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        key = secrets.token_bytes(KEY_BYTES)
+        key = _given_or_new(key)
         blob = self._protect(key)
         temporary = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)

@@ -28,8 +28,9 @@ class KeyProvider(Protocol):
 
     def load(self) -> bytes | None: ...
 
-    def create(self) -> bytes:
-        """Make, store and return a new key; never overwrites an existing one."""
+    def create(self, key: bytes | None = None) -> bytes:
+        """Make (or, given ``key``, take: the clinic's key received by pairing, kiosk.staff.clinic_key), store
+        and return a new key; never overwrites an existing one."""
 
 
 class FileKeyProvider:
@@ -49,11 +50,11 @@ class FileKeyProvider:
                 raise KeyFileUnsafe(f"{self.path} is readable by other users: chmod 600 it")
             return _parse(handle.read(), self.description)
 
-    def create(self) -> bytes:
+    def create(self, key: bytes | None = None) -> bytes:
         """Written to a temporary file, synced, then linked into place: a crash leaves either no key
         file or a whole one, never an empty key file that would keep the store from ever opening."""
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        key = secrets.token_bytes(KEY_BYTES)
+        key = _given_or_new(key)
         temporary = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
@@ -83,10 +84,10 @@ class KeyringKeyProvider:
         value = self._keyring.get_password(self._service, self._username)
         return None if value is None else _parse(value.encode("ascii"), self.description)
 
-    def create(self) -> bytes:
+    def create(self, key: bytes | None = None) -> bytes:
         if self._keyring.get_password(self._service, self._username) is not None:
             raise StoreError(f"{self.description} already exists; refusing to replace a key")
-        key = secrets.token_bytes(KEY_BYTES)
+        key = _given_or_new(key)
         self._keyring.set_password(self._service, self._username, key.hex())
         return key
 
@@ -124,6 +125,14 @@ def _sync_directory(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _given_or_new(key: bytes | None) -> bytes:
+    if key is None:
+        return secrets.token_bytes(KEY_BYTES)
+    if len(key) != KEY_BYTES:
+        raise KeyFileUnsafe(f"a store key has {KEY_BYTES} bytes, not {len(key)}")
+    return key
 
 
 def _parse(raw: bytes, where: str) -> bytes:

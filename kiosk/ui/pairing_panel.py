@@ -5,6 +5,10 @@ Only a member of staff signed in at the kiosk reaches it (from the staff panel);
 the kiosk are audited with their name. A kiosk without a name is named first (「受付1」 suggested): the
 console shows that name, never the host name. The code works once, for five minutes, and only while this
 layer is open: hiding it, however it is hidden, withdraws the code.
+
+Where the kiosk can share its store key, the layer has a second purpose, 「受付機を追加（同じ医院）」: the code
+it then shows is for a new kiosk of the clinic (`kiosk hub join`), which receives the key from this kiosk
+(kiosk.staff.clinic_key); choosing it shows a fresh code of that purpose and withdraws the other.
 """
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.staff import clinic_key as ck
 from kiosk.staff import pairing_code as pc
 from kiosk.ui import theme
 from kiosk.ui.overlays import Overlay
@@ -34,6 +39,7 @@ class PairingSource(Protocol):
 
     kiosk_name: str
     pairing_codes: pc.PairingCodes
+    clinic_key: ck.ClinicKeyGiver | None  # None: this kiosk does not share its key
 
     def rename(self, name: str, staff: str) -> str: ...
 
@@ -75,13 +81,30 @@ class PairingPanel(Overlay):
         self.staff = ""
         self.source: PairingSource | None = None
         self.code = ""
+        self.purpose = pc.CONSOLE
         self.payload = ""
         self.matrix: list[list[bool]] = []
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self._refresh)
         top = QHBoxLayout()
-        top.addWidget(label(translate("Staff", "職員端末をつなぐ"), "title", "pairing_title"), 1)
+        self.title = label(translate("Staff", "職員端末をつなぐ"), "title", "pairing_title")
+        top.addWidget(self.title, 1)
+        # Where the kiosk shares its key, the two purposes stand in the title's place: the chosen one is it.
+        self.purposes = QWidget()
+        choice = QHBoxLayout(self.purposes)
+        choice.setContentsMargins(0, 0, 0, 0)
+        choice.setSpacing(12)
+        self.for_console = button(translate("Staff", "職員端末をつなぐ"), "pairing_purpose_console", "",
+                                  lambda: self._choose(pc.CONSOLE))
+        self.for_kiosk = button(translate("Staff", "受付機を追加（同じ医院）"), "pairing_purpose_kiosk", "",
+                                lambda: self._choose(pc.CLINIC_KEY))
+        for b in (self.for_console, self.for_kiosk):
+            b.setCheckable(True)
+            b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            choice.addWidget(b)
+        top.addWidget(self.purposes, 0, Qt.AlignmentFlag.AlignTop)
+        top.addStretch(0)
         close = button(translate("Staff", "閉じる"), "pairing_close", "", self.hide)
         close.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         top.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
@@ -140,14 +163,18 @@ class PairingPanel(Overlay):
 
     def _code_step(self) -> QWidget:
         box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
+        whole = QVBoxLayout(box)
+        whole.setContentsMargins(0, 0, 0, 0)
+        whole.setSpacing(10)
+        # Across the whole width, above the code and its QR code: a wrapped label beside the QR code is given
+        # the height its words need at the full width, and a third line would be cut.
+        self.hint = label("", "", "pairing_hint")
+        whole.addWidget(self.hint)
+        row = QHBoxLayout()
         row.setSpacing(32)
+        whole.addLayout(row, 1)
         column = QVBoxLayout()
         column.setSpacing(10)
-        hint = translate(
-            "Staff", "職員端末の「受付機を追加」で、QRコードを読み取るか、アドレスとコードを入力してください。")
-        column.addWidget(label(hint, "", "pairing_hint"))
         self.name_line = label("", "", "pairing_kiosk_name")
         self.address_line = label("", "", "pairing_address")
         column.addWidget(self.name_line)
@@ -172,6 +199,8 @@ class PairingPanel(Overlay):
 
     def open(self, staff: str, source: PairingSource) -> None:
         self.staff, self.source = staff, source
+        self.purpose = pc.CONSOLE  # a console first, as the staff menu's button says
+        self._mark_purpose()
         self._restyle_code()
         if source.kiosk_name:
             self._show_code()
@@ -194,12 +223,42 @@ class PairingPanel(Overlay):
         px = round(CODE_PX * scale)
         self.code_label.setStyleSheet(f"font-size: {px}px; font-weight: bold; letter-spacing: 2px;")
 
+    def _choose(self, purpose: str) -> None:
+        """The other purpose: a fresh code for it (the one shown stops working)."""
+        if purpose != self.purpose:
+            self.purpose = purpose
+            self._show_code()
+        self._mark_purpose()  # a click on the chosen one leaves it chosen
+
+    def _mark_purpose(self) -> None:
+        joining = self.purpose == pc.CLINIC_KEY
+        choosing = self.source is not None and self.source.clinic_key is not None and self.showing.isVisibleTo(self)
+        self.purposes.setVisible(choosing)
+        self.title.setVisible(not choosing)
+        for b, chosen in ((self.for_console, not joining), (self.for_kiosk, joining)):
+            b.setChecked(chosen)
+            b.setProperty("kind", "primary" if chosen else "")
+            b.style().unpolish(b)
+            b.style().polish(b)
+        self.title.setText(translate("Staff", "受付機を追加（同じ医院）") if joining
+                           else translate("Staff", "職員端末をつなぐ"))
+        if joining:
+            hint = translate(
+                "Staff", "新しい受付機で「kiosk hub join」を使い、QRコードかアドレスとコードを入力します。")
+            hint += "\n" + translate("Staff", "鍵はこの受付機から直接渡し、ハブには送りません。")
+        else:
+            hint = translate(
+                "Staff", "職員端末の「受付機を追加」で、QRコードを読み取るか、アドレスとコードを入力してください。")
+        self.hint.setText(hint)
+
     def _show_code(self) -> None:
         source = self.source
         assert source is not None
-        self.code, _ = source.pairing_codes.issue(self.staff)
+        if self.purpose == pc.CLINIC_KEY and source.clinic_key is not None:
+            source.clinic_key.last = None  # the outcome shown is this code's
+        self.code, _ = source.pairing_codes.issue(self.staff, self.purpose)
         offer = source.offer(self.code)
-        self.payload = pc.payload_of(offer)
+        self.payload = ck.join_payload(offer) if self.purpose == pc.CLINIC_KEY else pc.payload_of(offer)
         self.matrix = qr_matrix(self.payload)
         self.qr.setPixmap(QPixmap.fromImage(qr_image(self.matrix, round(QR_PX * self._scale()))))
         self.name_line.setText(translate("Staff", "受付機の名前：{name}").format(name=source.kiosk_name))
@@ -207,6 +266,7 @@ class PairingPanel(Overlay):
         self.code_label.setText(self.code)
         self.naming.hide()
         self.showing.show()
+        self._mark_purpose()
         self._refresh()
         self._timer.start()
 
@@ -224,14 +284,34 @@ class PairingPanel(Overlay):
             pc.EXPIRED: translate("Staff", "時間切れです。新しいコードを表示してください。"),
             pc.WITHDRAWN: translate("Staff", "まちがったコードが続いたため、このコードは使えなくしました。"),
         }.get(status.state, "")
+        handed, waiting = True, False  # whether the code did what it was shown for; whether that is known yet
+        if status.state == pc.USED and self.purpose == pc.CLINIC_KEY:
+            outcome, handed = self._handoff()
+            waiting = not outcome  # the code checked out and the handshake runs on: look again
         self.outcome.setText(outcome)
         self.outcome.setVisible(bool(outcome))
-        self.outcome.setProperty("role", "note" if status.state == pc.USED else "caution")
+        self.outcome.setProperty("role", "note" if status.state == pc.USED and handed else "caution")
         self.outcome.style().unpolish(self.outcome)
         self.outcome.style().polish(self.outcome)
-        self.again.setVisible(not live)
-        if not live:
+        self.again.setVisible(not live and not waiting)
+        if not live and not waiting:
             self._timer.stop()
+
+    def _handoff(self) -> tuple[str, bool]:
+        """What became of the clinic key, once the new kiosk used the code: the words, and whether it went
+        ("" while the handshake still runs)."""
+        giver = self.source.clinic_key if self.source is not None else None
+        last = giver.last if giver is not None else None
+        if last is None:
+            return "", True
+        outcome, name = last
+        if outcome == ck.ClinicKeyGiver.SHARED:
+            words = translate("Staff", "「{name}」に医院の鍵を渡しました。この画面を閉じてください。")
+            return words.format(name=name), True
+        if outcome == ck.ClinicKeyAlreadyHere.code:
+            return translate("Staff", "「{name}」は、もうこの医院の鍵を持っています。").format(name=name), True
+        words = translate("Staff", "「{name}」に鍵は渡していません。新しい受付機に出ている説明を見てください。")
+        return words.format(name=name), False
 
     def hideEvent(self, event) -> None:
         """However the layer goes (閉じる, the next patient, a language change), its code stops working."""

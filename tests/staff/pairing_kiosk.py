@@ -1,11 +1,13 @@
 """A kiosk process for the pairing-code test: a live rig on fakes with a real store and the real staff
 server on loopback, whose staff panel is played on standard input (what staff do at the kiosk's
-「職員端末をつなぐ」). The codes run on a clock the test moves, so expiry needs no waiting.
+「職員端末をつなぐ」). The codes run on a clock the test moves, so expiry needs no waiting. The store key is a
+key file in KEY_DIR, as the staff server's key sharing reads it. ``PAIRING_KIOSK_LOG=INFO`` logs to stderr.
 
     python tests/staff/pairing_kiosk.py DATA_DIR KEY_DIR
     stdout: "listening HOST:PORT"; then one answer line per command:
     name NAME       → "named NAME"                 (the panel's naming step)
     show STAFF      → "code CODE PAYLOAD"          (the panel opens: a fresh code and its QR text)
+    join STAFF      → "code CODE PAYLOAD"          (the same for 受付機を追加（同じ医院）: a new kiosk's code)
     close           → "closed"                     (the panel closes: the code is withdrawn)
     later SECONDS   → "now SECONDS"                (the codes' clock moves on)
     status          → "status STATE PEER"
@@ -13,6 +15,8 @@ server on loopback, whose staff panel is played on standard input (what staff do
 """
 from __future__ import annotations
 
+import logging
+import os
 import sys
 import threading
 from pathlib import Path
@@ -24,7 +28,8 @@ from kiosk.config import Config  # noqa: E402
 from kiosk.core.tasks import StoreLane  # noqa: E402
 from kiosk.simulation.player import FakeSide, LiveRig  # noqa: E402
 from kiosk.simulation.script import named  # noqa: E402
-from kiosk.staff.pairing_code import payload_of  # noqa: E402
+from kiosk.staff.clinic_key import join_payload  # noqa: E402
+from kiosk.staff.pairing_code import CLINIC_KEY, payload_of  # noqa: E402
 from kiosk.staff.server import start_staff_server  # noqa: E402
 from kiosk.store.keys import FileKeyProvider  # noqa: E402
 from kiosk.store.store import Store  # noqa: E402
@@ -39,7 +44,9 @@ class MovedClock:
 
 
 def main(data_dir: Path, key_dir: Path) -> int:
-    config = Config(data_dir=data_dir, key_dir=key_dir, terminal_root=data_dir / "terminal")
+    if os.environ.get("PAIRING_KIOSK_LOG"):
+        logging.basicConfig(level=os.environ["PAIRING_KIOSK_LOG"], stream=sys.stderr)
+    config = Config(data_dir=data_dir, key_dir=key_dir, terminal_root=data_dir / "terminal", key_provider="file")
     lane = StoreLane(Store.open(config.database_path, FileKeyProvider(key_dir)))
     script = named()["staff-visual"]
     rig = LiveRig(script, FakeSide(script), store=lane)
@@ -59,6 +66,9 @@ def main(data_dir: Path, key_dir: Path) -> int:
             elif command == "show":
                 code, _ = server.pairing_codes.issue(rest)
                 answer(f"code {code} {payload_of(server.offer(code))}")
+            elif command == "join":
+                code, _ = server.pairing_codes.issue(rest, CLINIC_KEY)
+                answer(f"code {code} {join_payload(server.offer(code))}")
             elif command == "close":
                 server.pairing_codes.withdraw()
                 answer("closed")

@@ -1134,12 +1134,36 @@
         <translation>Desk {n}</translation>
     </message>
     <message>
+        <source>受付機を追加（同じ医院）</source>
+        <translation>Add a kiosk (same clinic)</translation>
+    </message>
+    <message>
         <source>職員端末の「受付機を追加」で、QRコードを読み取るか、アドレスとコードを入力してください。</source>
         <translation>On the staff PC, choose “Add kiosk”, then scan the QR code or type the address and code.</translation>
     </message>
     <message>
+        <source>「{name}」に医院の鍵を渡しました。この画面を閉じてください。</source>
+        <translation>The clinic&apos;s key was given to “{name}”. Close this screen.</translation>
+    </message>
+    <message>
+        <source>「{name}」は、もうこの医院の鍵を持っています。</source>
+        <translation>“{name}” already holds this clinic&apos;s key.</translation>
+    </message>
+    <message>
+        <source>「{name}」に鍵は渡していません。新しい受付機に出ている説明を見てください。</source>
+        <translation>No key was given to “{name}”. See what the new kiosk&apos;s screen says.</translation>
+    </message>
+    <message>
         <source>新しいコードを表示</source>
         <translation>Show a new code</translation>
+    </message>
+    <message>
+        <source>新しい受付機で「kiosk hub join」を使い、QRコードかアドレスとコードを入力します。</source>
+        <translation>On the new kiosk, run “kiosk hub join” with the QR code, or with the address and the code.</translation>
+    </message>
+    <message>
+        <source>鍵はこの受付機から直接渡し、ハブには送りません。</source>
+        <translation>The key goes straight from this kiosk to the new one, never to the hub.</translation>
     </message>
     <message>
         <source>受付機の名前：{name}</source>

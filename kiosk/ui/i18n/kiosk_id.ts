@@ -1134,12 +1134,36 @@
             <translation>受付{n}</translation>
         </message>
         <message>
+            <source>受付機を追加（同じ医院）</source>
+            <translation>受付機を追加（同じ医院）</translation>
+        </message>
+        <message>
             <source>職員端末の「受付機を追加」で、QRコードを読み取るか、アドレスとコードを入力してください。</source>
             <translation>職員端末の「受付機を追加」で、QRコードを読み取るか、アドレスとコードを入力してください。</translation>
         </message>
         <message>
+            <source>「{name}」に医院の鍵を渡しました。この画面を閉じてください。</source>
+            <translation>「{name}」に医院の鍵を渡しました。この画面を閉じてください。</translation>
+        </message>
+        <message>
+            <source>「{name}」は、もうこの医院の鍵を持っています。</source>
+            <translation>「{name}」は、もうこの医院の鍵を持っています。</translation>
+        </message>
+        <message>
+            <source>「{name}」に鍵は渡していません。新しい受付機に出ている説明を見てください。</source>
+            <translation>「{name}」に鍵は渡していません。新しい受付機に出ている説明を見てください。</translation>
+        </message>
+        <message>
             <source>新しいコードを表示</source>
             <translation>新しいコードを表示</translation>
+        </message>
+        <message>
+            <source>新しい受付機で「kiosk hub join」を使い、QRコードかアドレスとコードを入力します。</source>
+            <translation>新しい受付機で「kiosk hub join」を使い、QRコードかアドレスとコードを入力します。</translation>
+        </message>
+        <message>
+            <source>鍵はこの受付機から直接渡し、ハブには送りません。</source>
+            <translation>鍵はこの受付機から直接渡し、ハブには送りません。</translation>
         </message>
         <message>
             <source>受付機の名前：{name}</source>

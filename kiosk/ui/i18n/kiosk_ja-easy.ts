@@ -1134,12 +1134,36 @@
             <translation>受付《うけつけ》{n}</translation>
         </message>
         <message>
+            <source>受付機を追加（同じ医院）</source>
+            <translation>受付機《うけつけき》を 増《ふ》やす（同《おな》じ 医院《いいん》）</translation>
+        </message>
+        <message>
             <source>職員端末の「受付機を追加」で、QRコードを読み取るか、アドレスとコードを入力してください。</source>
             <translation>職員《しょくいん》の パソコンの 「受付機《うけつけき》を 追加《ついか》」で、QRコードを 読《よ》み取《と》るか、アドレスと コードを 入《い》れて ください。</translation>
         </message>
         <message>
+            <source>「{name}」に医院の鍵を渡しました。この画面を閉じてください。</source>
+            <translation>「{name}」に 医院《いいん》の 鍵《かぎ》を 渡《わた》しました。この 画面《がめん》を 閉《と》じて ください。</translation>
+        </message>
+        <message>
+            <source>「{name}」は、もうこの医院の鍵を持っています。</source>
+            <translation>「{name}」は、もう この 医院《いいん》の 鍵《かぎ》を 持《も》って います。</translation>
+        </message>
+        <message>
+            <source>「{name}」に鍵は渡していません。新しい受付機に出ている説明を見てください。</source>
+            <translation>「{name}」に 鍵《かぎ》は 渡《わた》して いません。新《あたら》しい 受付機《うけつけき》の 画面《がめん》を 見《み》て ください。</translation>
+        </message>
+        <message>
             <source>新しいコードを表示</source>
             <translation>新《あたら》しい コードを 出《だ》す</translation>
+        </message>
+        <message>
+            <source>新しい受付機で「kiosk hub join」を使い、QRコードかアドレスとコードを入力します。</source>
+            <translation>新《あたら》しい 受付機《うけつけき》で「kiosk hub join」を 使《つか》い、QRコードか アドレスと コードを 入《い》れます。</translation>
+        </message>
+        <message>
+            <source>鍵はこの受付機から直接渡し、ハブには送りません。</source>
+            <translation>鍵《かぎ》は この 受付機《うけつけき》から 直接《ちょくせつ》 渡《わた》します。ハブには 送《おく》りません。</translation>
         </message>
         <message>
             <source>受付機の名前：{name}</source>
