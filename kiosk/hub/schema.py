@@ -12,6 +12,8 @@ table and row as in SQLite). No column holds an opened personal field; the key i
 - ``audit``: every kiosk's chain, (kiosk_id, seq) with its prev and MAC exactly as written;
   ``audit_forks`` keeps a row that arrived for a seq the hub already holds with another MAC (a kiosk
   restored from a backup writes its numbers again): both stay, nothing is overwritten.
+- ``kiosk_live`` (v2): each kiosk's state now, as the staff consoles' tiles show it (kiosk/hub/live.py):
+  codes and counts only, never a patient's name or birth date; one row per kiosk, overwritten.
 
 Migrations take an advisory lock, so kiosks starting together migrate once.
 """
@@ -54,7 +56,16 @@ def _v1(conn: psycopg.Connection) -> None:
     conn.execute(f"CREATE TABLE audit_forks ({audit_columns}, PRIMARY KEY (kiosk_id, seq, mac))")
 
 
-MIGRATIONS: tuple[Callable[[psycopg.Connection], None], ...] = (_v1,)
+def _v2(conn: psycopg.Connection) -> None:
+    # No reference to kiosks: a kiosk shows its live state before its first delivery.
+    conn.execute(
+        "CREATE TABLE kiosk_live (kiosk_id text PRIMARY KEY, kiosk_name text NOT NULL DEFAULT '', "
+        "fingerprint text NOT NULL DEFAULT '', address text NOT NULL DEFAULT '', summary jsonb NOT NULL, "
+        "updated_at timestamptz NOT NULL DEFAULT now())"
+    )
+
+
+MIGRATIONS: tuple[Callable[[psycopg.Connection], None], ...] = (_v1, _v2)
 LATEST = len(MIGRATIONS)
 
 

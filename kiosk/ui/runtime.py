@@ -100,6 +100,12 @@ class KioskRuntime:
             self.staff = start_staff_server(self.flow, self.poster.post, store, config,
                                             port=config.staff_port, kiosk_name=config.kiosk_name)
             window.set_pairing(self.staff)  # the staff menu's 「職員端末をつなぐ」
+        self.live = None
+        if config is not None and config.hub_dsn and isinstance(store, StoreLane):
+            from kiosk.hub.live import start_live
+
+            # the clinic's consoles see this kiosk's state through the hub (codes only; docs/hub.md)
+            self.live = start_live(config, store, self.flow, self.poster.post, self.staff)
         # After each reception its frames and photos are freed: hand that memory back (glibc only).
         self.flow.add_listener(TrimWhenIdle(self.tasks))
         self.recheck = None
@@ -154,6 +160,8 @@ class KioskRuntime:
             self.terminal_probe.stop()
         if self.recheck is not None:
             self.recheck.stop()
+        if self.live is not None:
+            self.live.stop()
         if self.staff is not None:
             self.staff.stop()
         if self.backups is not None:

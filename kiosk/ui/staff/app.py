@@ -117,14 +117,15 @@ def _sign_in_all(links: list, user: str, password: str) -> dict:
     return results
 
 
-def run_console(addresses: list[str], pairings: Path, lang: str = "ja") -> int:
+def run_console(addresses: list[str], pairings: Path, lang: str = "ja", hub_dsn: str | None = None) -> int:
+    """``hub_dsn``: the clinic hub (the console's config), for clinic mode (kiosk.ui.staff.clinic_view)."""
     # instance() is typed as a QCoreApplication; the console's is always a QApplication (it shows widgets).
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     install_language(app, lang)
     app.setStyleSheet(stylesheet())
     book = PairingBook(pairings)
     wanted = addresses or [p.address for p in book.all()]
-    if not wanted:  # a first start: pair by the code a kiosk's staff menu shows (or IT's secret)
+    if not wanted and not hub_dsn:  # a first start: pair by the code a kiosk's staff menu shows (or IT's secret)
         dialog = AddKioskDialog()
         if not dialog.exec() or dialog.pairing is None:
             return 1
@@ -140,18 +141,26 @@ def run_console(addresses: list[str], pairings: Path, lang: str = "ja") -> int:
                 continue
             pairing = book.all()[-1]
         console.add(pairing)
-    if not console.links:
+    if not console.links and not hub_dsn:  # in clinic mode the hub shows every kiosk, paired or not
         collector.stop()
         return 1
     window = ConsoleWindow(console)
     window.resize(1280, 800)
     window.signInRequested.connect(lambda: sign_in(console, window))
     window.addKioskRequested.connect(lambda: _add_kiosk(console, book, window))
+    clinic = None
+    if hub_dsn:
+        from kiosk.ui.staff.clinic_view import attach_clinic  # psycopg only in clinic mode
+
+        clinic = attach_clinic(window, hub_dsn)
     window.show()
-    wait_for(lambda: any(link.online for link in console.links.values()), 5000)
-    sign_in(console, window)
+    if console.links:
+        wait_for(lambda: any(link.online for link in console.links.values()), 5000)
+        sign_in(console, window)
     try:
         return app.exec()
     finally:
+        if clinic is not None:
+            clinic.stop()
         console.stop()
         collector.stop()

@@ -105,6 +105,196 @@
       <translation>Too many wrong codes: wait %1 seconds, then try again.</translation>
     </message>
     <message>
+      <location filename="../clinic_view.py" line="66" />
+      <source>医院サーバー: 接続済み</source>
+      <translation>Clinic server: connected</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="68" />
+      <source>医院サーバー: 接続中…</source>
+      <translation>Clinic server: connecting…</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="74" />
+      <source>医院サーバーに接続できません。再接続します</source>
+      <translation>Cannot reach the clinic server. Reconnecting</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="83" />
+      <source>停止しています</source>
+      <translation>Shut down</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="241" />
+      <source>氏名は医院サーバーでは暗号化されていて、この画面には出ません。氏名はペアリングした受付機の「本日の受付」で見られます。</source>
+      <translation>Names are encrypted on the clinic server and are not shown here. See them under "Today's receptions" of a paired kiosk.</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="176" />
+      <source>未接続：目視などの操作はできません</source>
+      <translation>Not connected: no visual check or other actions</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="177" />
+      <source>目視するには「受付機を追加」でペアリングしてください</source>
+      <translation>To do a visual check, pair with it using "Add kiosk"</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="226" />
+      <location filename="../reports.py" line="64" />
+      <source>表示</source>
+      <translation>Show</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="287" />
+      <source>受付 %1 件</source>
+      <translation>%1 receptions</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="331" />
+      <source>医院全体</source>
+      <translation>Whole clinic</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="332" />
+      <source>医院のトラブル集計</source>
+      <translation>Clinic trouble report</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="70" />
+      <source>医院サーバー: まだどの受付機も状態を送っていません</source>
+      <translation>Clinic server: no kiosk has sent its state yet</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="71" />
+      <source>医院サーバー: この職員端末の更新が必要です</source>
+      <translation>Clinic server: this console needs an update</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="72" />
+      <source>医院サーバー: サインインを拒否されました（設定を確認）</source>
+      <translation>Clinic server: sign-in refused (check the settings)</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="73" />
+      <source>医院サーバー: 応答が遅れています。再接続します</source>
+      <translation>Clinic server: answering slowly. Reconnecting</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="78" />
+      <source>名前のない受付機（%1）</source>
+      <translation>Unnamed kiosk (%1)</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="85" />
+      <source>更新が止まっています（%1秒前）</source>
+      <translation>No update for %1 s</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="214" />
+      <location filename="../clinic_view.py" line="238" />
+      <location filename="../window.py" line="330" />
+      <source>受付機</source>
+      <translation>Kiosks</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="214" />
+      <source>状態</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="214" />
+      <source>注意</source>
+      <translation>Alerts</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="214" />
+      <source>操作</source>
+      <translation>Actions</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="228" />
+      <source>医院全体の受付</source>
+      <translation>Receptions, whole clinic</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="238" />
+      <location filename="../reports.py" line="74" />
+      <source>時刻</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="238" />
+      <location filename="../reports.py" line="74" />
+      <source>本人確認</source>
+      <translation>Identity</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="238" />
+      <location filename="../reports.py" line="74" />
+      <source>結果</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="238" />
+      <location filename="../reports.py" line="74" />
+      <location filename="../reports.py" line="189" />
+      <source>トラブル</source>
+      <translation>Trouble</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="259" />
+      <source>未接続</source>
+      <translation>Not connected</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="285" />
+      <source>、</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="191" />
+      <source>%1（医院サーバーに接続できないため、最後に届いた状態）</source>
+      <translation>%1 (last state received: the clinic server cannot be reached)</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="287" />
+      <source>受付 %1 件（%2）</source>
+      <translation>%1 receptions (%2)</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="93" />
+      <location filename="../window.py" line="107" />
+      <source>中断した受付 %1件</source>
+      <translation>Interrupted receptions: %1</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="95" />
+      <location filename="../window.py" line="110" />
+      <source>再確認の結果 %1件</source>
+      <translation>Re-check results: %1</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="97" />
+      <source>番号の入力待ち %1件</source>
+      <translation>Waiting for card numbers: %1</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="259" />
+      <source>直接接続（%1）</source>
+      <translation>Direct link (%1)</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="383" />
+      <source>医院サーバーより: %1</source>
+      <translation>From the clinic server: %1</translation>
+    </message>
+    <message>
+      <location filename="../clinic_view.py" line="285" />
+      <source>%1 %2件</source>
+      <translation>%1: %2</translation>
+    </message>
+    <message>
       <location filename="../console.py" line="56" />
       <source>受付機%1</source>
       <translation>Kiosk %1</translation>
@@ -723,11 +913,6 @@ It is valid on its own: check it by symbol and number like an insurance card.</t
       <translation>Record chosen.</translation>
     </message>
     <message>
-      <location filename="../reports.py" line="64" />
-      <source>表示</source>
-      <translation>Show</translation>
-    </message>
-    <message>
       <location filename="../reports.py" line="170" />
       <source>日別（直近7日）</source>
       <translation>Daily (last 7 days)</translation>
@@ -752,27 +937,6 @@ It is valid on its own: check it by symbol and number like an insurance card.</t
       <location filename="../reports.py" line="66" />
       <source>受付日</source>
       <translation>Day</translation>
-    </message>
-    <message>
-      <location filename="../reports.py" line="74" />
-      <source>時刻</source>
-      <translation>Time</translation>
-    </message>
-    <message>
-      <location filename="../reports.py" line="74" />
-      <source>本人確認</source>
-      <translation>Identity</translation>
-    </message>
-    <message>
-      <location filename="../reports.py" line="74" />
-      <source>結果</source>
-      <translation>Result</translation>
-    </message>
-    <message>
-      <location filename="../reports.py" line="74" />
-      <location filename="../reports.py" line="189" />
-      <source>トラブル</source>
-      <translation>Trouble</translation>
     </message>
     <message>
       <location filename="../reports.py" line="127" />
@@ -1429,11 +1593,6 @@ It is valid on its own: check it by symbol and number like an insurance card.</t
       <translation>Kiosk staff console</translation>
     </message>
     <message>
-      <location filename="../window.py" line="330" />
-      <source>受付機</source>
-      <translation>Kiosks</translation>
-    </message>
-    <message>
       <location filename="../window.py" line="331" />
       <source>本日の受付</source>
       <translation>Today's receptions</translation>
@@ -1518,16 +1677,6 @@ It is valid on its own: check it by symbol and number like an insurance card.</t
       <location filename="../window.py" line="344" />
       <source>サインイン中: %1</source>
       <translation>Signed in: %1</translation>
-    </message>
-    <message>
-      <location filename="../window.py" line="107" />
-      <source>中断した受付 %1件</source>
-      <translation>Interrupted receptions: %1</translation>
-    </message>
-    <message>
-      <location filename="../window.py" line="110" />
-      <source>再確認の結果 %1件</source>
-      <translation>Re-check results: %1</translation>
     </message>
     <message>
       <location filename="../window.py" line="243" />
