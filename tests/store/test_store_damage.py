@@ -414,3 +414,21 @@ def test_the_kiosk_does_not_start_on_a_damaged_store(open_store, db_path, key_di
     assert done.returncode == 1
     assert "store_damaged" in done.stdout
     assert "kiosk store export" in done.stdout and "kiosk store restore" in done.stdout
+
+
+def test_the_kiosk_does_not_start_on_a_store_that_is_gone(open_store, db_path, key_dir, make, tmp_path):
+    """``kiosk run`` on a store that existed and was deleted: a named error and how to restore, never a new
+    empty store that takes receptions while the earlier ones are gone."""
+    import os
+    import subprocess
+
+    _seed(open_store, make, count=3)
+    db_path.unlink()
+    env = {**os.environ, "KIOSK_CONFIG": "", "KIOSK_DATA_DIR": str(db_path.parent), "KIOSK_KEY_DIR": str(key_dir),
+           "KIOSK_KEY_PROVIDER": "file", "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "kiosk", "run", "--windowed"], env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode != 0
+    assert "store_missing" in done.stdout + done.stderr
+    assert "kiosk store restore" in done.stdout + done.stderr
+    assert not db_path.exists()  # nothing new was made in its place
