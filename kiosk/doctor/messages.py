@@ -83,6 +83,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "camera.dark": {"ja": "カメラの映像が真っ暗です。", "en": "the picture is black"},
     "camera.todo.dark": {"ja": "レンズの覆いやシールを外し、明かりがついているか確かめてください。",
                          "en": "uncover the lens and check the lighting"},
+    # the staff console's 「点検」 of a running kiosk: its camera is the reception's while one is under way
+    "camera.in_reception": {"ja": "受付中のため、カメラは調べませんでした。",
+                            "en": "not checked: a reception is under way and may be using the camera"},
+    "camera.todo.in_reception": {"ja": "受付が終わってから、もう一度調べてください。",
+                                 "en": "check again once the reception is over"},
     # --- the terminal's folders ---
     "terminal.ok": {"ja": "つながっていて、書き込めます。", "en": "req, res and face are there and writable ({root})"},
     "terminal.missing": {"ja": "資格確認端末の共有フォルダーが見えません（{folders}）。",

@@ -67,7 +67,8 @@ class Tokens:
 
 class Handlers:
     def __init__(self, flow: ReceptionFlow, post: Post, store: StaffStore, accounts: Accounts, *,
-                 welcome: Callable[[Connection], None], follow_ups_changed: Callable[[], object]) -> None:
+                 welcome: Callable[[Connection], None], follow_ups_changed: Callable[[], object],
+                 doctor: Callable[[Connection, Any, msg.Args], None] | None = None) -> None:
         self.flow = flow
         self.post = post
         self.store = store
@@ -81,6 +82,8 @@ class Handlers:
             "receptions": self.receptions, "dismiss_interrupted": self.dismiss_interrupted,
             "acknowledge_recheck": self.acknowledge_recheck, "recheck_numbers": self.recheck_numbers,
         }
+        if doctor is not None:  # 「点検」 (kiosk/staff/doctor_request.py): answers from a thread of its own
+            self._own["doctor"] = doctor
 
     def audit(self, actor: str, action: str, detail: str) -> None:
         try:
@@ -100,8 +103,10 @@ class Handlers:
                 raise RequestFailed("not_signed_in")
             if spec.command is not None:
                 self._command(connection, request_id, str(name), args)
-            else:
+            elif str(name) in self._own:
                 self._own[str(name)](connection, request_id, args)
+            else:
+                raise RequestFailed("not_available")  # a part this kiosk was started without
         except KioskError as exc:
             detail = str(exc) if isinstance(exc, RequestFailed) else ""
             connection.reply(request_id, False, code=exc.code, detail=detail)

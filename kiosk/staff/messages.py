@@ -26,6 +26,7 @@ from kiosk.core.domain import CardFacts
 from kiosk.core.fallback import Declaration
 from kiosk.core.values import InsuranceCardQuery
 from kiosk.core.view import CheckReply, ChipPhoto, FallbackReply, SessionRecords, View
+from kiosk.staff.doctor_request import report_of
 from kiosk.staff.errors import ProtocolError, RequestFailed
 from kiosk.staff.follow_ups import FollowUps
 from kiosk.staff.report import ReceptionRow
@@ -259,6 +260,7 @@ REQUESTS: dict[str, Request] = {
     "dismiss_interrupted": Request(),  # session_id
     "acknowledge_recheck": Request(),  # id
     "recheck_numbers": Request(),  # id, insurer_number, card_symbol, card_number, branch_number
+    "doctor": Request(read=report_of),  # 「点検」: kiosk doctor's findings as keys (kiosk/staff/doctor_request.py)
 }
 
 

@@ -18,6 +18,7 @@ from kiosk.core.tasks import Post, StoreLane, TaskManager
 from kiosk.core.view import View
 from kiosk.staff import identity as ids
 from kiosk.staff.clinic_key import ClinicKeyGiver
+from kiosk.staff.doctor_request import DoctorRequests, clinic_setup
 from kiosk.staff.follow_ups import FollowUps
 from kiosk.staff.handlers import Handlers
 from kiosk.staff.listener import Connection, Listener
@@ -29,6 +30,7 @@ from kiosk.staff.store import Accounts, StaffStore
 
 if TYPE_CHECKING:
     from kiosk.config import Config
+    from kiosk.doctor.checks import Setup
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +39,13 @@ class StaffServer:
     def __init__(self, flow: ReceptionFlow, post: Post, store: StaffStore, accounts: Accounts,
                  identity: ids.KioskIdentity, tasks: TaskManager, *, host: str = "0.0.0.0",
                  port: int = DEFAULT_PORT, kiosk_name: str = "",
-                 clinic_key: Callable[[], bytes | None] | None = None) -> None:
+                 clinic_key: Callable[[], bytes | None] | None = None,
+                 doctor_setup: Callable[[], Setup] | None = None) -> None:
         """``post(fn)`` runs ``fn`` on the flow's thread; ``store`` is the flow's StoreLane; ``tasks`` is the
         server's own task manager for the follow-up poll (closed by :meth:`stop`); ``kiosk_name`` is the
         configured name or "" (consoles then number their kiosks); ``clinic_key()`` loads the store key from
-        the kiosk's key provider, for 「受付機を追加（同じ医院）」 (None: this kiosk does not share it)."""
+        the kiosk's key provider, for 「受付機を追加（同じ医院）」 (None: this kiosk does not share it);
+        ``doctor_setup()`` is what 「点検」 looks at (None: the console's ``doctor`` is not available)."""
         self.flow = flow
         self.identity = identity
         self.kiosk_name = kiosk_name
@@ -50,8 +54,11 @@ class StaffServer:
         self._progress = ProgressRecorder(store)
         self._view: dict[str, Any] | None = None  # the flow's thread's: the last view, for a console signing in
         self.follow_ups = FollowUpPoll(store, tasks, self._follow_ups_changed)
+        self.doctor = None if doctor_setup is None else DoctorRequests(
+            getattr(store, "store", store), doctor_setup, lambda *row: self.handlers.audit(*row), self._in_reception)
         self.handlers = Handlers(flow, post, store, accounts, welcome=self._welcome,
-                                 follow_ups_changed=self.follow_ups.check)
+                                 follow_ups_changed=self.follow_ups.check,
+                                 doctor=self.doctor.handle if self.doctor is not None else None)
         self.pairing_codes = PairingCodes(self.handlers.audit)
         self.clinic_key = ClinicKeyGiver(clinic_key, self.handlers.audit) if clinic_key is not None else None
         self.listener = Listener(identity, self.handlers.handle, self._refused, host=host, port=port,
@@ -112,6 +119,11 @@ class StaffServer:
         for connection in self.listener.signed_in():
             connection.send(message)
 
+    def _in_reception(self) -> bool:
+        """Any thread: the last view names a reception (read as one reference, set on the flow's thread)."""
+        last = self._view
+        return bool(last and (last.get("view") or {}).get("session_id"))
+
     def _refused(self, peer: str, detail: str) -> None:
         self.handlers.audit("unknown", "staff_peer_refused", detail)
 
@@ -149,4 +161,5 @@ def start_staff_server(flow: ReceptionFlow, post: Post, store: StoreLane, config
         return provider_for(config.key_provider, config.key_dir).load()
 
     return StaffServer(flow, post, store, StaffAccounts(store), identity, TaskManager(post, workers=1, name="staff"),
-                       host=host, port=port, kiosk_name=kiosk_name, clinic_key=clinic_key).start()
+                       host=host, port=port, kiosk_name=kiosk_name, clinic_key=clinic_key,
+                       doctor_setup=lambda: clinic_setup(config)).start()

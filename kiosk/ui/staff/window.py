@@ -71,6 +71,7 @@ def _clear(layout) -> None:
 
 class KioskTile(QFrame):
     clicked = Signal(str)
+    doctorRequested = Signal(str)  # 「点検」 (kiosk.ui.staff.doctor_panel)
 
     def __init__(self, address: str) -> None:
         super().__init__()
@@ -81,7 +82,12 @@ class KioskTile(QFrame):
         self.name = label("", "title")
         self.state = label("", "muted")
         self.alerts = QVBoxLayout()
-        layout.addWidget(self.name)
+        head = QHBoxLayout()
+        head.addWidget(self.name, 1)
+        doctor = button(tr("点検"), "doctor")
+        doctor.clicked.connect(lambda: self.doctorRequested.emit(self.address))
+        head.addWidget(doctor, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(head)
         layout.addWidget(self.state)
         layout.addLayout(self.alerts)
 
@@ -349,9 +355,17 @@ class ConsoleWindow(QMainWindow):
         if tile is None:
             tile = KioskTile(address)
             tile.clicked.connect(self.select)
+            tile.doctorRequested.connect(self.open_doctor)
             self.tiles_layout.insertWidget(self.tiles_layout.count() - 1, tile)
             self.tiles[address] = tile
         return tile
+
+    def open_doctor(self, address: str) -> None:
+        from kiosk.ui.staff.doctor_panel import DoctorDialog
+
+        dialog = DoctorDialog(self.console.links[address], self.console.name_of(address), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def select(self, address: str) -> None:
         self.selected = address

@@ -6,7 +6,7 @@
     <message>
       <location filename="../add_kiosk.py" line="53" />
       <location filename="../add_kiosk.py" line="58" />
-      <location filename="../window.py" line="310" />
+      <location filename="../window.py" line="316" />
       <source>受付機を追加</source>
       <translation>Add kiosk</translation>
     </message>
@@ -125,7 +125,7 @@
       <translation>Shut down</translation>
     </message>
     <message>
-      <location filename="../clinic_view.py" line="241" />
+      <location filename="../clinic_view.py" line="242" />
       <source>氏名は医院サーバーでは暗号化されていて、この画面には出ません。氏名はペアリングした受付機の「本日の受付」で見られます。</source>
       <translation>Names are encrypted on the clinic server and are not shown here. See them under "Today's receptions" of a paired kiosk.</translation>
     </message>
@@ -140,23 +140,23 @@
       <translation>To do a visual check, pair with it using "Add kiosk"</translation>
     </message>
     <message>
-      <location filename="../clinic_view.py" line="226" />
+      <location filename="../clinic_view.py" line="227" />
       <location filename="../reports.py" line="64" />
       <source>表示</source>
       <translation>Show</translation>
     </message>
     <message>
-      <location filename="../clinic_view.py" line="287" />
+      <location filename="../clinic_view.py" line="291" />
       <source>受付 %1 件</source>
       <translation>%1 receptions</translation>
     </message>
     <message>
-      <location filename="../clinic_view.py" line="331" />
+      <location filename="../clinic_view.py" line="335" />
       <source>医院全体</source>
       <translation>Whole clinic</translation>
     </message>
     <message>
-      <location filename="../clinic_view.py" line="332" />
+      <location filename="../clinic_view.py" line="336" />
       <source>医院のトラブル集計</source>
       <translation>Clinic trouble report</translation>
     </message>
@@ -192,8 +192,8 @@
     </message>
     <message>
       <location filename="../clinic_view.py" line="214" />
-      <location filename="../clinic_view.py" line="238" />
-      <location filename="../window.py" line="330" />
+      <location filename="../clinic_view.py" line="239" />
+      <location filename="../window.py" line="336" />
       <source>受付機</source>
       <translation>Kiosks</translation>
     </message>
@@ -213,42 +213,43 @@
       <translation>Actions</translation>
     </message>
     <message>
-      <location filename="../clinic_view.py" line="228" />
+      <location filename="../clinic_view.py" line="229" />
       <source>医院全体の受付</source>
       <translation>Receptions, whole clinic</translation>
     </message>
     <message>
-      <location filename="../clinic_view.py" line="238" />
+      <location filename="../clinic_view.py" line="239" />
       <location filename="../reports.py" line="74" />
       <source>時刻</source>
       <translation>Time</translation>
     </message>
     <message>
-      <location filename="../clinic_view.py" line="238" />
+      <location filename="../clinic_view.py" line="239" />
       <location filename="../reports.py" line="74" />
       <source>本人確認</source>
       <translation>Identity</translation>
     </message>
     <message>
-      <location filename="../clinic_view.py" line="238" />
+      <location filename="../clinic_view.py" line="239" />
       <location filename="../reports.py" line="74" />
       <source>結果</source>
       <translation>Result</translation>
     </message>
     <message>
-      <location filename="../clinic_view.py" line="238" />
+      <location filename="../clinic_view.py" line="239" />
       <location filename="../reports.py" line="74" />
       <location filename="../reports.py" line="189" />
       <source>トラブル</source>
       <translation>Trouble</translation>
     </message>
     <message>
-      <location filename="../clinic_view.py" line="259" />
+      <location filename="../clinic_view.py" line="260" />
       <source>未接続</source>
       <translation>Not connected</translation>
     </message>
     <message>
-      <location filename="../clinic_view.py" line="285" />
+      <location filename="../clinic_view.py" line="289" />
+      <location filename="../clinic_view.py" line="261" />
       <source>、</source>
       <translation>, </translation>
     </message>
@@ -258,19 +259,19 @@
       <translation>%1 (last state received: the clinic server cannot be reached)</translation>
     </message>
     <message>
-      <location filename="../clinic_view.py" line="287" />
+      <location filename="../clinic_view.py" line="291" />
       <source>受付 %1 件（%2）</source>
       <translation>%1 receptions (%2)</translation>
     </message>
     <message>
       <location filename="../clinic_view.py" line="93" />
-      <location filename="../window.py" line="107" />
+      <location filename="../window.py" line="113" />
       <source>中断した受付 %1件</source>
       <translation>Interrupted receptions: %1</translation>
     </message>
     <message>
       <location filename="../clinic_view.py" line="95" />
-      <location filename="../window.py" line="110" />
+      <location filename="../window.py" line="116" />
       <source>再確認の結果 %1件</source>
       <translation>Re-check results: %1</translation>
     </message>
@@ -280,17 +281,17 @@
       <translation>Waiting for card numbers: %1</translation>
     </message>
     <message>
-      <location filename="../clinic_view.py" line="259" />
+      <location filename="../clinic_view.py" line="260" />
       <source>直接接続（%1）</source>
       <translation>Direct link (%1)</translation>
     </message>
     <message>
-      <location filename="../clinic_view.py" line="383" />
+      <location filename="../clinic_view.py" line="387" />
       <source>医院サーバーより: %1</source>
       <translation>From the clinic server: %1</translation>
     </message>
     <message>
-      <location filename="../clinic_view.py" line="285" />
+      <location filename="../clinic_view.py" line="289" />
       <source>%1 %2件</source>
       <translation>%1: %2</translation>
     </message>
@@ -302,7 +303,7 @@
     <message>
       <location filename="../dialogs.py" line="22" />
       <location filename="../dialogs.py" line="38" />
-      <location filename="../window.py" line="313" />
+      <location filename="../window.py" line="319" />
       <source>サインイン</source>
       <translation>Sign in</translation>
     </message>
@@ -415,6 +416,92 @@
       <translation>%1 digits (%2 for National Health Insurance)</translation>
     </message>
     <message>
+      <location filename="../doctor_panel.py" line="33" />
+      <source>ja</source>
+      <translation>en</translation>
+    </message>
+    <message>
+      <location filename="../doctor_panel.py" line="168" />
+      <source>受付機とつながっていません。受付機の電源とネットワークを確かめてください。</source>
+      <translation>The kiosk is not connected. Check the kiosk's power and network.</translation>
+    </message>
+    <message>
+      <location filename="../doctor_panel.py" line="170" />
+      <source>点検を見るにはサインインしてください。</source>
+      <translation>Sign in to see the check.</translation>
+    </message>
+    <message>
+      <location filename="../doctor_panel.py" line="172" />
+      <source>この受付機は点検に対応していません。</source>
+      <translation>This kiosk cannot be checked from here.</translation>
+    </message>
+    <message>
+      <location filename="../doctor_panel.py" line="39" />
+      <source>正常</source>
+      <translation>fine</translation>
+    </message>
+    <message>
+      <location filename="../doctor_panel.py" line="39" />
+      <source>不明</source>
+      <translation>unknown</translation>
+    </message>
+    <message>
+      <location filename="../doctor_panel.py" line="39" />
+      <source>要注意</source>
+      <translation>warning</translation>
+    </message>
+    <message>
+      <location filename="../doctor_panel.py" line="40" />
+      <source>問題</source>
+      <translation>problem</translation>
+    </message>
+    <message>
+      <location filename="../doctor_panel.py" line="109" />
+      <source>もう一度調べる</source>
+      <translation>Check again</translation>
+    </message>
+    <message>
+      <location filename="../doctor_panel.py" line="111" />
+      <source>閉じる</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <location filename="../doctor_panel.py" line="139" />
+      <source>前回の結果です。</source>
+      <translation>These are the previous results.</translation>
+    </message>
+    <message>
+      <location filename="../doctor_panel.py" line="158" />
+      <source>すべて正常です。</source>
+      <translation>All fine.</translation>
+    </message>
+    <message>
+      <location filename="../doctor_panel.py" line="165" />
+      <source>受付機から%1秒たっても返事がありません。受付機の電源とネットワークを確かめて、もう一度調べてください。</source>
+      <translation>The kiosk has not answered within %1 s. Check the kiosk's power and network, then check again.</translation>
+    </message>
+    <message>
+      <location filename="../doctor_panel.py" line="85" />
+      <location filename="../doctor_panel.py" line="88" />
+      <source>点検：%1</source>
+      <translation>Check: %1</translation>
+    </message>
+    <message>
+      <location filename="../doctor_panel.py" line="127" />
+      <source>受付機を調べています…（最長%1秒）</source>
+      <translation>Checking the kiosk… (at most %1 s)</translation>
+    </message>
+    <message>
+      <location filename="../doctor_panel.py" line="154" />
+      <source>%1 に調べた結果</source>
+      <translation>Checked at %1</translation>
+    </message>
+    <message>
+      <location filename="../doctor_panel.py" line="157" />
+      <source>問題 %1 件、注意 %2 件</source>
+      <translation>%1 problem(s), %2 warning(s)</translation>
+    </message>
+    <message>
       <location filename="../follow_ups.py" line="79" />
       <source>どこまで進んだかは記録されていません。</source>
       <translation>How far it got was not recorded.</translation>
@@ -497,7 +584,7 @@
     </message>
     <message>
       <location filename="../pages.py" line="169" />
-      <location filename="../window.py" line="122" />
+      <location filename="../window.py" line="128" />
       <source>目視で本人確認</source>
       <translation>Visual identity check</translation>
     </message>
@@ -529,13 +616,13 @@
     </message>
     <message>
       <location filename="../pages.py" line="326" />
-      <location filename="../window.py" line="123" />
+      <location filename="../window.py" line="129" />
       <source>資格を選ぶ（複数該当）</source>
       <translation>Choose the record (several found)</translation>
     </message>
     <message>
       <location filename="../pages.py" line="378" />
-      <location filename="../window.py" line="124" />
+      <location filename="../window.py" line="130" />
       <source>保険証・資格確認書で確認</source>
       <translation>Check with insurance card / certificate</translation>
     </message>
@@ -551,7 +638,7 @@
     </message>
     <message>
       <location filename="../pages.py" line="436" />
-      <location filename="../window.py" line="125" />
+      <location filename="../window.py" line="131" />
       <source>前回の記録・申立書で受付</source>
       <translation>Accept on last visit / declaration</translation>
     </message>
@@ -567,7 +654,7 @@
     </message>
     <message>
       <location filename="../pages.py" line="547" />
-      <location filename="../window.py" line="126" />
+      <location filename="../window.py" line="132" />
       <source>●の氏名を修正</source>
       <translation>Correct a name with ●</translation>
     </message>
@@ -1558,128 +1645,133 @@ It is valid on its own: check it by symbol and number like an insurance card.</t
       <translation>The insurer number has %1 digits (%2 for National Health Insurance).</translation>
     </message>
     <message>
-      <location filename="../window.py" line="127" />
+      <location filename="../window.py" line="87" />
+      <source>点検</source>
+      <translation>Check</translation>
+    </message>
+    <message>
+      <location filename="../window.py" line="133" />
       <source>負担割合の変更を確認した</source>
       <translation>Co-payment change checked</translation>
     </message>
     <message>
-      <location filename="../window.py" line="128" />
+      <location filename="../window.py" line="134" />
       <source>公費・子ども医療証を確認した</source>
       <translation>Public subsidy / child medical certificate seen</translation>
     </message>
     <message>
-      <location filename="../window.py" line="129" />
+      <location filename="../window.py" line="135" />
       <source>資格情報のお知らせ／資格確認書の説明</source>
       <translation>Notice vs. certificate (help)</translation>
     </message>
     <message>
-      <location filename="../window.py" line="130" />
+      <location filename="../window.py" line="136" />
       <source>呼び出しに対応した</source>
       <translation>Call answered</translation>
     </message>
     <message>
-      <location filename="../window.py" line="131" />
+      <location filename="../window.py" line="137" />
       <source>患者の画面に戻す</source>
       <translation>Back to the patient's screen</translation>
     </message>
     <message>
-      <location filename="../window.py" line="132" />
+      <location filename="../window.py" line="138" />
       <source>受付を終了する</source>
       <translation>End the reception</translation>
     </message>
     <message>
-      <location filename="../window.py" line="300" />
+      <location filename="../window.py" line="306" />
       <source>受付機 職員コンソール</source>
       <translation>Kiosk staff console</translation>
     </message>
     <message>
-      <location filename="../window.py" line="331" />
+      <location filename="../window.py" line="337" />
       <source>本日の受付</source>
       <translation>Today's receptions</translation>
     </message>
     <message>
-      <location filename="../window.py" line="332" />
+      <location filename="../window.py" line="338" />
       <source>トラブル集計</source>
       <translation>Trouble report</translation>
     </message>
     <message>
-      <location filename="../window.py" line="221" />
+      <location filename="../window.py" line="227" />
       <source>受付機を選んでください</source>
       <translation>Choose a kiosk</translation>
     </message>
     <message>
-      <location filename="../window.py" line="254" />
+      <location filename="../window.py" line="260" />
       <source>患者はいません</source>
       <translation>No patient</translation>
     </message>
     <message>
-      <location filename="../window.py" line="307" />
+      <location filename="../window.py" line="313" />
       <source>職員コンソール</source>
       <translation>Staff console</translation>
     </message>
     <message>
-      <location filename="../window.py" line="344" />
+      <location filename="../window.py" line="350" />
       <source>サインインしていません</source>
       <translation>Not signed in</translation>
     </message>
     <message>
-      <location filename="../window.py" line="97" />
-      <location filename="../window.py" line="233" />
+      <location filename="../window.py" line="103" />
+      <location filename="../window.py" line="239" />
       <source>サインインしてください</source>
       <translation>Please sign in</translation>
     </message>
     <message>
-      <location filename="../window.py" line="275" />
+      <location filename="../window.py" line="281" />
       <source>負担割合の変更を確認済みにしました。</source>
       <translation>Co-payment change marked as checked.</translation>
     </message>
     <message>
-      <location filename="../window.py" line="276" />
+      <location filename="../window.py" line="282" />
       <source>公費・子ども医療証を確認済みにしました。</source>
       <translation>Public subsidy certificate marked as seen.</translation>
     </message>
     <message>
-      <location filename="../window.py" line="277" />
+      <location filename="../window.py" line="283" />
       <source>呼び出しに対応済みにしました。</source>
       <translation>The call is marked as answered.</translation>
     </message>
     <message>
-      <location filename="../window.py" line="278" />
+      <location filename="../window.py" line="284" />
       <source>患者の画面に戻しました。</source>
       <translation>Returned to the patient's screen.</translation>
     </message>
     <message>
-      <location filename="../window.py" line="279" />
+      <location filename="../window.py" line="285" />
       <source>受付を終了しました。カードの取り出しを案内してください。</source>
       <translation>Reception ended. Help the patient take the card.</translation>
     </message>
     <message>
-      <location filename="../window.py" line="247" />
+      <location filename="../window.py" line="253" />
       <source>患者: %1</source>
       <translation>Patient: %1</translation>
     </message>
     <message>
-      <location filename="../window.py" line="249" />
+      <location filename="../window.py" line="255" />
       <source>暗証番号 残り%1回</source>
       <translation>PIN tries left: %1</translation>
     </message>
     <message>
-      <location filename="../window.py" line="251" />
+      <location filename="../window.py" line="257" />
       <source>顔認証の失敗 %1回</source>
       <translation>Face failed %1 times</translation>
     </message>
     <message>
-      <location filename="../window.py" line="253" />
+      <location filename="../window.py" line="259" />
       <source>対応中: %1</source>
       <translation>Handled by: %1</translation>
     </message>
     <message>
-      <location filename="../window.py" line="344" />
+      <location filename="../window.py" line="350" />
       <source>サインイン中: %1</source>
       <translation>Signed in: %1</translation>
     </message>
     <message>
-      <location filename="../window.py" line="243" />
+      <location filename="../window.py" line="249" />
       <source>状態: %1　（%2）</source>
       <translation>State: %1  (%2)</translation>
     </message>
