@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from pathlib import Path
 
 from kiosk.doctor.messages import LANGS
@@ -34,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.doctor.checks import CHECKS, Context
     from kiosk.doctor.findings import exit_code, run_checks
     from kiosk.doctor.report import config_problem, json_report, text_report
+    from kiosk.doctor.setups import setup_for
 
     try:
         config = kiosk_config.load(Path(args.config) if args.config else None)
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(config_problem(str(error), args.lang))
         return 2
-    results = run_checks(CHECKS, Context(setup(config, args.devices)))
+    results = run_checks(CHECKS, Context(setup_for(config, args.devices)))
     if args.json:
         print(json.dumps(json_report(results, args.lang), ensure_ascii=False, indent=2))
     else:
@@ -51,19 +51,3 @@ def run(args: argparse.Namespace) -> int:
     return exit_code(results)
 
 
-def setup(config, devices: str):
-    """What the checks look at: the clinic's configured reader and camera, or the demo's stand-ins."""
-    from kiosk.doctor.checks import Setup
-
-    if devices == "embedded":
-        from kiosk.camera.replay import ReplaySource
-        from kiosk.card.virtual.pcscd import VIRTUAL_READER
-        from kiosk.embedded import camera_frames
-
-        return Setup(config, VIRTUAL_READER, lambda: ReplaySource(camera_frames("match"), fps=10))
-    from kiosk.camera.device import CameraConfig, DeviceSource
-
-    # OpenCV's own warnings for a camera that does not open would bury the report: the finding says it.
-    os.environ.setdefault("OPENCV_LOG_LEVEL", "ERROR")
-    camera = CameraConfig(device_index=config.camera_index)
-    return Setup(config, config.reader_name or None, lambda: DeviceSource(camera))

@@ -147,9 +147,9 @@ def report_of(data: Any) -> DoctorReport:
 
 def clinic_setup(config: Config) -> Setup:
     """What a running clinic kiosk's checks look at: the configured reader and camera, as ``kiosk doctor``."""
-    from kiosk.commands.doctor import setup
+    from kiosk.doctor.setups import setup_for
 
-    return setup(config, "clinic")
+    return setup_for(config, "clinic")
 
 
 def _running_context(setup: Setup, store: Any) -> Context:
