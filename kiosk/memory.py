@@ -14,6 +14,7 @@ free of the OS.
 from __future__ import annotations
 
 import ctypes
+import linecache
 import os
 import sys
 from functools import cache
@@ -68,16 +69,30 @@ def trim() -> bool:
     return bool(libc.malloc_trim(0)) if libc is not None else False
 
 
+def forget_sources() -> None:
+    """Drop the source lines ``linecache`` holds. PySide6 reads the whole source of every module imported
+    after it, to see whether it names PySide6 (shibokensupport's feature_imported, PYSIDE-2029), and
+    linecache keeps every line: about 20 MB once the kiosk is up. Only a traceback reads them again, from
+    the files. Call it on the thread that imports (the UI thread): linecache takes no lock, and an import
+    looking a file up while another thread clears the cache would fail."""
+    linecache.clearcache()
+
+
 class TrimWhenIdle:
-    """A flow listener: each time the kiosk gets ready for the next patient after a reception (its frames,
-    photos and buffers freed; the view's ``visit`` moves on), ``trim`` runs on a worker, never on the flow's
-    thread. Nothing off glibc."""
+    """A flow listener, on the flow's (the UI) thread: the source lines read while the kiosk started are
+    dropped at its first view; each time the kiosk gets ready for the next patient after a reception (its
+    frames, photos and buffers freed; the view's ``visit`` moves on), the lines read since are dropped and
+    ``trim`` runs on a worker, never on the flow's thread (nothing to trim off glibc)."""
 
     def __init__(self, runner: TaskRunner) -> None:
         self._runner = runner
         self._visit: int | None = None  # the visit the flow started in: nothing to hand back yet
 
     def __call__(self, view: View) -> None:
-        if self._visit is not None and view.visit != self._visit and _glibc() is not None:
-            self._runner.run(lambda cancel: trim(), lambda value, error: None, TRIM_TIMEOUT)
+        if self._visit is None:
+            forget_sources()  # the start's imports are done: the runtime registers this before flow.start()
+        elif view.visit != self._visit:
+            forget_sources()
+            if _glibc() is not None:
+                self._runner.run(lambda cancel: trim(), lambda value, error: None, TRIM_TIMEOUT)
         self._visit = view.visit

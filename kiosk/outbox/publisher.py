@@ -13,7 +13,6 @@ from pathlib import Path
 from kiosk.core.fallback import Billing, Declaration
 from kiosk.core.values import ReceptionRecord
 from kiosk.outbox import record as outbox_record
-from kiosk.outbox.declaration_pdf import declaration_pdf
 from kiosk.outbox.writer import Outbox
 from kiosk.qualification.publisher import FaceFilePublisher, session_digits
 
@@ -44,6 +43,9 @@ class OutboxPublisher:
         stem = earlier_pdf.removesuffix(".pdf") if earlier_pdf else f"{prefix}{record.ended_at:%Y%m%d%H%M%S}"
         pdf_name: str | None = None
         if declaration is not None:
+            # reportlab and its fonts (about 20 MB resident) only for a reception with a 申立書, which is rare
+            from kiosk.outbox.declaration_pdf import declaration_pdf
+
             pdf_name = f"{stem}.pdf"
             self.outbox.write(pdf_name, declaration_pdf(
                 declaration,

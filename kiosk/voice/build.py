@@ -22,9 +22,14 @@ def pcm_engines(choice: str, rate: float, volume: float) -> list[Engine]:
     return engines
 
 
-def build_voice(config: Config, prewarm: bool = True) -> SpeechPlayer:
+def build_voice(config: Config, prewarm: bool | None = None) -> SpeechPlayer:
     """The player for the site. With ``prewarm`` its engines start loading on the worker thread at once,
-    so that the first screen is spoken without the wait."""
+    so that the first screen is spoken without the wait; by default only where the site turns the voice
+    on for every patient (``voice_default``). Off, as it is by default, the engines (Open JTalk's
+    dictionary and models: about 80 MB resident) load when something is first said: the card reminder
+    on the done screen, or the screen of a patient who turns the voice on."""
+    if prewarm is None:
+        prewarm = config.voice_default
     choice, rate, volume = config.voice_engine, config.voice_rate, config.voice_volume
     output = None
     qt_speech = None
