@@ -13,6 +13,7 @@ import numpy as np
 from kiosk.face import models
 from kiosk.face.errors import NoFaceFound
 from kiosk.face.images import to_grey_rgb
+from kiosk.face.resample import area_downscale
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,4 @@ def distance(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def _resize(rgb: np.ndarray, scale: float) -> np.ndarray:
-    import cv2
-
-    size = (max(1, round(rgb.shape[1] * scale)), max(1, round(rgb.shape[0] * scale)))
-    return cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
+    return area_downscale(rgb, (max(1, round(rgb.shape[1] * scale)), max(1, round(rgb.shape[0] * scale))))

@@ -74,6 +74,10 @@ class OcrWorker:
         self._child = PipeChild("kiosk.face.ocr_worker", [str(model_path())], name="OCR", failure=CodeBUnavailable,
                                 env={"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}, poll=POLL_SECONDS)
 
+    @property
+    def pid(self) -> int:
+        return self._child.pid
+
     def __enter__(self) -> OcrWorker:
         return self
 
