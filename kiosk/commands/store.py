@@ -1,4 +1,5 @@
-"""``kiosk store ...``: check, export, purge, backup, restore and staff accounts, for IT staff (English output)."""
+"""``kiosk store ...``: check, export, purge, backup, restore, the key's move to another PC and staff accounts, for
+IT staff (English output)."""
 from __future__ import annotations
 
 import argparse
@@ -39,6 +40,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="the backup file (default: the newest in backup_dir that opens and passes SQLite's integrity check)",
     )
     restore.set_defaults(func=_restore)
+
+    key = sub.add_parser("key", help="move the store key to a replacement PC (a DPAPI key opens on this PC only)")
+    key_sub = key.add_subparsers(dest="key_command", required=True)
+    key_export = key_sub.add_parser(
+        "export", help="write the store key sealed with a new transfer passphrase (an admin signs in; audited)"
+    )
+    key_export.add_argument("--to", dest="target", metavar="FILE", required=True,
+                            help="the new file to write (never replaced)")
+    key_export.add_argument("--user", required=True, help="an admin staff account")
+    key_export.add_argument("--password-stdin", action="store_true",
+                            help="read the admin's password from standard input (the passphrase is always asked)")
+    key_export.set_defaults(func=_key_export)
+    key_import = key_sub.add_parser(
+        "import", help="keep an exported key with this PC's key provider, once it opens the store or a backup here"
+    )
+    key_import.add_argument("--from", dest="source", metavar="FILE", required=True,
+                            help="the file `kiosk store key export` wrote")
+    key_import.add_argument("--replace", action="store_true",
+                            help="set aside a key here that opens this store or a backup, and use the imported one")
+    key_import.set_defaults(func=_key_import)
 
     purge = sub.add_parser("purge", help="remove receptions older than the retention period")
     purge.add_argument("--retention-days", type=int, help="override the configured retention_days")
@@ -175,6 +196,72 @@ def _restore(args: argparse.Namespace) -> int:
     made = made_at(done.source)
     when = f" ({made.astimezone():%Y-%m-%d %H:%M})" if made else ""
     print(f"receptions saved after that backup was made{when} are not in it")
+    return 0
+
+
+@_run
+def _key_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from kiosk import config
+    from kiosk.store.key_transfer import check_target, export_key
+    from kiosk.store.keys import provider_for
+    from kiosk.store.staff_accounts import Role, StaffAccounts
+    from kiosk.store.store import Store
+
+    cfg = config.load(Path(args.config) if args.config else None)
+    target = Path(args.target)
+    check_target(target)
+    keys = provider_for(cfg.key_provider, cfg.key_dir)
+    with Store.open(cfg.database_path, keys, create=False, backup_dir=cfg.backups) as store:
+        if store.damage:
+            print("the store is damaged and read-only: the export signs an admin in and is audited, which it cannot "
+                  "record; restore it with `kiosk store restore` first", file=sys.stderr)
+            return 2
+        password = _password(args)
+        admin = StaffAccounts(store).authenticate(args.user, password, require=Role.ADMIN).username
+        passphrase = _new_passphrase(not_like=password)
+        export_key(store, keys, target, passphrase, admin)
+    print(f"exported the store key to {target}, sealed with the transfer passphrase")
+    print("keep the file and the passphrase apart (not on the PC, not with the backups); on the new PC: "
+          f"`kiosk store key import --from {target.name}`")
+    return 0
+
+
+def _new_passphrase(not_like: str) -> str:
+    from kiosk.store.sealed_key import PassphrasesDiffer, check_passphrase
+
+    passphrase = getpass.getpass("New transfer passphrase: ")
+    check_passphrase(passphrase, not_like=not_like)
+    if getpass.getpass("Again: ") != passphrase:
+        raise PassphrasesDiffer("the two passphrases differ: nothing was exported, run the command again")
+    return passphrase
+
+
+@_run
+def _key_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from kiosk import config
+    from kiosk.store.key_transfer import import_key
+    from kiosk.store.keys import provider_for
+
+    cfg = config.load(Path(args.config) if args.config else None)
+    keys = provider_for(cfg.key_provider, cfg.key_dir)
+    source = Path(args.source)
+    done = import_key(cfg, keys, source, getpass.getpass("Transfer passphrase: "), _operator(), replace=args.replace)
+    if done.unchanged:
+        print(f"{done.where} holds this key already: nothing changed")
+        return 0
+    opened = "the store" if done.checked == "store" else f"the backup {done.checked.removeprefix('backup:')}"
+    print(f"the key from {source} opens {opened}; it is kept in {done.where}")
+    if done.aside:
+        print(f"the key that was here is kept as {done.aside}")
+    if done.restore_next:
+        print("next: `kiosk store restore` puts back the newest backup that opens")
+    if not done.audited:
+        print("no store here takes an audit row (none yet, or a damaged one): the restore that follows is audited",
+              file=sys.stderr)
     return 0
 
 

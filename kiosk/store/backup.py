@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import shutil
 import sqlite3
 import sys
 import threading
@@ -40,6 +41,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from kiosk.core.cancel import CancelToken
 from kiosk.core.errors import KioskError
 from kiosk.store import faults, migrations
+from kiosk.store.atomic_write import sync_directory, write_atomically
 from kiosk.store.cipher import FieldCipher
 from kiosk.store.errors import (
     BackupError,
@@ -51,7 +53,7 @@ from kiosk.store.errors import (
     StoreInUse,
     StorePathInvalid,
 )
-from kiosk.store.keys import KeyProvider, _sync_directory
+from kiosk.store.keys import KeyProvider
 from kiosk.store.lock import StoreLock
 
 if TYPE_CHECKING:
@@ -172,21 +174,18 @@ def _seal_into(folder: Path, plain: Path, aead: AESGCM) -> Path:
     now = datetime.now(UTC)
     while (target := folder / f"{NAME_PREFIX}{now.strftime(_STAMP)}{SUFFIX}").exists():
         now += timedelta(microseconds=1)  # two backups within a microsecond: the second takes the next name
-    temporary = folder / f".{target.name}.tmp"
     try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with os.fdopen(fd, "wb") as out, open(plain, "rb") as source:
-                seal_stream(aead, source, out)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, target)
-        finally:
-            temporary.unlink(missing_ok=True)
-        _sync_directory(folder)
+        _write_from(plain, target, lambda source, out: seal_stream(aead, source, out))
     except OSError as exc:
-        raise faults.os_error(exc, temporary) from exc
+        raise faults.os_error(exc, target) from exc
     return target
+
+
+def _write_from(source_path: Path, target: Path, copy: Callable[[IO[bytes], IO[bytes]], None]) -> None:
+    """``copy(source, out)`` from ``source_path`` into a new 0600 ``target``, atomically (a backup or its
+    mirror copy is there whole or not at all); a file already there by that name is replaced."""
+    with open(source_path, "rb") as source:
+        write_atomically(target, lambda out: copy(source, out), replace=True)
 
 
 def mirror(made: Path, folder: Path, keep: int) -> Path:
@@ -196,18 +195,7 @@ def mirror(made: Path, folder: Path, keep: int) -> Path:
     try:
         _make_folder(folder)
         target = folder / made.name
-        temporary = folder / f".{made.name}.tmp"
-        try:
-            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as out, open(made, "rb") as source:
-                while chunk := source.read(CHUNK):
-                    out.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, target)
-        finally:
-            temporary.unlink(missing_ok=True)
-        _sync_directory(folder)
+        _write_from(made, target, shutil.copyfileobj)
         rotate(folder, keep)
     except OSError as exc:
         failure = faults.os_error(exc, folder / made.name)
@@ -237,6 +225,33 @@ def seal_stream(aead: AESGCM, source: IO[bytes], out: IO[bytes]) -> None:
 
 
 def open_stream(aead: AESGCM, source: IO[bytes], out: IO[bytes], where: Path) -> None:
+    header, size, prefix = _read_header(source, where)
+    for index, chunk, last in _chunks(source, size + _TAG):
+        try:
+            out.write(aead.decrypt(_nonce(prefix, index, last), chunk, header))
+        except InvalidTag:
+            raise BackupUnreadable(
+                f"{where} does not open with this store's key: it was made with another key, or it is damaged "
+                "or cut short"
+            ) from None
+
+
+def opens_with(aead: AESGCM, backup: Path) -> bool:
+    """Whether ``backup`` was sealed under ``aead``'s key: its first chunk opens (the rest is the restore's
+    to check). Raises :class:`BackupUnreadable` for a file that is no backup, ``OSError`` as it comes."""
+    with open(backup, "rb") as source:
+        header, size, prefix = _read_header(source, backup)
+        chunk = source.read(size + _TAG)
+        last = len(chunk) < size + _TAG or not source.read(1)
+    try:
+        aead.decrypt(_nonce(prefix, 0, last), chunk, header)
+    except InvalidTag:
+        return False
+    return True
+
+
+def _read_header(source: IO[bytes], where: Path) -> tuple[bytes, int, bytes]:
+    """The header, the chunk size and the nonce prefix, or :class:`BackupUnreadable`."""
     header = source.read(_HEADER)
     if len(header) < _HEADER or not header.startswith(MAGIC):
         raise BackupUnreadable(f"{where} is not a kiosk backup")
@@ -247,15 +262,7 @@ def open_stream(aead: AESGCM, source: IO[bytes], out: IO[bytes], where: Path) ->
     size = int.from_bytes(header[len(MAGIC) + 1 : len(MAGIC) + 5], "big")
     if not 0 < size <= _MAX_CHUNK:
         raise BackupUnreadable(f"{where} is not a kiosk backup (chunk size {size})")
-    prefix = header[-_PREFIX:]
-    for index, chunk, last in _chunks(source, size + _TAG):
-        try:
-            out.write(aead.decrypt(_nonce(prefix, index, last), chunk, header))
-        except InvalidTag:
-            raise BackupUnreadable(
-                f"{where} does not open with this store's key: it was made with another key, or it is damaged "
-                "or cut short"
-            ) from None
+    return header, size, header[-_PREFIX:]
 
 
 def _chunks(source: IO[bytes], size: int) -> Iterator[tuple[int, bytes, bool]]:
@@ -298,7 +305,7 @@ def restore(db_path: Path, keys: KeyProvider, folder: Path, actor: str, source: 
             f"backups open only with the store key and it is missing ({keys.description}): put the key back first"
         )
     aead = FieldCipher(key).backup_aead
-    candidates = [source] if source is not None else _newest_first(folder, mirror_folder)
+    candidates = [source] if source is not None else newest_first(folder, mirror_folder)
     if not candidates:
         where = f"{folder} or {mirror_folder}" if mirror_folder else str(folder)
         raise NoBackup(f"no backup in {where} (backup_dir, backup_mirror_dir of the kiosk config): nothing to restore")
@@ -334,7 +341,7 @@ def restore(db_path: Path, keys: KeyProvider, folder: Path, actor: str, source: 
                                    "can be restored: " + "; ".join(rejected))
         aside = _move_aside(db_path, stamp)
         _rename(temporary, db_path)
-        _sync_directory(data_dir)
+        sync_directory(data_dir)
         lock.share()
         with Store.open(db_path, keys, backup_dir=folder) as store:
             detail = f"from={candidate.name} aside={aside.name if aside else 'none'} skipped={len(rejected)}"
@@ -344,7 +351,7 @@ def restore(db_path: Path, keys: KeyProvider, folder: Path, actor: str, source: 
     return Restored(candidate, aside, tuple(rejected))
 
 
-def _newest_first(folder: Path, mirror_folder: Path | None) -> list[Path]:
+def newest_first(folder: Path, mirror_folder: Path | None) -> list[Path]:
     """Both folders' backups, newest first; a backup in both is tried from ``folder`` first (the mirror's
     copy of it next: the same bytes, unless one of them was damaged)."""
     found = backups(folder)

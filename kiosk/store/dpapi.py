@@ -13,8 +13,6 @@ DPAPI on a machine without crypt32.
 from __future__ import annotations
 
 import ctypes
-import os
-import secrets
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.store.errors import KeyFileUnsafe, KeyNotForThisAccount, KeyProviderUnavailable, StoreError
-from kiosk.store.keys import KEY_BYTES, _given_or_new, _sync_directory
+from kiosk.store.keys import KEY_BYTES, _given_or_new, set_key_file_aside, write_key_file
 
 CRYPTPROTECT_UI_FORBIDDEN = 0x1
 CRYPTPROTECT_LOCAL_MACHINE = 0x4  # named so that it is plain it is not used
@@ -115,69 +113,57 @@ class DpapiKeyProvider:
         return key
 
     def create(self, key: bytes | None = None) -> bytes:
-        """Like :class:`kiosk.store.keys.FileKeyProvider`: a temporary file, synced, then linked into place,
-        so a crash leaves no key file or a whole one, and an existing key is never replaced. ``key``: the
-        clinic's key received by pairing, instead of a new one."""
-        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        """Written as :class:`kiosk.store.keys.FileKeyProvider` writes its file (atomically, never replacing a
+        key). ``key``: the clinic's key received by pairing, or one imported, instead of a new one."""
         key = _given_or_new(key)
-        blob = self._protect(key)
-        temporary = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(blob)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.link(temporary, self.path)  # unlike rename, never replaces an existing key
-        except FileExistsError as exc:
-            raise StoreError(f"{self.path} already exists; refusing to replace a key") from exc
-        finally:
-            temporary.unlink(missing_ok=True)
-        _sync_directory(self.path.parent)
+        write_key_file(self.path, self._protect(key))
         return key
 
+    def set_aside(self, stamp: str) -> str:
+        return set_key_file_aside(self.path, stamp)
+
     def _protect(self, key: bytes) -> bytes:
-        plain = ctypes.create_string_buffer(key, len(key))
-        entropy = ctypes.create_string_buffer(ENTROPY, len(ENTROPY))
-        data_in = DATA_BLOB(len(key), ctypes.cast(plain, ctypes.POINTER(ctypes.c_char)))
-        data_entropy = DATA_BLOB(len(ENTROPY), ctypes.cast(entropy, ctypes.POINTER(ctypes.c_char)))
-        data_out = DATA_BLOB()
-        try:
-            done = self._crypt.protect(
-                ctypes.byref(data_in), DESCRIPTION, ctypes.byref(data_entropy), None, None,
-                CRYPTPROTECT_UI_FORBIDDEN, ctypes.byref(data_out),
+        data_out = self._call(self._crypt.protect, key, DESCRIPTION)
+        if data_out is None:
+            code = self._crypt.last_error()
+            raise StoreError(
+                f"Windows could not protect the store key for {self.path} (DPAPI error {code:#x}): "
+                "the kiosk account's profile must be loaded (run it as a logged-on user, not a bare service)"
             )
-            if not done:
-                code = self._crypt.last_error()
-                raise StoreError(
-                    f"Windows could not protect the store key for {self.path} (DPAPI error {code:#x}): "
-                    "the kiosk account's profile must be loaded (run it as a logged-on user, not a bare service)"
-                )
-            return self._take(data_out, wipe=False)
-        finally:
-            ctypes.memset(plain, 0, len(key))
+        return self._take(data_out, wipe=False)
 
     def _unprotect(self, blob: bytes) -> bytes:
-        sealed = ctypes.create_string_buffer(blob, len(blob))
-        entropy = ctypes.create_string_buffer(ENTROPY, len(ENTROPY))
-        data_in = DATA_BLOB(len(blob), ctypes.cast(sealed, ctypes.POINTER(ctypes.c_char)))
-        data_entropy = DATA_BLOB(len(ENTROPY), ctypes.cast(entropy, ctypes.POINTER(ctypes.c_char)))
-        data_out = DATA_BLOB()
-        done = self._crypt.unprotect(
-            ctypes.byref(data_in), None, ctypes.byref(data_entropy), None, None, CRYPTPROTECT_UI_FORBIDDEN,
-            ctypes.byref(data_out),
-        )
-        if not done:
+        data_out = self._call(self._crypt.unprotect, blob, None)
+        if data_out is None:
             code = self._crypt.last_error()
             if code in NOT_THIS_ACCOUNTS:
                 raise KeyNotForThisAccount(
                     f"{self.description} was not protected by this Windows account on this PC, or it is damaged "
                     f"(DPAPI error {code:#x}). Run the kiosk under the account that made the key, or restore "
-                    "that key file from its copy; failing that, restore a backup together with the key it was "
-                    "made with. A new key would not open this store."
+                    "that key file from its copy, or `kiosk store key import` the key exported on the old PC; "
+                    "failing that, restore a backup together with the key it was made with. A new key would not "
+                    "open this store."
                 )
             raise StoreError(f"Windows could not open {self.description} (DPAPI error {code:#x})")
         return self._take(data_out, wipe=True)
+
+    def _call(self, function: Any, data: bytes, description: str | None) -> DATA_BLOB | None:
+        """CryptProtectData or CryptUnprotectData over ``data`` with the kiosk's entropy and no prompt: the
+        blob DPAPI allocated, or None when it failed (``last_error()`` says why). The copy of ``data`` handed
+        to it is wiped after: for protecting, that copy is the key."""
+        given = ctypes.create_string_buffer(data, len(data))
+        entropy = ctypes.create_string_buffer(ENTROPY, len(ENTROPY))
+        data_in = DATA_BLOB(len(data), ctypes.cast(given, ctypes.POINTER(ctypes.c_char)))
+        data_entropy = DATA_BLOB(len(ENTROPY), ctypes.cast(entropy, ctypes.POINTER(ctypes.c_char)))
+        data_out = DATA_BLOB()
+        try:
+            done = function(
+                ctypes.byref(data_in), description, ctypes.byref(data_entropy), None, None,
+                CRYPTPROTECT_UI_FORBIDDEN, ctypes.byref(data_out),
+            )
+        finally:
+            ctypes.memset(given, 0, len(data))
+        return data_out if done else None
 
     def _take(self, blob: DATA_BLOB, wipe: bool) -> bytes:
         """The bytes DPAPI allocated, copied out; then wiped (when they are the key) and given back."""

@@ -16,8 +16,10 @@ import secrets
 import stat
 import sys
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
+from kiosk.store import faults
+from kiosk.store.atomic_write import sync_directory, write_atomically
 from kiosk.store.errors import KeyFileUnsafe, StoreError
 
 KEY_BYTES = 32
@@ -31,6 +33,15 @@ class KeyProvider(Protocol):
     def create(self, key: bytes | None = None) -> bytes:
         """Make (or, given ``key``, take: the clinic's key received by pairing, kiosk.staff.clinic_key), store
         and return a new key; never overwrites an existing one."""
+
+
+@runtime_checkable
+class ReplaceableKeyProvider(KeyProvider, Protocol):
+    """A provider whose key can be moved out of the way for another (``kiosk store key import --replace``)."""
+
+    def set_aside(self, stamp: str) -> str:
+        """Keep the key under another name (never delete it), so that :meth:`create` stores a new one; says
+        where it went, "" when there was none."""
 
 
 class FileKeyProvider:
@@ -51,24 +62,14 @@ class FileKeyProvider:
             return _parse(handle.read(), self.description)
 
     def create(self, key: bytes | None = None) -> bytes:
-        """Written to a temporary file, synced, then linked into place: a crash leaves either no key
+        """Written atomically (:func:`kiosk.store.atomic_write.write_atomically`): a crash leaves either no key
         file or a whole one, never an empty key file that would keep the store from ever opening."""
-        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         key = _given_or_new(key)
-        temporary = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(key.hex().encode("ascii") + b"\n")
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.link(temporary, self.path)  # unlike rename, never replaces an existing key
-        except FileExistsError as exc:
-            raise StoreError(f"{self.path} already exists; refusing to replace a key") from exc
-        finally:
-            temporary.unlink(missing_ok=True)
-        _sync_directory(self.path.parent)
+        write_key_file(self.path, key.hex().encode("ascii") + b"\n")
         return key
+
+    def set_aside(self, stamp: str) -> str:
+        return set_key_file_aside(self.path, stamp)
 
 
 class KeyringKeyProvider:
@@ -90,6 +91,15 @@ class KeyringKeyProvider:
         key = _given_or_new(key)
         self._keyring.set_password(self._service, self._username, key.hex())
         return key
+
+    def set_aside(self, stamp: str) -> str:
+        value = self._keyring.get_password(self._service, self._username)
+        if value is None:
+            return ""
+        kept = f"{self._username}.replaced-{stamp}"
+        self._keyring.set_password(self._service, kept, value)  # kept first: never a moment with neither
+        self._keyring.delete_password(self._service, self._username)
+        return f"OS keyring entry {self._service}/{kept}"
 
 
 def keyring_usable() -> bool:
@@ -117,14 +127,28 @@ def provider_for(kind: str, key_dir: Path) -> KeyProvider:
     return FileKeyProvider(key_dir)
 
 
-def _sync_directory(path: Path) -> None:
-    if sys.platform == "win32":
-        return
-    fd = os.open(path, os.O_RDONLY)
+def write_key_file(path: Path, content: bytes) -> None:
+    """A new key file, 0600 in a 0700 folder, whole or not at all; an existing key file is never replaced."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        write_atomically(path, lambda handle: handle.write(content), replace=False)
+    except FileExistsError as exc:
+        raise StoreError(f"{path} already exists; refusing to replace a key") from exc
+
+
+def set_key_file_aside(path: Path, stamp: str) -> str:
+    """The key file renamed ``<name>.replaced-<stamp>`` beside it, never deleted; "" when there is none."""
+    if not path.exists():
+        return ""
+    kept = path.with_name(f"{path.name}.replaced-{stamp}")
+    if kept.exists():
+        raise StoreError(f"{kept} is in the way of setting {path} aside: move it elsewhere, then try again")
+    try:
+        os.rename(path, kept)
+    except OSError as exc:
+        raise faults.os_error(exc, path) from exc
+    sync_directory(path.parent)
+    return str(kept)
 
 
 def _given_or_new(key: bytes | None) -> bytes:
