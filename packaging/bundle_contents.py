@@ -26,10 +26,16 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path, PurePosixPath
 
 # Packages whose data files PyInstaller does not find on its own: collect_data_files(name) for each.
-DATA_PACKAGES = ("face_recognition_models", "rapidocr_onnxruntime", "kiosk", "pyopenjtalk")
+# espeakng_loader, on Windows only: espeak-ng.dll and its data (kiosk/voice/espeak_child.py). A Linux kiosk
+# speaks with the system's espeak-ng, and PyInstaller leaves a package's "*.so" out of its data there: its
+# 20 MB of data alone would be dead weight.
+WINDOWS = sys.platform == "win32"
+DATA_PACKAGES = ("face_recognition_models", "rapidocr_onnxruntime", "kiosk", "pyopenjtalk",
+                 *(("espeakng_loader",) if WINDOWS else ()))
 
 # Modules never imported by the kiosk that PyInstaller's analysis would otherwise follow into the bundle.
 EXCLUDED_MODULES = (
@@ -89,6 +95,12 @@ REQUIRED_FILES = (
     "pyopenjtalk/dictionary/matrix.bin",
     "pyopenjtalk/dictionary/char.bin",
     "pyopenjtalk/dictionary/unk.dic",
+    # the Windows bundle's espeak-ng: its library, phonemes, voices and the dictionaries of the kiosk's languages
+    *(f"espeakng_loader/{name}" for name in (
+        "espeak-ng.dll", "espeak-ng-data/phontab", "espeak-ng-data/phondata", "espeak-ng-data/phonindex",
+        "espeak-ng-data/intonations", "espeak-ng-data/lang", "espeak-ng-data/en_dict", "espeak-ng-data/cmn_dict",
+        "espeak-ng-data/ko_dict", "espeak-ng-data/vi_dict", "espeak-ng-data/pt_dict", "espeak-ng-data/id_dict",
+        "espeak-ng-data/ne_dict") if WINDOWS),
     "kiosk/ui/i18n/kiosk_en.qm",
     "kiosk/ui/staff/i18n/staff_en.qm",
     "kiosk/simulation/scenarios/01-valid-pin.json",

@@ -2,8 +2,10 @@
 
 - :class:`OpenJTalkEngine`: Japanese, offline, the same on Windows and Linux (pyopenjtalk-plus: its
   wheels carry the dictionary and an HTS voice).
-- :class:`EspeakEngine`: the espeak-ng binary, for the other languages it has a voice for. A subprocess,
-  so that a stop can kill it mid-sentence.
+- :class:`EspeakEngine`: espeak-ng, for the other languages it has a voice for: its program where it is on
+  the PATH (Linux), else its library from espeakng-loader in a child that answers the same command line
+  (kiosk.voice.espeak_child: the Windows bundle). A subprocess either way, so that a stop can kill it
+  mid-sentence.
 
 The OS voices (QtTextToSpeech) speak by themselves rather than return PCM: see kiosk.voice.qt_speech.
 Each engine loads once (``load()``, slow: a dictionary, a process) and then yields sentences within its
@@ -24,7 +26,8 @@ from typing import Protocol
 from kiosk.core.cancel import CancelToken
 from kiosk.core.errors import Cancelled
 from kiosk.core.voice import ENGINE_FAILED, SynthesisFailed, SynthesisTimeout, VoiceError
-from kiosk.processes import start_child
+from kiosk.processes import child_argv, start_child
+from kiosk.voice.espeak_child import library_files
 from kiosk.voice.pcm import Pcm, join
 from kiosk.voice.sentences import sentences
 from kiosk.voice.wav import parse_streamed_wav
@@ -138,7 +141,8 @@ class OpenJTalkEngine:
         return Pcm.from_array(wave, rate, self.volume)
 
 
-# The espeak-ng voice for each voice language, best first (espeak-ng 1.51 has no Filipino; later ones may).
+# The espeak-ng voice for each voice language, best first, for the program and the library alike (neither
+# espeak-ng 1.51, Linux's package, nor 1.52, espeakng-loader's library, has Filipino; later ones may).
 ESPEAK_VOICES = {
     "en": ("en-us", "en"),
     "zh": ("cmn", "zh"),
@@ -150,6 +154,7 @@ ESPEAK_VOICES = {
     "fil": ("fil", "tl"),
 }
 ESPEAK_WPM = 175  # espeak-ng's own default speed, the site's rate 1.0
+ESPEAK_CHILD = "kiosk.voice.espeak_child"  # the library in a child, where there is no espeak-ng program
 
 
 class EspeakEngine:
@@ -158,20 +163,26 @@ class EspeakEngine:
     def __init__(self, rate: float = 1.0, volume: float = 1.0, deadline: float = DEADLINE, binary: str = "espeak-ng"):
         self.rate, self.volume, self.deadline = rate, volume, deadline
         self._binary = binary
-        self._path: str | None = None
+        self._command: list[str] = []  # the program, or the library child: both take espeak-ng's options
         self._voice_of: dict[str, str] = {}
         self._loaded = _Loaded()
 
     def load(self) -> None:
         self._loaded.ensure(self._load)
 
-    def _load(self) -> set[str]:
+    def _find_command(self) -> list[str]:
         path = shutil.which(self._binary)
-        if path is None:
-            raise EngineFailed(f"{self._binary} is not installed")
+        if path is not None:
+            return [path]
+        if library_files() is not None:
+            return child_argv(ESPEAK_CHILD)
+        raise EngineFailed(f"{self._binary} is not installed, nor espeakng-loader's libespeak-ng")
+
+    def _load(self) -> set[str]:
+        command = self._find_command()
         try:
             listing = subprocess.run(
-                [path, "--voices"], capture_output=True, text=True, timeout=5, check=True
+                [*command, "--voices"], capture_output=True, text=True, timeout=5, check=True
             ).stdout
         except (OSError, subprocess.SubprocessError) as exc:
             raise EngineFailed(f"{self._binary} --voices: {type(exc).__name__}") from None
@@ -180,7 +191,7 @@ class EspeakEngine:
             found = next((v for v in candidates if v in present), None)
             if found:
                 self._voice_of[lang] = found
-        self._path = path
+        self._command = command
         return set(self._voice_of)
 
     def voices(self) -> frozenset[str]:
@@ -193,11 +204,11 @@ class EspeakEngine:
         return _sentence_chunks(text, cancel, lambda s, left: self._render(s, voice, left, cancel), self.deadline)
 
     def _render(self, sentence: str, voice: str, left: float, cancel: CancelToken) -> Pcm:
-        assert self._path is not None
+        assert self._command
         wpm = max(80, min(450, round(ESPEAK_WPM * self.rate)))
         # The text goes in on stdin: an argument would be visible to anyone listing the processes.
         proc = start_child(  # killed in the finally below; dies with the kiosk if the kiosk dies first
-            [self._path, "-v", voice, "-s", str(wpm), "-b", "1", "--stdout"],
+            [*self._command, "-v", voice, "-s", str(wpm), "-b", "1", "--stdout"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
         )
         ends = time.monotonic() + left
