@@ -1,6 +1,6 @@
 """``kiosk demo`` memory after one face and one PIN reception: the kiosk's process and its children.
 
-    .venv/bin/python scripts/bench/demo_memory.py [--json]
+    .venv/bin/python scripts/bench/demo_memory.py [--json] [--profile]
 
 The child is ``kiosk demo --windowed --scenario valid-face`` itself (``kiosk.commands.main``, offscreen, on
 a data directory of its own), with one addition: a timer on its UI thread that plays the patient once the
@@ -27,10 +27,14 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+from scripts.bench import smaps  # noqa: E402
+from scripts.bench.proc_memory import child_pids, status_mb  # noqa: E402
 
 PATIENTS = ("valid-face", "valid-pin")  # one face reception, then one PIN reception
 KIOSK_CHILDREN = (b"kiosk.face.",)  # the face worker and the OCR child: the kiosk's own work, moved out
@@ -170,35 +174,18 @@ def child() -> int:
 # --- the parent: the child, sampled from outside --------------------------------------------------
 
 
-def _status(pid: int) -> dict[str, float]:
-    values: dict[str, float] = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        key, _, rest = line.partition(":")
-        if key in ("VmRSS", "VmHWM"):
-            values[key] = int(rest.split()[0]) / 1024
-    return values
-
-
-def _kiosk_children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-                command = (entry / "cmdline").read_bytes()
-            except OSError:
-                continue
-            if parent == pid and any(c in command for c in KIOSK_CHILDREN):
-                found.append(int(entry.name))
-    return found
-
-
 class Sampler:
     """The child's tree every 50 ms: the highest summed RSS seen, and each process's last VmHWM."""
 
-    def __init__(self, pid: int) -> None:
+    def __init__(self, pid: int, profile: bool = False) -> None:
         self.pid = pid
         self.tree_peak = 0.0
+        # With ``profile``: where each process's memory is (scripts/bench/smaps.py) at the highest sampled
+        # total, read again only when the total passes the last one read by 2 MB (reading smaps costs a few
+        # milliseconds of the kiosk's)
+        self.profile = profile
+        self.peak_profile: dict[str, dict[str, int]] = {}
+        self._profiled_total = 0.0
         self.children_hwm: dict[int, float] = {}
         self.lock = threading.Lock()  # the sampling thread and the marks read by the main thread
         self.stopped = threading.Event()
@@ -214,22 +201,36 @@ class Sampler:
 
     def _sample(self) -> dict[str, float]:
         try:
-            kiosk = _status(self.pid)
+            kiosk = status_mb(self.pid)
         except OSError:  # the kiosk is gone
             return {}
         children = 0.0
-        for pid in _kiosk_children(self.pid):
+        for pid in child_pids(self.pid, KIOSK_CHILDREN):
             try:
-                status = _status(pid)
+                status = status_mb(pid)
             except OSError:
                 continue
             children += status.get("VmRSS", 0.0)
             self.children_hwm[pid] = status.get("VmHWM", 0.0)
         total = kiosk.get("VmRSS", 0.0) + children
+        if self.profile and total > max(self.tree_peak, self._profiled_total + 2):
+            self._profiled_total = total
+            self.peak_profile = {"kiosk": dict(smaps.resident(self.pid))}
+            for pid in child_pids(self.pid, KIOSK_CHILDREN):
+                self.peak_profile[_command(pid)] = dict(smaps.resident(pid))
         self.tree_peak = max(self.tree_peak, total)
         return {"kiosk_mb": kiosk.get("VmRSS", 0.0), "kiosk_peak_mb": kiosk.get("VmHWM", 0.0),
                 "children_mb": children, "children_peak_mb": sum(self.children_hwm.values()), "total_mb": total,
                 "total_peak_sampled_mb": self.tree_peak}
+
+
+def _command(pid: int) -> str:
+    """A child by its module (``kiosk.face.match_worker``), else its pid."""
+    try:
+        words = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return str(pid)
+    return next((w.decode() for w in words if w.startswith(KIOSK_CHILDREN)), str(pid))
 
 
 def _free_port() -> int:
@@ -238,7 +239,7 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def measure() -> dict[str, object]:
+def measure(profile: bool = False) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="kiosk-demo-memory-") as work:
         env = {**os.environ, "KIOSK_CONFIG": "", "KIOSK_DATA_DIR": str(Path(work) / "data"),
                "KIOSK_KEY_DIR": str(Path(work) / "keys"), "KIOSK_KEY_PROVIDER": "file",
@@ -248,7 +249,7 @@ def measure() -> dict[str, object]:
         with open(stderr_path, "wb") as stderr:
             demo = subprocess.Popen([sys.executable, __file__, "--child"], cwd=ROOT, env=env,
                                     stdout=subprocess.PIPE, stderr=stderr, text=True)
-            sampler = Sampler(demo.pid)
+            sampler = Sampler(demo.pid, profile)
             sampler.thread.start()
             marks: dict[str, dict[str, float]] = {}
             failure, said = None, ""  # what the demo printed last: `kiosk demo: <code>: <why>` when it cannot start
@@ -279,17 +280,20 @@ def measure() -> dict[str, object]:
     after, idle = marks["after"], marks["idle"]
     return {"patients": list(PATIENTS), "idle": idle, "after": after,
             "peak_kiosk_mb": after["kiosk_peak_mb"], "peak_children_mb": after["children_peak_mb"],
-            "peak_total_sampled_mb": after["total_peak_sampled_mb"], "exit": code}
+            "peak_total_sampled_mb": after["total_peak_sampled_mb"], "exit": code,
+            **({"peak_profile_kib": sampler.peak_profile} if profile else {})}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON only")
+    parser.add_argument("--profile", action="store_true",
+                        help="also where each process's memory is at the sampled peak (from /proc/PID/smaps)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         return child()
-    result = measure()
+    result = measure(args.profile)
     if args.json:
         print(json.dumps(result))
         return 0
@@ -302,6 +306,12 @@ def main() -> int:
           f"peak (VmHWM, summed) {after['children_peak_mb']:6.0f}")
     print(f"  together             idle {idle['total_mb']:6.0f}   after {after['total_mb']:6.0f}   "
           f"peak (sampled every 50 ms) {after['total_peak_sampled_mb']:6.0f}")
+    profile = result.get("peak_profile_kib")
+    if isinstance(profile, dict):
+        print("at the sampled peak, resident MB by what it belongs to:")
+        for process, by_owner in profile.items():
+            print(f"  {process}: {sum(by_owner.values()) / 1024:.0f} MB")
+            print("\n".join(smaps.table(Counter(by_owner), top=10)))
     return 0
 
 

@@ -27,6 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
+from scripts.bench.proc_memory import child_pids, status_mb  # noqa: E402
+
 SHARED = ROOT.parent / "shared" / "faces"
 PHOTOS = SHARED if SHARED.is_dir() else ROOT / "tests" / "face" / "data"
 # Scale and shift per photo that put the face near the centre at about 30% of the frame's width.
@@ -131,28 +133,6 @@ def run_attempt(app, mode: str, scenario: str, chips: dict[str, bytes], fps: flo
             "live": outcome["live"]}
 
 
-def rss_mb(pid: int | str = "self", field: str = "VmRSS") -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def worker_pids() -> list[int]:
-    """This process's face worker children."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-                command = (entry / "cmdline").read_bytes()
-            except OSError:
-                continue
-            if parent == os.getpid() and b"kiosk.face.match_worker" in command:
-                found.append(int(entry.name))
-    return found
-
-
 def memory_probe(mode: str, fps: float, seconds: float) -> int:
     """In a fresh process: RSS of the kiosk's process and of its face worker after two attempts. The chip
     photo comes on stdin: making it here would load the models into this process."""
@@ -160,13 +140,14 @@ def memory_probe(mode: str, fps: float, seconds: float) -> int:
 
     app = QCoreApplication([])
     chips = {"obama": sys.stdin.buffer.read()}
-    before = rss_mb()
+    before = status_mb()["VmRSS"]
     for scenario in ("genuine turning", "impostor"):
         run_attempt(app, mode, scenario, chips, fps, seconds)
-    workers = worker_pids()
-    print(json.dumps({"before": before, "kiosk": rss_mb(), "kiosk_peak": rss_mb(field="VmHWM"),
-                      "worker": sum(rss_mb(p) for p in workers),
-                      "worker_peak": sum(rss_mb(p, "VmHWM") for p in workers)}))
+    kiosk = status_mb()
+    workers = [status_mb(p) for p in child_pids(os.getpid(), (b"kiosk.face.match_worker",))]
+    print(json.dumps({"before": before, "kiosk": kiosk["VmRSS"], "kiosk_peak": kiosk["VmHWM"],
+                      "worker": sum(w["VmRSS"] for w in workers),
+                      "worker_peak": sum(w["VmHWM"] for w in workers)}))
     return 0
 
 

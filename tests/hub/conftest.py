@@ -12,24 +12,33 @@ from __future__ import annotations
 
 import itertools
 import os
+import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from kiosk.core.domain import CardFacts, CertificateInfo, Consent, IdentityMethod, Sex
+import tests.store.conftest as store_fixtures
+from kiosk.core.domain import Consent, IdentityMethod
 from kiosk.core.qualification import QualificationRecord, QualificationResult, Validity
 from kiosk.core.values import ReceptionRecord
-from kiosk.store.keys import FileKeyProvider
 from kiosk.store.store import Store
 from scripts.bench.pg_cluster import PgCluster, bin_dir, server_user_prefix, unavailable
+from tests.store.conftest import JST, make_certificate, make_facts, make_record
 
-JST = timezone(timedelta(hours=9))
-PATIENT_NAME = "渡邊花子"  # must never reach the hub as plain text
-PATIENT_KANA = "ワタナベハナコ"
-BIRTH = date(1950, 4, 2)
+# The kiosks' patient is the store tests' (tests/store/conftest.py): their name, kana and birth date must never
+# reach the hub as plain text.
+BIRTH = make_facts().birth_date
+WAIT = 60.0  # how long a background step may take on a busy machine; no test measures time
+
+
+def wait_for(condition: Callable[[], object], what: str, timeout: float = WAIT) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
 
 
 @pytest.fixture(scope="session")
@@ -73,20 +82,9 @@ def hub_rows(dsn: str, sql: str, params: tuple = ()) -> list[tuple]:
 # --- kiosk stores sharing one clinic key -------------------------------------------------------------
 
 
-@dataclass
-class Clock:
-    now: datetime = field(default_factory=lambda: datetime(2025, 7, 10, 9, 0, tzinfo=JST))
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
+# One settable clock for every store of a test, and the stores opened on it closed after the test.
+clock = store_fixtures.clock
+store_opener = store_fixtures.store_opener
 
 
 @pytest.fixture
@@ -96,47 +94,16 @@ def clinic_key_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def open_kiosk(tmp_path: Path, clinic_key_dir: Path, clock: Clock) -> Iterator[Callable[[str], Store]]:
-    opened: list[Store] = []
-
-    def _open(name: str) -> Store:
-        store = Store.open(tmp_path / name / "kiosk.db", FileKeyProvider(clinic_key_dir), clock=clock)
-        opened.append(store)
-        return store
-
-    yield _open
-    for store in opened:
-        try:
-            store.close()
-        except Exception:
-            pass
-
-
-def certificate(serial: str = "JPKI-AUTH-0001") -> CertificateInfo:
-    return CertificateInfo(
-        der=b"\x30\x82" + serial.encode(), not_after=datetime(2029, 3, 31, tzinfo=JST), subject_serial=serial
-    )
-
-
-def facts(name: str = PATIENT_NAME, birth: date = BIRTH) -> CardFacts:
-    return CardFacts(name=name, address="東京都千代田区霞が関1-2-2", birth_date=birth, sex=Sex.FEMALE)
-
-
-def record(**changes) -> QualificationRecord:
-    values = dict(
-        insurer_number="06130012", insurer_name="けんぽ東京", card_symbol="1234", card_number="5678",
-        branch_number="01", name=PATIENT_NAME, name_kana=PATIENT_KANA, sex="2", birth_date=BIRTH,
-        address="東京都千代田区霞が関1-2-2", burden_percent=20, limit_class="A03",
-    )
-    values.update(changes)
-    return QualificationRecord(**values)
+def open_kiosk(store_opener, tmp_path: Path, clinic_key_dir: Path) -> Callable[[str], Store]:
+    """``open_kiosk(name)``: the store of kiosk ``name``, opened with the clinic key."""
+    return lambda name: store_opener(tmp_path / name / "kiosk.db", clinic_key_dir)
 
 
 def reception(session_id: str, started: datetime = datetime(2025, 7, 10, 9, 0, tzinfo=JST),
               confirmed: QualificationRecord | None = None, serial: str = "JPKI-AUTH-0001") -> ReceptionRecord:
-    result = QualificationResult(Validity.VALID, (confirmed or record(),))
+    result = QualificationResult(Validity.VALID, (confirmed or make_record(),))
     return ReceptionRecord(
         session_id=session_id, started_at=started, ended_at=started + timedelta(minutes=1), outcome="done",
-        method=IdentityMethod.FACE, facts=facts(), certificate=certificate(serial), result=result,
-        consent=Consent(medical=True, drugs=True, checkups=False, limit=None), billing=confirmed or record(),
+        method=IdentityMethod.FACE, facts=make_facts(), certificate=make_certificate(serial), result=result,
+        consent=Consent(medical=True, drugs=True, checkups=False, limit=None), billing=confirmed or make_record(),
     )

@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from datetime import datetime
 from pathlib import Path
 
@@ -18,18 +17,9 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from kiosk.commands.main import main
 from kiosk.hub.replicator import Replicator
 from kiosk.store.hub_outbox import HubFeed
-from tests.hub.conftest import JST, hub_rows, reception
+from tests.hub.conftest import JST, WAIT, hub_rows, reception, wait_for
 
 PASSWORD = "Zq7-never-shown"  # the cluster signs in by trust, so a password in the DSN is accepted and unused
-WAIT = 60.0  # how long a background step may take on a busy machine; no test measures time
-
-
-def wait_for(condition, what: str, timeout: float = WAIT) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
 
 
 def with_password(dsn: str) -> str:

@@ -4,7 +4,6 @@ patient's data in ``kiosk_live``. Every wait is on a condition, never on time.""
 from __future__ import annotations
 
 import threading
-import time
 from datetime import datetime
 
 import psycopg
@@ -14,34 +13,15 @@ from kiosk.core.view import View
 from kiosk.hub.live import CHANNEL, ListenStatus, LiveKiosk, LiveListener, LivePublisher, clinic_receptions
 from kiosk.hub.replicator import Replicator
 from kiosk.store.hub_outbox import HubFeed
-from tests.hub.conftest import (
-    BIRTH,
-    JST,
-    PATIENT_KANA,
-    PATIENT_NAME,
-    certificate,
-    facts,
-    hub_rows,
-    reception,
-    record,
-)
-
-WAIT = 30.0  # seconds: a ceiling for a condition on a busy machine, not a pause
-
-
-def wait_for(condition, what: str, timeout: float = WAIT) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.02)
+from tests.hub.conftest import BIRTH, JST, WAIT, hub_rows, reception, wait_for
+from tests.store.conftest import PATIENT_KANA, PATIENT_NAME, make_certificate, make_facts, make_record
 
 
 def patient_view(state: State = State.PIN, **changes) -> View:
     """A view with everything personal a view can carry filled in: none of it may reach the hub."""
     values: dict = dict(
         state=state, step=Step.IDENTITY, session_id="s-live-1", card_present=True, patient_name=PATIENT_NAME,
-        name_kana=PATIENT_KANA, card_facts=facts(), records=(record(),), pin_tries_left=2, face_failures=1,
+        name_kana=PATIENT_KANA, card_facts=make_facts(), records=(make_record(),), pin_tries_left=2, face_failures=1,
         staff_flags=("gaiji:name",), certificate_expiry=datetime(2029, 3, 31, tzinfo=JST), taken_by="suzuki",
     )
     values.update(changes)
@@ -93,10 +73,10 @@ def test_no_personal_data_in_kiosk_live(hub_dsn):
     rows = hub_rows(hub_dsn, "SELECT kiosk_id, kiosk_name, fingerprint, address, summary::text FROM kiosk_live")
     assert rows, "the kiosk's row"
     text = " ".join(str(v) for row in rows for v in row)
-    person = facts()
+    person = make_facts()
     forbidden = [PATIENT_NAME, PATIENT_KANA, "渡邊", "ワタナベ", person.address, "霞が関", BIRTH.isoformat(),
-                 BIRTH.strftime("%Y%m%d"), "1950", record().insurer_name, record().insurer_number,
-                 record().card_number, "s-live-1"]
+                 BIRTH.strftime("%Y%m%d"), "1950", make_record().insurer_name, make_record().insurer_number,
+                 make_record().card_number, "s-live-1"]
     assert [f for f in forbidden if f in text] == []
     assert "suzuki" in text, "who said 対応中 is staff, and the tile shows it"
 
@@ -205,4 +185,4 @@ def test_the_clinics_receptions_are_read_without_the_key(open_kiosk, hub_dsn, cl
     assert [(r.kiosk_id, r.session_id, r.outcome, r.method) for r in rows] == [
         (HubFeed(a).kiosk_id, "s-a1", "done", "face"), (HubFeed(b).kiosk_id, "s-b1", "done", "face")]
     assert clinic_receptions(hub_dsn, "2025-07-11", "2025-07-17") == []
-    assert certificate().subject_serial not in repr(rows)
+    assert make_certificate().subject_serial not in repr(rows)

@@ -6,7 +6,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from datetime import date, datetime
 from pathlib import Path
 
@@ -18,17 +17,8 @@ from kiosk.hub.audit import verify_chain
 from kiosk.hub.lookup import HubLookup
 from kiosk.hub.replicator import Replicator
 from kiosk.store.hub_outbox import HubFeed
-from tests.hub.conftest import BIRTH, JST, PATIENT_KANA, PATIENT_NAME, certificate, facts, hub_rows, reception, record
-
-WAIT = 60.0  # how long a background delivery may take on a busy machine; no test measures time
-
-
-def wait_for(condition, what: str, timeout: float = WAIT) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
+from tests.hub.conftest import BIRTH, JST, WAIT, hub_rows, reception, wait_for
+from tests.store.conftest import PATIENT_KANA, PATIENT_NAME, make_certificate, make_facts, make_record
 
 
 def replicator(store, dsn: str, **kwargs) -> Replicator:
@@ -53,14 +43,15 @@ def test_a_reception_at_kiosk_a_is_on_the_hub_once_and_kiosk_b_finds_it(open_kio
     assert hub_receptions(hub_dsn) == [(sender.kiosk_id, "s-a1")]
     assert HubFeed(a).pending_count() == 0
 
-    assert b.last_confirmed(certificate(), facts()) is None, "kiosk B has never seen the patient"
-    found = lookup(b, hub_dsn).last_visit(certificate(), facts())
+    assert b.last_confirmed(make_certificate(), make_facts()) is None, "kiosk B has never seen the patient"
+    found = lookup(b, hub_dsn).last_visit(make_certificate(), make_facts())
     assert found.source == "hub"
-    assert found.record == record()
+    assert found.record == make_record()
 
     hubbed = HubbedStore(b, replicator(b, hub_dsn), lookup(b, hub_dsn))
-    assert hubbed.last_confirmed(certificate(), facts()) == record(), "the flow's port answers through the hub"
-    assert hubbed.last_confirmed(certificate("JPKI-AUTH-OTHER"), facts()) is None
+    assert hubbed.last_confirmed(make_certificate(), make_facts()) == make_record(), (
+        "the flow's port answers through the hub")
+    assert hubbed.last_confirmed(make_certificate("JPKI-AUTH-OTHER"), make_facts()) is None
 
 
 def test_the_rows_on_the_hub_are_the_stores_own(open_kiosk, hub_dsn):
@@ -108,24 +99,24 @@ def test_the_hub_holds_no_plaintext(open_kiosk, hub_dsn):
 def test_the_newest_confirmation_wins_whichever_kiosk_delivers_first(open_kiosk, hub_dsn, clock):
     a, b, c = open_kiosk("a"), open_kiosk("b"), open_kiosk("c")
     a.save_reception(reception("s-a1", started=datetime(2025, 7, 10, 9, 0, tzinfo=JST)))
-    newer = record(burden_percent=30)
+    newer = make_record(burden_percent=30)
     b.save_reception(reception("s-b1", started=datetime(2025, 7, 10, 11, 0, tzinfo=JST), confirmed=newer))
     replicator(b, hub_dsn).deliver_once()
     replicator(a, hub_dsn).deliver_once()  # the older visit arrives last
-    assert lookup(c, hub_dsn).last_visit(certificate(), facts()).record == newer
+    assert lookup(c, hub_dsn).last_visit(make_certificate(), make_facts()).record == newer
     # Kiosk A's own older visit is in its store; the hub's newer one is used, and said to come from the hub.
-    found = lookup(a, hub_dsn).last_visit(certificate(), facts())
+    found = lookup(a, hub_dsn).last_visit(make_certificate(), make_facts())
     assert (found.source, found.record) == ("hub", newer)
     assert len(hub_receptions(hub_dsn)) == 2
 
 
 def test_two_kiosks_confirming_the_same_patient_at_the_same_moment_end_in_one_row(open_kiosk, hub_dsn):
     a, b = open_kiosk("a"), open_kiosk("b")
-    a.save_reception(reception("s-a1", confirmed=record(burden_percent=10)))
-    b.save_reception(reception("s-b1", confirmed=record(burden_percent=30)))  # the very same time stamp
+    a.save_reception(reception("s-a1", confirmed=make_record(burden_percent=10)))
+    b.save_reception(reception("s-b1", confirmed=make_record(burden_percent=30)))  # the very same time stamp
     senders = [replicator(a, hub_dsn), replicator(b, hub_dsn)]
     replicator(a, hub_dsn).deliver_once()  # the schema first: the race is about the rows
-    a.save_reception(reception("s-a1", confirmed=record(burden_percent=10)))  # queued again
+    a.save_reception(reception("s-a1", confirmed=make_record(burden_percent=10)))  # queued again
     start = threading.Barrier(2)
 
     def deliver(sender: Replicator) -> None:
@@ -140,7 +131,8 @@ def test_two_kiosks_confirming_the_same_patient_at_the_same_moment_end_in_one_ro
     winner = max(s.kiosk_id for s in senders)  # a tie goes to the larger kiosk id, in whatever order
     assert hub_rows(hub_dsn, "SELECT kiosk_id FROM patients") == [(winner,)]
     expected = 10 if winner == senders[0].kiosk_id else 30
-    assert lookup(open_kiosk("c"), hub_dsn).last_visit(certificate(), facts()).record.burden_percent == expected
+    found = lookup(open_kiosk("c"), hub_dsn).last_visit(make_certificate(), make_facts())
+    assert found.record.burden_percent == expected
     assert len(hub_receptions(hub_dsn)) == 2
 
 
@@ -150,17 +142,17 @@ def test_a_hub_that_does_not_answer_in_time_leaves_the_answer_to_the_local_store
     replicator(a, hub_dsn).deliver_once()
     with psycopg.connect(hub_dsn) as blocker:  # holds the table: the lookup's query waits on it
         blocker.execute("LOCK TABLE patients IN ACCESS EXCLUSIVE MODE")
-        found = lookup(a, hub_dsn, deadline=0.5).last_visit(certificate(), facts())
+        found = lookup(a, hub_dsn, deadline=0.5).last_visit(make_certificate(), make_facts())
         blocker.rollback()
-    assert (found.source, found.record) == ("local", record())
+    assert (found.source, found.record) == ("local", make_record())
 
 
 def test_no_hub_server_at_all_the_local_store_answers(open_kiosk, tmp_path):
     a = open_kiosk("a")
     a.save_reception(reception("s-a1"))
     nowhere = f"host={tmp_path} dbname=none user=none"  # no server listens there
-    found = lookup(a, nowhere, deadline=5.0).last_visit(certificate(), facts())
-    assert (found.source, found.record) == ("local", record())
+    found = lookup(a, nowhere, deadline=5.0).last_visit(make_certificate(), make_facts())
+    assert (found.source, found.record) == ("local", make_record())
     sender = replicator(a, nowhere, connect_timeout=2)
     with pytest.raises(Exception) as raised:
         sender.deliver_once()
@@ -184,8 +176,8 @@ def test_the_hub_down_receptions_go_on_and_arrive_once_when_it_returns(open_kios
         wait_for(lambda: sender.last_error == "hub_unreachable", "the replicator to notice the hub is down")
         assert feed.pending_count() == 3, "the receptions are kept locally, queued"
         assert [r.session_id for r in a.receptions_on(date(2025, 7, 10))] == ["s-1", "s-2", "s-3", "s-4"]
-        found = lookup(a, hub_dsn, deadline=5.0).last_visit(certificate(), facts())
-        assert (found.source, found.record) == ("local", record())
+        found = lookup(a, hub_dsn, deadline=5.0).last_visit(make_certificate(), make_facts())
+        assert (found.source, found.record) == ("local", make_record())
         pg_cluster.start()
         wait_for(lambda: feed.pending_count() == 0, "delivery after the hub came back")
     finally:

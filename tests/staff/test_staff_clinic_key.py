@@ -26,82 +26,26 @@ from kiosk.staff.errors import (
 )
 from kiosk.store.keys import FileKeyProvider
 from kiosk.store.store import Store
+from tests.staff.pairing_kiosk_process import PairingKioskProcess
 from tests.store.conftest import make_certificate, make_facts, make_reception
 
 ROOT = Path(__file__).resolve().parents[2]
-HELPER = Path(__file__).with_name("pairing_kiosk.py")
 PATIENT = "渡邊花子"
 
 
-def audit_of(db: Path, keys: Path) -> list[tuple[str, str, str]]:
-    store = Store.open(db, FileKeyProvider(keys))
-    try:
-        return [tuple(r) for r in store._db.execute("SELECT actor, action, detail FROM audit ORDER BY seq")]
-    finally:
-        store.close()
-
-
-class ExistingKiosk:
+class ExistingKiosk(PairingKioskProcess):
     """Kiosk A: a store with one reception (a patient), then its staff server in a child process."""
 
     def __init__(self, folder: Path) -> None:
-        self.data, self.keys = folder / "a", folder / "a-keys"
-        with Store.open(self.data / "kiosk.db", FileKeyProvider(self.keys)) as store:
+        data, keys = folder / "a", folder / "a-keys"
+        with Store.open(data / "kiosk.db", FileKeyProvider(keys)) as store:
             store.save_reception(make_reception())
-        self.key = FileKeyProvider(self.keys).load()
-        assert self.key is not None
-        self.stderr_path = folder / "a-stderr.txt"
-        self._stderr = open(self.stderr_path, "w", encoding="utf-8")
-        self.process = subprocess.Popen(
-            [sys.executable, str(HELPER), str(self.data), str(self.keys)], cwd=ROOT,
-            env=dict(os.environ, PYTHONPATH=str(ROOT), PAIRING_KIOSK_LOG="DEBUG"), stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=self._stderr, text=True)
-        line = self._line()
-        assert line.startswith("listening "), self.stderr_path.read_text()
-        self.address = line.split()[1]
-        host, port = self.address.rsplit(":", 1)
-        self.host, self.port = host, int(port)
+        key = FileKeyProvider(keys).load()
+        assert key is not None
+        self.key = key
+        super().__init__(data, keys, folder / "a-stderr.txt", log_level="DEBUG")
         self.fingerprint = pc.offer_of(self.show()[1]).fingerprint  # the pin, from a console's payload
         self.say("close")
-
-    def _line(self) -> str:
-        assert self.process.stdout is not None
-        return self.process.stdout.readline().strip()
-
-    def say(self, command: str) -> list[str]:
-        assert self.process.stdin is not None
-        self.process.stdin.write(command + "\n")
-        self.process.stdin.flush()
-        return self._line().split(" ")
-
-    def show(self, staff: str = "yamada") -> tuple[str, str]:
-        answer = self.say(f"show {staff}")
-        assert answer[0] == "code", answer
-        return answer[1], answer[2]
-
-    def join_code(self, staff: str = "yamada") -> tuple[str, str]:
-        answer = self.say(f"join {staff}")
-        assert answer[0] == "code", answer
-        return answer[1], answer[2]
-
-    def offer(self, code: str) -> pc.PairingOffer:
-        return pc.PairingOffer(self.host, self.port, code, self.fingerprint)
-
-    def quit(self) -> None:
-        if self.process.poll() is None:
-            assert self.process.stdin is not None
-            self.process.stdin.write("quit\n")
-            self.process.stdin.flush()
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self._stderr.close()
-
-    def audit(self) -> list[tuple[str, str, str]]:
-        self.quit()
-        return audit_of(self.data / "kiosk.db", self.keys)
 
 
 @pytest.fixture

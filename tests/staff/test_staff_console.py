@@ -15,12 +15,11 @@ from kiosk.core import events as ev
 from kiosk.core.qualification import QualificationResult, Validity
 from kiosk.core.states import SESSION_ALERTS, SPECS, State
 from kiosk.simulation.fakes import DEMO_FACTS, DEMO_RECORD
-from kiosk.staff.messages import DEFAULT_PORT
 from kiosk.staff.training import show_portraits
-from kiosk.ui.staff.console import Console
 from kiosk.ui.staff.screenshots import SEVERAL, history
-from kiosk.ui.staff.window import AlertLine, ConsoleWindow
-from tests.staff.conftest import PASSWORD, USER, audit_rows, standing
+from kiosk.ui.staff.window import AlertLine
+from tests.staff.conftest import USER, audit_rows, standing
+from tests.staff.console_window import signed_in_window, texts
 
 WAIT = 10000  # ms: a ceiling for a condition, not a pause
 
@@ -32,15 +31,8 @@ def console_for(qtbot, kiosk_for):
 
     def make(rig, name: str = "test-kiosk"):
         kiosk = kiosk_for(rig, name)
-        console = Console(DEFAULT_PORT)
+        console, link, window = signed_in_window(qtbot, kiosk.pairing)
         consoles.append(console)
-        link = console.add(kiosk.pairing)
-        assert link.wait_online(5)
-        link.sign_in(USER, PASSWORD)
-        window = ConsoleWindow(console, USER)
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
         qtbot.waitUntil(lambda: link.snapshot is not None and link.snapshot.view.state is kiosk.state, timeout=WAIT)
         return window, kiosk, link
 
@@ -58,10 +50,6 @@ def click(qtbot, window, name: str) -> None:
 
 def enabled(window, name: str) -> bool:
     return window.findChild(QPushButton, name).isEnabled()
-
-
-def texts(widget) -> str:
-    return "\n".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
 
 
 def alert_lines(widget) -> list[tuple[str, str, str]]:

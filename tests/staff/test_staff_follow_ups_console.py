@@ -3,19 +3,13 @@ handled with one click each, audited with the staff name on a real store."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QPushButton
 
-from kiosk.staff.messages import DEFAULT_PORT
-from kiosk.ui.staff.console import Console
 from kiosk.ui.staff.screenshots import earlier_run
-from kiosk.ui.staff.window import ConsoleWindow
 from tests.staff.conftest import Kiosk, audit_rows, open_lane, standing
+from tests.staff.console_window import signed_in_window, texts
 
 STAFF, PASSWORD = "yamada", "follow-up-pass-2"
-
-
-def texts(widget) -> str:
-    return "\n".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
 
 
 def test_staff_see_and_handle_follow_ups_on_the_console(qtbot, tmp_path):
@@ -25,15 +19,8 @@ def test_staff_see_and_handle_follow_ups_on_the_console(qtbot, tmp_path):
 
     lane = open_lane(tmp_path, ())
     kiosk = Kiosk(standing("valid-pin", lane, 0), lane, tmp_path / "staff")
-    console = Console(DEFAULT_PORT)
-    link = console.add(kiosk.pairing)
+    console, link, window = signed_in_window(qtbot, kiosk.pairing, STAFF, PASSWORD)
     try:
-        assert link.wait_online(5)
-        link.sign_in(STAFF, PASSWORD)
-        window = ConsoleWindow(console, STAFF)
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
         qtbot.waitUntil(lambda: len(link.follow_ups) == 4, timeout=5000)
         qtbot.waitUntil(lambda: "中断した受付 1件" in texts(window.tiles[kiosk.pairing.address]), timeout=5000)
         assert "再確認の結果 2件" in texts(window.tiles[kiosk.pairing.address])

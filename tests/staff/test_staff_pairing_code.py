@@ -16,70 +16,17 @@ from kiosk.staff.client import KioskLink, pair_by_code
 from kiosk.staff.errors import FingerprintMismatch, PairingCodeRefused
 from kiosk.staff.identity import PairingBook
 from kiosk.staff.messages import DEFAULT_PORT
+from tests.staff.pairing_kiosk_process import PairingKioskProcess
 
 ROOT = Path(__file__).resolve().parents[2]
-HELPER = Path(__file__).with_name("pairing_kiosk.py")
 
 
-class KioskProcess:
+class KioskProcess(PairingKioskProcess):
     def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.process = subprocess.Popen(
-            [sys.executable, str(HELPER), str(folder / "kiosk"), str(folder / "keys")], cwd=ROOT,
-            env=dict(os.environ, PYTHONPATH=str(ROOT)), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True)
-        line = self.ask_line()
-        assert line.startswith("listening "), self.process.stderr.read() if self.process.stderr else line
-        self.address = line.split()[1]
-        host, port = self.address.rsplit(":", 1)
-        self.host, self.port = host, int(port)
-
-    def ask_line(self) -> str:
-        assert self.process.stdout is not None
-        return self.process.stdout.readline().strip()
-
-    def say(self, command: str) -> list[str]:
-        assert self.process.stdin is not None
-        self.process.stdin.write(command + "\n")
-        self.process.stdin.flush()
-        return self.ask_line().split(" ")
-
-    def show(self, staff: str = "yamada") -> tuple[str, str]:
-        answer = self.say(f"show {staff}")
-        assert answer[0] == "code", answer
-        return answer[1], answer[2]
-
-    def offer(self, code: str, fingerprint: str = "") -> pc.PairingOffer:
-        return pc.PairingOffer(self.host, self.port, code, fingerprint)
+        super().__init__(folder / "kiosk", folder / "keys", folder / "kiosk-stderr.txt")
 
     def secret(self) -> str:
-        return (self.folder / "kiosk" / "staff" / "pairing-secret").read_text().strip()
-
-    def quit(self) -> None:
-        if self.process.poll() is None:
-            self.say_nothing("quit")
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-    def say_nothing(self, command: str) -> None:
-        assert self.process.stdin is not None
-        self.process.stdin.write(command + "\n")
-        self.process.stdin.flush()
-
-    def audit(self) -> list[tuple[str, str, str]]:
-        """The kiosk's audit rows, read from its store once the process has ended."""
-        from kiosk.store.keys import FileKeyProvider
-        from kiosk.store.store import Store
-
-        self.quit()
-        store = Store.open(self.folder / "kiosk" / "kiosk.db", FileKeyProvider(self.folder / "keys"))
-        try:
-            return [tuple(r) for r in store._db.execute("SELECT actor, action, detail FROM audit ORDER BY seq")]
-        finally:
-            store.close()
+        return (self.data / "staff" / "pairing-secret").read_text().strip()
 
 
 @pytest.fixture

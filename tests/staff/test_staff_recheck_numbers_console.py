@@ -16,13 +16,11 @@ from kiosk.core.values import InsuranceCardQuery
 from kiosk.simulation.fakes import FakeQualificationChecker
 from kiosk.staff import polling
 from kiosk.staff.follow_ups import AwaitingNumbers
-from kiosk.staff.messages import DEFAULT_PORT
 from kiosk.store.recheck import RecheckWorker
 from kiosk.ui.staff.app import install_language
-from kiosk.ui.staff.console import Console
 from kiosk.ui.staff.dialogs import RecheckNumbersDialog
-from kiosk.ui.staff.window import ConsoleWindow
-from tests.staff.conftest import PASSWORD, USER, Kiosk, audit_rows, standing
+from tests.staff.conftest import USER, Kiosk, audit_rows, standing
+from tests.staff.console_window import signed_in_window, texts
 from tests.staff.test_staff_recheck_numbers import FOUND, NEWCOMER, queue_unknown
 
 FOUND_QUERY = InsuranceCardQuery("39131015", "", "00112233", "01", NEWCOMER.birth_date)
@@ -32,22 +30,6 @@ FOUND_QUERY = InsuranceCardQuery("39131015", "", "00112233", "01", NEWCOMER.birt
 def quick_poll(monkeypatch):
     """The worker writes its result in the background; the kiosk's poll brings it to consoles."""
     monkeypatch.setattr(polling, "FOLLOW_UP_POLL", 0.1)
-
-
-def texts(widget) -> str:
-    return "\n".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
-
-
-def _console(qtbot, kiosk: Kiosk):
-    console = Console(DEFAULT_PORT)
-    link = console.add(kiosk.pairing)
-    assert link.wait_online(5)
-    link.sign_in(USER, PASSWORD)
-    window = ConsoleWindow(console, USER)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    return console, link, window
 
 
 def _type(dialog: RecheckNumbersDialog, **values: str) -> None:
@@ -63,7 +45,7 @@ def test_staff_enter_the_numbers_and_the_recheck_result_replaces_the_row(qtbot, 
     tasks = TaskManager(lambda fn: fn(), workers=1, name="test-recheck")
     worker = RecheckWorker(lane, terminal, interval=3600)
     worker.start(tasks)
-    console, link, window = _console(qtbot, kiosk)
+    console, link, window = signed_in_window(qtbot, kiosk.pairing)
     try:
         qtbot.waitUntil(lambda: "保険証の番号が未入力です" in texts(window.panel.follow_ups), timeout=5000)
         row = texts(window.panel.follow_ups)
@@ -117,7 +99,7 @@ def test_staff_enter_the_numbers_and_the_recheck_result_replaces_the_row(qtbot, 
 def test_a_refusal_stays_in_the_dialog_in_plain_words(qtbot, lane, tmp_path):
     item = queue_unknown(lane.store)
     kiosk = Kiosk(standing("valid-pin", lane, 0, state=State.IDLE), lane, tmp_path / "staff")
-    console, link, window = _console(qtbot, kiosk)
+    console, link, window = signed_in_window(qtbot, kiosk.pairing)
     try:
         qtbot.waitUntil(lambda: len(link.follow_ups.awaiting) == 1, timeout=5000)
         [awaiting] = link.follow_ups.awaiting

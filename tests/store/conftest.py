@@ -1,10 +1,13 @@
-"""Fixtures for the store tests: a store in a temporary directory with a file key and a settable clock."""
+"""Fixtures for the store tests: a store in a temporary directory with a file key and a settable clock.
+
+The clock, the store opener and the builders of a patient's card and reception serve the hub tests' kiosk
+stores too (tests/hub/conftest.py imports them)."""
 from __future__ import annotations
 
 import argparse
 import io
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -49,11 +52,13 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def open_store(db_path: Path, key_dir: Path, clock: Clock):
+def store_opener(clock: Clock) -> Iterator[Callable[..., Store]]:
+    """``store_opener(db, keys, **options)``: ``Store.open`` on the test's clock with a key file in ``keys``;
+    every store it opened is closed after the test."""
     opened: list[Store] = []
 
-    def _open(**kwargs) -> Store:
-        store = Store.open(db_path, FileKeyProvider(key_dir), clock=clock, **kwargs)
+    def _open(db: Path, keys: Path, **kwargs) -> Store:
+        store = Store.open(db, FileKeyProvider(keys), clock=clock, **kwargs)
         opened.append(store)
         return store
 
@@ -62,7 +67,12 @@ def open_store(db_path: Path, key_dir: Path, clock: Clock):
         try:
             store.close()
         except Exception:
-            pass
+            pass  # closed by the test already, or broken on purpose
+
+
+@pytest.fixture
+def open_store(store_opener, db_path: Path, key_dir: Path) -> Callable[..., Store]:
+    return lambda **kwargs: store_opener(db_path, key_dir, **kwargs)
 
 
 @pytest.fixture

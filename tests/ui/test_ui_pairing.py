@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
+import tests.staff.conftest as staff_fixtures
 from kiosk.core.states import State
 from kiosk.core.view import Verdict
 from kiosk.staff import pairing_code as pc
@@ -23,29 +24,21 @@ from kiosk.ui.staff.add_kiosk import AddKioskDialog, add_kiosk
 from kiosk.ui.staff.console import Console
 from kiosk.ui.staff_sign_in import FixedSignIn
 from kiosk.ui.window import KioskWindow
-from tests.staff.conftest import Kiosk, audit_rows, open_lane, standing
+from tests.staff.conftest import Kiosk, audit_rows, standing
+
+# The staff tests' kiosk store (with their staff account) and the kiosks started on it, as fixtures here.
+lane = staff_fixtures.lane
+kiosk_for = staff_fixtures.kiosk_for
 
 
 @pytest.fixture
-def lane(tmp_path):
-    lane = open_lane(tmp_path / "store")
-    yield lane
-    lane.close()
-
-
-@pytest.fixture
-def staff_kiosk(tmp_path, lane):
+def staff_kiosk(lane, kiosk_for):
     """A kiosk's real staff server (its flow on its own thread), started without a name unless asked."""
-    made: list[Kiosk] = []
 
     def start(name: str = "") -> Kiosk:
-        kiosk = Kiosk(standing("valid-pin", lane, 0, state=State.IDLE), lane, tmp_path / f"kiosk{len(made)}", name)
-        made.append(kiosk)
-        return kiosk
+        return kiosk_for(standing("valid-pin", lane, 0, state=State.IDLE), name)
 
-    yield start
-    for kiosk in made:
-        kiosk.stop()
+    return start
 
 
 @pytest.fixture

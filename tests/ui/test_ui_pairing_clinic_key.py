@@ -7,23 +7,21 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.config import Config
 from kiosk.core.states import State
-from kiosk.core.view import Verdict
 from kiosk.staff import clinic_key as ck
 from kiosk.staff import pairing_code as pc
 from kiosk.staff.client import pair_by_code
 from kiosk.staff.errors import PairingCodeRefused
 from kiosk.store.keys import FileKeyProvider
-from kiosk.ui.demo import DEMO_STAFF, DEMO_STAFF_PIN
-from kiosk.ui.language import Languages
-from kiosk.ui.staff_sign_in import FixedSignIn
-from kiosk.ui.window import KioskWindow
+from kiosk.ui.demo import DEMO_STAFF
 from tests.staff.conftest import Kiosk, audit_rows, open_lane, standing
-from tests.ui.test_ui_pairing import decode, open_pairing
+from tests.ui import test_ui_pairing as pairing_screens
+from tests.ui.test_ui_pairing import click, decode, open_pairing
+
+window = pairing_screens.window  # the kiosk's window of the pairing tests, as a fixture here
 
 SHOTS = os.environ.get("PAIRING_PANEL_SHOTS", "")  # a folder: the layer is saved there as PNG to look at
 
@@ -37,22 +35,6 @@ def kiosk_a(tmp_path):
     yield kiosk
     kiosk.stop()
     lane.close()
-
-
-@pytest.fixture
-def window(qtbot):
-    languages = Languages()
-    w = KioskWindow(FixedSignIn(DEMO_STAFF, DEMO_STAFF_PIN), languages, send=lambda event: Verdict(False, "test"))
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    yield w
-    languages.apply("ja")
-
-
-def click(qtbot, window, name: str) -> None:
-    b = window.findChild(QPushButton, name)
-    assert b is not None and b.isVisible(), name
-    qtbot.mouseClick(b, Qt.MouseButton.LeftButton)
 
 
 def new_kiosk(folder: Path) -> Config:

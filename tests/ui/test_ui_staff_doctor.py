@@ -12,13 +12,11 @@ from PySide6.QtWidgets import QApplication, QPushButton
 
 from kiosk.doctor.findings import Level
 from kiosk.doctor.messages import render
-from kiosk.staff.messages import DEFAULT_PORT
 from kiosk.ui.staff.app import install_language
-from kiosk.ui.staff.console import Console
 from kiosk.ui.staff.doctor_panel import DoctorDialog
 from kiosk.ui.staff.style import stylesheet
-from kiosk.ui.staff.window import ConsoleWindow
-from tests.staff.conftest import PASSWORD, USER, Kiosk, audit_rows, open_lane, standing
+from tests.staff.conftest import Kiosk, audit_rows, open_lane, standing
+from tests.staff.console_window import signed_in_window
 from tests.staff.test_staff_doctor import absent_reader_setup
 
 WAIT = 30000  # ms: a ceiling for a condition, not a pause (every check has a deadline of its own)
@@ -31,14 +29,7 @@ def console(qtbot, tmp_path):
     kiosk = Kiosk(standing("valid-pin", lane, 0), lane, tmp_path / "kiosk", "受付1")
     kiosk.folder = tmp_path / "kiosk"
     kiosk.server.doctor.setup = lambda: absent_reader_setup(kiosk)
-    console = Console(DEFAULT_PORT)
-    link = console.add(kiosk.pairing)
-    assert link.wait_online(5)
-    link.sign_in(USER, PASSWORD)
-    window = ConsoleWindow(console, USER)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
+    console, link, window = signed_in_window(qtbot, kiosk.pairing)
     qtbot.waitUntil(lambda: link.snapshot is not None, timeout=WAIT)
     yield window, kiosk, link
     console.stop()

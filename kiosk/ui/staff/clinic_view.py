@@ -21,8 +21,8 @@ from datetime import date
 from typing import TYPE_CHECKING, cast
 
 import shiboken6
-from PySide6.QtCore import QDate, QObject, Qt, Signal
-from PySide6.QtWidgets import QDateEdit, QFrame, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from kiosk.core.alerts import Alert
 from kiosk.core.domain import Trouble
@@ -32,8 +32,16 @@ from kiosk.staff import report as rp
 from kiosk.ui.staff.calls import call, ui_poster
 from kiosk.ui.staff.console import Console
 from kiosk.ui.staff.pages import button, label
-from kiosk.ui.staff.reports import TroubleReportView, _fill, _table
-from kiosk.ui.staff.texts import method_text, outcome_text, state_text, tr, trouble_text
+from kiosk.ui.staff.reports import (
+    TroubleReportView,
+    _fill,
+    _table,
+    button_bar,
+    day_edit,
+    shown_in,
+    troubles_line,
+)
+from kiosk.ui.staff.texts import method_text, outcome_text, state_text, tr
 from kiosk.ui.staff.window import AlertLine, KioskTile, _clear
 
 if TYPE_CHECKING:
@@ -72,6 +80,12 @@ def hub_text(status: str, code: str) -> str:
         "hub_sign_in_refused": tr("医院サーバー: サインインを拒否されました（設定を確認）"),
         "hub_timeout": tr("医院サーバー: 応答が遅れています。再接続します"),
     }.get(code, tr("医院サーバーに接続できません。再接続します"))
+
+
+def hub_error_text(code: str) -> str:
+    """Why a read from the hub failed, in the words of the hub's status line (the console reads the hub
+    directly, not over a kiosk's link)."""
+    return hub_text(ListenStatus.OFFLINE, code)
 
 
 def kiosk_name(kiosk: LiveKiosk) -> str:
@@ -219,18 +233,10 @@ class ClinicPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.kiosks.setWordWrap(False)
         layout.addWidget(self.kiosks, 3)
-        bar = QHBoxLayout()
-        self.day = QDateEdit(QDate.currentDate())
-        self.day.setObjectName("clinicDay")
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day = day_edit("clinicDay")
         show = button(tr("表示"), "showClinicReceptions", "primary")
         show.clicked.connect(self.load)
-        bar.addWidget(label(tr("医院全体の受付"), "title"))
-        bar.addWidget(self.day)
-        bar.addWidget(show)
-        bar.addStretch(1)
-        layout.addLayout(bar)
+        layout.addLayout(button_bar(label(tr("医院全体の受付"), "title"), self.day, show))
         self.summary = label("", "muted", "clinicSummary")
         layout.addWidget(self.summary)
         self.message = label("", "caution", "clinicMessage")
@@ -271,15 +277,7 @@ class ClinicPanel(QWidget):
     def load(self) -> None:
         day = cast(date, self.day.date().toPython()).isoformat()  # a datetime.date (the stubs say object)
         dsn = self.dsn
-
-        def done(rows, error) -> None:
-            self.message.setVisible(error is not None)
-            if error is not None:
-                self.message.setText(hub_text(ListenStatus.OFFLINE, error))
-                return
-            self.show_rows(rows)
-
-        call(lambda: clinic_receptions(dsn, day, day), done, self)
+        call(lambda: clinic_receptions(dsn, day, day), shown_in(self, hub_error_text), self)
 
     def show_rows(self, rows: list) -> None:
         names = self.names()
@@ -292,7 +290,7 @@ class ClinicPanel(QWidget):
         self.summary.setText(total.replace("%1", str(len(rows))))
         _fill(self.receptions, [[r.started_at.strftime("%H:%M"), names.get(r.kiosk_id, r.kiosk_id[:6]),
                                  method_text(r.method), outcome_text(r.outcome),
-                                 " ".join(f"{t} {trouble_text(t)}" for t in r.troubles)] for r in rows])
+                                 troubles_line(r.troubles)] for r in rows])
 
 
 def report_rows(dsn: str, since: date, until: date) -> list[rp.ReceptionRow]:
@@ -312,15 +310,7 @@ class ClinicReportView(TroubleReportView):
 
     def load(self) -> None:
         dsn, (since, until) = self.dsn, self.span()
-
-        def done(rows, error) -> None:
-            self.message.setVisible(error is not None)
-            if error is not None:
-                self.message.setText(hub_text(ListenStatus.OFFLINE, error))
-                return
-            self.show_rows(rows)
-
-        call(lambda: report_rows(dsn, since, until), done, self)
+        call(lambda: report_rows(dsn, since, until), shown_in(self, hub_error_text), self)
 
 
 class Clinic:

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import cast
+from typing import Any, Protocol, cast
 
 from PySide6.QtCore import QDate, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -49,6 +51,51 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             table.setItem(r, c, QTableWidgetItem(value))
 
 
+def day_edit(name: str) -> QDateEdit:
+    """A day to show, today to begin with, picked from a calendar."""
+    day = QDateEdit(QDate.currentDate())
+    day.setObjectName(name)
+    day.setCalendarPopup(True)
+    day.setDisplayFormat("yyyy-MM-dd")
+    return day
+
+
+def button_bar(*widgets: QWidget) -> QHBoxLayout:
+    """A view's controls in a row from the left, the rest of the row empty."""
+    bar = QHBoxLayout()
+    for widget in widgets:
+        bar.addWidget(widget)
+    bar.addStretch(1)
+    return bar
+
+
+def troubles_line(codes: Iterable[str]) -> str:
+    """A reception's troubles in a table cell: each T-code with its words."""
+    return " ".join(f"{t} {trouble_text(t)}" for t in codes)
+
+
+class RowsView(Protocol):
+    """A view that shows rows fetched off the UI thread, and a line for when they could not be."""
+
+    message: QLabel
+
+    def show_rows(self, rows: Any) -> None: ...
+
+
+def shown_in(view: RowsView, words: Callable[[str], str]) -> Callable[[Any, str | None], None]:
+    """The ``done`` of a :func:`call` that fetched ``view``'s rows: they are shown, or ``view.message`` says
+    what went wrong (``words`` of the error code) and the rows shown before stay."""
+
+    def done(rows: Any, error: str | None) -> None:
+        view.message.setVisible(error is not None)
+        if error is not None:
+            view.message.setText(words(error))
+            return
+        view.show_rows(rows)
+
+    return done
+
+
 class ReceptionsView(QWidget):
     """One kiosk's receptions on one day, with names (reading them is audited on the kiosk)."""
 
@@ -56,18 +103,10 @@ class ReceptionsView(QWidget):
         super().__init__()
         self.link: KioskLink | None = None
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.day = QDateEdit(QDate.currentDate())
-        self.day.setObjectName("receptionsDay")
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day = day_edit("receptionsDay")
         refresh = button(tr("表示"), "showReceptions", "primary")
         refresh.clicked.connect(self.load)
-        bar.addWidget(label(tr("受付日"), "muted"))
-        bar.addWidget(self.day)
-        bar.addWidget(refresh)
-        bar.addStretch(1)
-        layout.addLayout(bar)
+        layout.addLayout(button_bar(label(tr("受付日"), "muted"), self.day, refresh))
         self.message = label("", "caution")
         self.message.hide()
         layout.addWidget(self.message)
@@ -83,20 +122,12 @@ class ReceptionsView(QWidget):
             return
         # PySide6's stubs type QDate.toPython() as object; for a QDate it is a datetime.date.
         link, day = self.link, cast(date, self.day.date().toPython())
-
-        def done(rows, error) -> None:
-            self.message.setVisible(error is not None)
-            if error is not None:
-                self.message.setText(error_text(error))
-                return
-            self.show_rows(rows)
-
         call(lambda: link.request("receptions", {"since": day.isoformat(), "until": day.isoformat(), "personal": True}),
-             done, self)
+             shown_in(self, error_text), self)
 
     def show_rows(self, rows: list[rp.ReceptionRow]) -> None:
         _fill(self.table, [[r.started_at.strftime("%H:%M"), r.name or "—", method_text(r.method),
-                            outcome_text(r.outcome), " ".join(f"{t} {trouble_text(t)}" for t in r.troubles)]
+                            outcome_text(r.outcome), troubles_line(r.troubles)]
                            for r in rows])
 
 
@@ -164,23 +195,16 @@ class TroubleReportView(QWidget):
         self.link: KioskLink | None = None
         self.reports: list[rp.TroubleReport] = []
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
         self.period = QComboBox()
         self.period.setObjectName("reportPeriod")
         self.period.addItem(tr("日別（直近7日）"), "daily")
         self.period.addItem(tr("週別（直近4週）"), "weekly")
-        self.until = QDateEdit(QDate.currentDate())
-        self.until.setObjectName("reportUntil")
-        self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("yyyy-MM-dd")
+        self.until = day_edit("reportUntil")
         show = button(tr("集計"), "showReport", "primary")
         show.clicked.connect(self.load)
         export = button(tr("CSVに書き出す"), "exportCsv")
         export.clicked.connect(lambda: self.export())
-        for w in (self.period, label(tr("まで"), "muted"), self.until, show, export):
-            bar.addWidget(w)
-        bar.addStretch(1)
-        layout.addLayout(bar)
+        layout.addLayout(button_bar(self.period, label(tr("まで"), "muted"), self.until, show, export))
         self.message = label("", "caution")
         self.message.hide()
         layout.addWidget(self.message)
@@ -205,15 +229,8 @@ class TroubleReportView(QWidget):
         if self.link is None:
             return
         link, (since, until) = self.link, self.span()
-
-        def done(rows, error) -> None:
-            self.message.setVisible(error is not None)
-            if error is not None:
-                self.message.setText(error_text(error))
-                return
-            self.show_rows(rows)
-
-        call(lambda: link.request("receptions", {"since": since.isoformat(), "until": until.isoformat()}), done, self)
+        call(lambda: link.request("receptions", {"since": since.isoformat(), "until": until.isoformat()}),
+             shown_in(self, error_text), self)
 
     def show_rows(self, rows: list[rp.ReceptionRow]) -> None:
         since, until = self.span()
