@@ -12,13 +12,16 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.config import Config
 from kiosk.core.errors import KioskError
 from kiosk.core.flow import Devices
 from kiosk.core.ports import Clock, TaskRunner
 from kiosk.core.tasks import StoreLane
+
+if TYPE_CHECKING:
+    from kiosk.camera.replay import ReplaySource
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +61,13 @@ def camera_frames(kind: str):
         scale, shift = _PLACEMENT[name]
         frames.append(camera_frame(decode_image((ASSETS / name).read_bytes()), scale=scale, offset=(0, shift)))
     return frames
+
+
+def replay_camera(kind: str) -> ReplaySource:
+    """The demo's face camera showing one kind of scene; ``kiosk doctor --devices embedded`` checks this one."""
+    from kiosk.camera.replay import ReplaySource
+
+    return ReplaySource(camera_frames(kind), fps=10)
 
 
 def card_face_frame(profile_name: str):
@@ -165,7 +175,7 @@ class EmbeddedDevices:
         assert self._running is not None, "start() first"
         config = self.config
         # Read at call time: switching the demo patient changes what the camera shows.
-        face_camera = lambda: ReplaySource(camera_frames(self.who.camera), fps=10)  # noqa: E731
+        face_camera = lambda: replay_camera(self.who.camera)  # noqa: E731
         card_camera = lambda: ReplaySource([card_face_frame(self.who.patient)], fps=5)  # noqa: E731
         terminal = TerminalConfig(
             config.terminal_root, institution_code=config.institution_code, encoding=config.face_encoding,
@@ -180,7 +190,7 @@ class EmbeddedDevices:
             publisher=result_publisher(config, terminal.face),
             runner=runner,
             clock=clock,
-            camera=CameraStill(lambda: ReplaySource(camera_frames(self.who.camera), fps=10)),
+            camera=CameraStill(face_camera),
         )
 
     def switch(self, who: DemoPatient) -> None:

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.config import Config
 from kiosk.core.flow import Devices, FlowConfig
 from kiosk.core.ports import Clock, ResultPublisher, TaskRunner
+
+if TYPE_CHECKING:
+    from kiosk.camera.source import FrameSource
 
 
 def flow_config(config: Config | None) -> FlowConfig:
@@ -38,12 +41,20 @@ def result_publisher(config: Config, face_folder: Path) -> ResultPublisher:
     return OutboxPublisher(face, config.outbox, config.kiosk_name)
 
 
+def clinic_camera(config: Config) -> Callable[[], FrameSource]:
+    """The face camera the configuration names (``camera_index``); each call opens it. ``kiosk doctor``
+    checks this one, so the doctor looks at the camera the kiosk uses."""
+    from kiosk.camera.device import CameraConfig, DeviceSource
+
+    camera = CameraConfig(device_index=config.camera_index)
+    return lambda: DeviceSource(camera)
+
+
 def clinic_devices(
     config: Config, store: Any, runner: TaskRunner, clock: Clock, on_frame: Callable | None = None
 ) -> Devices:
     """The PC/SC reader, the face camera (also reading the card face for 照合番号B), the terminal's
     shared folders and the encrypted store."""
-    from kiosk.camera.device import CameraConfig, DeviceSource
     from kiosk.camera.still import CameraStill
     from kiosk.card.reader import PcscCardReader
     from kiosk.face.authenticator import CameraFaceAuthenticator
@@ -51,18 +62,18 @@ def clinic_devices(
     from kiosk.face.config import FaceConfig
     from kiosk.qualification.gateway import FolderGateway, TerminalConfig
 
-    camera = CameraConfig(device_index=config.camera_index)
+    camera = clinic_camera(config)
     terminal = TerminalConfig(config.terminal_root, institution_code=config.institution_code,
                               encoding=config.face_encoding)
     return Devices(
         card=PcscCardReader(config.reader_name or None),
-        card_face=OcrCardFaceReader(lambda: DeviceSource(camera)),
-        face=CameraFaceAuthenticator(lambda: DeviceSource(camera), FaceConfig(threshold=config.face_threshold),
+        card_face=OcrCardFaceReader(camera),
+        face=CameraFaceAuthenticator(camera, FaceConfig(threshold=config.face_threshold),
                                      on_frame=on_frame),
         qualification=FolderGateway(terminal, clock=clock.now),
         store=store,
         publisher=result_publisher(config, terminal.face),
         runner=runner,
         clock=clock,
-        camera=CameraStill(lambda: DeviceSource(camera)),
+        camera=CameraStill(camera),
     )

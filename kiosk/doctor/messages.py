@@ -13,6 +13,11 @@ from kiosk.doctor.findings import Duration, Param, Text
 
 LANGS = ("ja", "en")
 
+# A store that is gone and one that cannot be read are both restored from a backup. Both keys stay: they
+# travel to the staff console (kiosk/staff/doctor_request.py), which may be older or newer than the kiosk.
+_RESTORE = {"ja": "キオスクを使わずに、業者に連絡してください（バックアップから戻します）。",
+            "en": "kiosk store restore"}
+
 MESSAGES: dict[str, dict[str, str]] = {
     # --- the report's frame ---
     "report.title": {"ja": "キオスクの点検（{when}）", "en": "Kiosk check ({when})"},
@@ -115,11 +120,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                                    "そうでなければ業者に連絡してください。",
                              "en": "check data_dir; a new kiosk creates its store on its first start"},
     "store.missing": {"ja": "受付の記録がなくなっています。", "en": "the store was there and is gone or empty"},
-    "store.todo.missing": {"ja": "キオスクを使わずに、業者に連絡してください（バックアップから戻します）。",
-                           "en": "kiosk store restore"},
+    "store.todo.missing": _RESTORE,
     "store.corrupt": {"ja": "受付の記録が壊れていて読めません。", "en": "the store cannot be read (corrupt)"},
-    "store.todo.corrupt": {"ja": "キオスクを使わずに、業者に連絡してください（バックアップから戻します）。",
-                           "en": "kiosk store restore"},
+    "store.todo.corrupt": _RESTORE,
     "store.damaged": {"ja": "受付の記録が壊れかけています（読むだけの状態です）。",
                       "en": "fails SQLite's quick check: open read-only"},
     "store.todo.damaged": {"ja": "キオスクを使わずに、業者に連絡してください（記録を取り出してから戻します）。",

@@ -145,11 +145,12 @@ def report_of(data: Any) -> DoctorReport:
 # --- the kiosk's side ------------------------------------------------------------------------------------
 
 
-def clinic_setup(config: Config) -> Setup:
-    """What a running clinic kiosk's checks look at: the configured reader and camera, as ``kiosk doctor``."""
+def running_setup(config: Config, devices: str) -> Setup:
+    """What a running kiosk's checks look at, as ``kiosk doctor --devices`` would: the configured reader and
+    camera (``clinic``), or the demo's virtual reader and replay camera (``embedded``)."""
     from kiosk.doctor.setups import setup_for
 
-    return setup_for(config, "clinic")
+    return setup_for(config, devices)
 
 
 def _running_context(setup: Setup, store: Any) -> Context:

@@ -18,7 +18,7 @@ from kiosk.core.tasks import Post, StoreLane, TaskManager
 from kiosk.core.view import View
 from kiosk.staff import identity as ids
 from kiosk.staff.clinic_key import ClinicKeyGiver
-from kiosk.staff.doctor_request import DoctorRequests, clinic_setup
+from kiosk.staff.doctor_request import DoctorRequests, running_setup
 from kiosk.staff.follow_ups import FollowUps
 from kiosk.staff.handlers import Handlers
 from kiosk.staff.listener import Connection, Listener
@@ -147,10 +147,12 @@ def reachable_host(bound: str) -> str:
 
 
 def start_staff_server(flow: ReceptionFlow, post: Post, store: StoreLane, config: Config, *,
-                       host: str = "0.0.0.0", port: int = DEFAULT_PORT, kiosk_name: str = "") -> StaffServer:
+                       host: str = "0.0.0.0", port: int = DEFAULT_PORT, kiosk_name: str = "",
+                       devices: str = "clinic") -> StaffServer:
     """Start the kiosk's staff channel. ``post`` runs a callable on the flow's thread; ``store`` is the
     StoreLane the flow writes through (staff accounts, audit log, receptions, follow-ups). Without a
-    ``kiosk_name`` the name staff gave at the pairing panel is used, if any."""
+    ``kiosk_name`` the name staff gave at the pairing panel is used, if any. ``devices`` (``clinic`` or
+    ``embedded``) is what the kiosk runs on, so that 「点検」 checks the reader and camera it really uses."""
     from kiosk.store.keys import provider_for
     from kiosk.store.staff_accounts import StaffAccounts
 
@@ -162,4 +164,4 @@ def start_staff_server(flow: ReceptionFlow, post: Post, store: StoreLane, config
 
     return StaffServer(flow, post, store, StaffAccounts(store), identity, TaskManager(post, workers=1, name="staff"),
                        host=host, port=port, kiosk_name=kiosk_name, clinic_key=clinic_key,
-                       doctor_setup=lambda: clinic_setup(config)).start()
+                       doctor_setup=lambda: running_setup(config, devices)).start()

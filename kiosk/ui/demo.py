@@ -115,7 +115,7 @@ def run_demo(scenario_name: str, windowed: bool = False, lang: str = "ja") -> in
         voice = build_voice(config)  # its engines load off the UI thread while the window is built
         window = KioskWindow(AccountsSignIn(accounts), Languages(), voice=voice, assistance=assistance_of(config))
         window.set_language(lang)
-        runtime = KioskRuntime(window, config, embedded.devices)
+        runtime = KioskRuntime(window, config, embedded.devices, devices="embedded")
         shell = QWidget()
         shell.setWindowTitle("kiosk demo")
         row = QHBoxLayout(shell)

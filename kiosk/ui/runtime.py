@@ -75,9 +75,11 @@ def to_qimage(rgb: np.ndarray) -> QImage:
 
 class KioskRuntime:
     def __init__(self, window: KioskWindow, config: Config | None, build_devices: BuildDevices, *,
-                 staff_channel: bool = True, recheck: bool = True, backups: bool = True) -> None:
+                 staff_channel: bool = True, recheck: bool = True, backups: bool = True,
+                 devices: str = "clinic") -> None:
         """``staff_channel``, ``recheck`` and ``backups`` need the real store (and ``config``); screen tests
-        on in-memory devices leave them off (backups are off without a config)."""
+        on in-memory devices leave them off (backups are off without a config). ``devices``: ``clinic`` or
+        ``embedded`` (the demo's), for the console's 「点検」."""
         self.window = window
         self.poster = QtPoster()
         self.collector = UiThreadCollector()  # before any worker: no collection off the UI thread
@@ -98,7 +100,7 @@ class KioskRuntime:
             assert config is not None, "the staff channel needs the kiosk's config"
             assert isinstance(store, StoreLane), "the staff channel needs the real store, in its StoreLane"
             self.staff = start_staff_server(self.flow, self.poster.post, store, config,
-                                            port=config.staff_port, kiosk_name=config.kiosk_name)
+                                            port=config.staff_port, kiosk_name=config.kiosk_name, devices=devices)
             window.set_pairing(self.staff)  # the staff menu's 「職員端末をつなぐ」
         self.live = None
         if config is not None and config.hub_dsn and isinstance(store, StoreLane):

@@ -20,6 +20,7 @@ from kiosk.core.qualification import QualificationRecord, QualificationResult, V
 from kiosk.core.values import ReceptionRecord
 from kiosk.doctor.checks import CHECKS, Context, Setup
 from kiosk.doctor.findings import Result, run_checks
+from kiosk.doctor.setups import setup_for
 from kiosk.store.store import open_store
 
 ABSENT_READER = "Doctor Test Reader That Is Not There"
@@ -65,6 +66,11 @@ class Site:
     def with_config(self, **changes) -> Site:
         config = replace(self.config, **changes)
         return Site(config, replace(self.setup, config=config))
+
+    def on(self, devices: str) -> Site:
+        """This site with what ``kiosk doctor --devices <devices>`` looks at: the reader and camera its
+        configuration names (``clinic``), or the demo's (``embedded``)."""
+        return Site(self.config, setup_for(self.config, devices))
 
     def run(self, *names: str) -> dict[str, Result]:
         """The named checks (all when none is named), by name."""

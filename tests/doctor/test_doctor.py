@@ -6,8 +6,6 @@ from __future__ import annotations
 import ast
 import json
 import os
-import random
-import sqlite3
 import string
 import subprocess
 import sys
@@ -20,15 +18,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kiosk.camera.device import CameraConfig, DeviceSource
 from kiosk.camera.replay import ReplaySource
 from kiosk.commands.main import main
 from kiosk.doctor import checks as doctor_checks
 from kiosk.doctor.checks import CHECKS, JAPANESE_FONTS, Context
-from kiosk.doctor.findings import Check, Level, exit_code, ok, run_checks
+from kiosk.doctor.findings import Check, Finding, Level, exit_code, ok, run_checks
 from kiosk.doctor.messages import LANGS, MESSAGES, render
 from kiosk.doctor.report import json_report, text_report
 from kiosk.store.store import marker_path, open_store
+from tests.store.test_store_damage import _damage_a_leaf_page
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = 86400.0
@@ -70,11 +68,27 @@ def test_a_healthy_site_with_the_virtual_reader_is_all_fine(site, pcscd, write_c
 # --- the camera ----------------------------------------------------------------------------------------
 
 
-def test_a_camera_that_gives_no_frame_is_a_problem(site):
-    # A real OpenCV camera at an index with no device behind it: the grabber never gets a frame.
-    finding = site.with_setup(camera=lambda: DeviceSource(CameraConfig(device_index=97))).finding("camera")
+def camera_report(site) -> tuple[Finding, str]:
+    """The camera's finding and its line of the Japanese report."""
+    [result] = site.run("camera").values()
+    return result.finding, text_report([result], "ja")
+
+
+def test_the_demo_doctor_looks_at_the_demos_replay_camera(site):
+    finding, report = camera_report(site.on("embedded"))
+    assert (finding.level, finding.found.key) == (Level.OK, "camera.ok")
+    # The demo's replay of public-domain photos, 640×480 as the kiosk's face camera shows them.
+    assert finding.found.params == {"width": 640, "height": 480}
+    assert "○ カメラ：映っています（640×480）。" in report and report.endswith("すべて正常です。")
+
+
+def test_a_configured_camera_that_is_not_there_is_a_problem_that_says_what_to_do(site):
+    # The clinic's camera as the kiosk opens it (OpenCV), at an index with no device behind it.
+    finding, report = camera_report(site.with_config(camera_index=97).on("clinic"))
     assert (finding.level, finding.found.key) == (Level.PROBLEM, "camera.no_frame")
-    assert "ケーブル" in render(finding.what_to_do, "ja")
+    assert finding.detail.startswith("camera_timeout: no frame from camera 97")
+    assert "× カメラ：カメラから映像が来ません（4秒待ちました）。" in report
+    assert "    → カメラのケーブルを抜いて、もう一度しっかり差してください。" in report
 
 
 def test_a_camera_that_cannot_be_opened_is_a_problem_and_a_black_one_a_warning(site):
@@ -135,17 +149,6 @@ def test_a_store_that_is_gone_or_never_was_is_a_problem(site, tmp_path):
     finding = site.finding("store")
     assert (finding.level, finding.found.key) == (Level.PROBLEM, "store.missing")
     assert "業者" in render(finding.what_to_do, "ja")
-
-
-def _damage_a_leaf_page(db_path: Path) -> None:
-    with sqlite3.connect(db_path) as conn:
-        leaves = [p for (p,) in conn.execute(
-            "SELECT pageno FROM dbstat WHERE name = 'receptions' AND pagetype = 'leaf' ORDER BY pageno")]
-        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    conn.close()
-    with open(db_path, "r+b") as handle:
-        handle.seek((leaves[len(leaves) // 2] - 1) * page_size)
-        handle.write(random.Random(7).randbytes(page_size))
 
 
 def test_a_damaged_store_is_a_problem(site, make_reception):

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from kiosk.card.virtual.pcscd import VIRTUAL_READER
 from kiosk.config import Config
 from kiosk.doctor.checks import Setup
 from kiosk.doctor.findings import Level
@@ -160,3 +161,18 @@ def test_a_report_the_console_cannot_read_is_the_kiosks_protocol_error():
                                                                         "params": {"folder": ["a list"]}}}]}):
         with pytest.raises(ProtocolError):
             report_of(broken)
+
+
+def test_a_running_kiosks_check_looks_at_the_devices_it_runs_on(tmp_path):
+    """The demo's 「点検」 opens the virtual reader and the replay camera the demo shows, a clinic kiosk's the
+    configured reader and camera (kiosk/ui/demo.py starts its runtime with ``devices="embedded"``)."""
+    config = Config(data_dir=tmp_path, key_dir=tmp_path / "keys", terminal_root=tmp_path / "terminal",
+                    camera_index=97, reader_name="ACS ACR39U")
+    demo = doctor_request.running_setup(config, "embedded")
+    assert demo.reader_name == VIRTUAL_READER
+    source = demo.camera()
+    try:
+        assert source.read(10.0).rgb.shape == (480, 640, 3)
+    finally:
+        source.close()
+    assert doctor_request.running_setup(config, "clinic").reader_name == "ACS ACR39U"
