@@ -14,10 +14,32 @@ def area_downscale(image: np.ndarray, size: tuple[int, int]) -> np.ndarray:
     width, height = size
     if not (0 < width <= image.shape[1] and 0 < height <= image.shape[0]):
         raise ValueError(f"cannot shrink {image.shape[1]}×{image.shape[0]} to {width}×{height}")
+    factor = image.shape[1] // width
+    if image.shape[0] == height * factor and image.shape[1] == width * factor:
+        return _block_mean(image, factor)
     shrunk = _average_along(_average_along(image, height, axis=0), width, axis=1)
     # Halves round up, as OpenCV's halving does, so a 640×480 frame shrinks to the same pixels; at other
     # factors OpenCV rounds them to even: a pixel at an exact half may differ from it by 1.
     return np.floor(shrunk + 0.5).astype(np.uint8)
+
+
+def _block_mean(image: np.ndarray, factor: int) -> np.ndarray:
+    """Each ``factor``×``factor`` block's mean, halves rounded up: the same pixels as the weighted slices
+    for a whole factor (640×480 → 320×240, every frame the face worker detects on) in a third of the time,
+    which is the margin of a frame's whole detection over the reference's. Rows are added whole, then the
+    columns of each block, so numpy walks memory in order."""
+    height, width = image.shape[0] // factor, image.shape[1] // factor
+    rows = image.reshape(height, factor, -1)
+    # twice a block's sum fits 16 bits up to 11×11 blocks (2 × 255 × 121 < 65,536): half the memory to walk
+    summed = rows[:, 0].astype(np.uint16 if factor <= 11 else np.uint32)
+    for row in range(1, factor):
+        np.add(summed, rows[:, row], out=summed)
+    columns = summed.reshape(height, width, factor, -1)
+    blocks = columns[:, :, 0].copy()
+    for column in range(1, factor):
+        np.add(blocks, columns[:, :, column], out=blocks)
+    area = factor * factor
+    return ((2 * blocks + area) // (2 * area)).astype(np.uint8).reshape(height, width, *image.shape[2:])
 
 
 def _average_along(values: np.ndarray, count: int, axis: int) -> np.ndarray:
