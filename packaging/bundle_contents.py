@@ -19,6 +19,8 @@ Why each thing goes (the sizes are the Linux build's, before pruning: 897 MB):
   WAV chime through QSoundEffect, which Qt's audio layer does without a media backend, and that plugin
   alone pulls QtQuick, QtQml and Qt's own FFmpeg (36 MB). Qt's translations go: the kiosk installs only its
   own catalogs (kiosk/ui/language.py).
+- RapidOCR's detection and direction models and config.yaml (5 MB): the kiosk reads the 照合番号B crops
+  with its recognition model alone.
 - Sources and stubs (*.ts translation sources, *.pyi, py.typed) and build-time tools (mypy).
 """
 from __future__ import annotations
@@ -76,6 +78,9 @@ QT_FFMPEG_STUB = re.compile(r"^(lib)?Qt6FFmpegStub")
 DATA_DROPPED = (
     re.compile(r"^sudachidict_core/"),
     re.compile(r"^face_recognition_models/models/(shape_predictor_68_face_landmarks|mmod_human_face_detector)\.dat$"),
+    # RapidOCR's detection and direction models and its pipeline's settings: the kiosk reads the 照合番号B
+    # crops with the recognition model alone (kiosk/face/ocr_worker.py), never through RapidOCR
+    re.compile(r"^rapidocr_onnxruntime/(config\.yaml|models/(ch_PP-OCRv4_det_infer|ch_ppocr_mobile_v2\.0_cls_infer)\.onnx)$"),
     re.compile(r"^PySide6/(Qt/)?translations/"),
     re.compile(r"\.(ts|pyi)$"),
     re.compile(r"(^|/)py\.typed$"),
@@ -87,10 +92,7 @@ DATA_DROPPED = (
 REQUIRED_FILES = (
     "face_recognition_models/models/shape_predictor_5_face_landmarks.dat",
     "face_recognition_models/models/dlib_face_recognition_resnet_model_v1.dat",
-    "rapidocr_onnxruntime/config.yaml",
-    "rapidocr_onnxruntime/models/ch_PP-OCRv4_det_infer.onnx",
     "rapidocr_onnxruntime/models/ch_PP-OCRv4_rec_infer.onnx",
-    "rapidocr_onnxruntime/models/ch_ppocr_mobile_v2.0_cls_infer.onnx",
     "pyopenjtalk/dictionary/sys.dic",
     "pyopenjtalk/dictionary/matrix.bin",
     "pyopenjtalk/dictionary/char.bin",
